@@ -1,0 +1,1 @@
+namespace SmeZones.Core; internal static class Placeholder {}
