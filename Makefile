@@ -1,0 +1,30 @@
+# The two commands a newcomer needs: `make run` and `make test`. See README.md.
+SHELL := /bin/bash
+PG_DIR ?= .data/pg
+PG_PORT ?= 55432
+URL ?= http://127.0.0.1:5080
+DEV_CONNECTION := Host=127.0.0.1;Port=$(PG_PORT);Username=postgres;Database=smezones
+
+.PHONY: run stop test build
+
+run:
+	@bash scripts/deps.sh
+	@dotnet build src/SmeZones.Web -c Release -nologo -v quiet
+	@if [ -z "$$ConnectionStrings__Default" ]; then \
+	   bash scripts/pg.sh start $(PG_DIR) $(PG_PORT) && \
+	   bash scripts/ensure-db.sh $(PG_DIR) $(PG_PORT) smezones; \
+	 fi
+	@export ConnectionStrings__Default="$${ConnectionStrings__Default:-$(DEV_CONNECTION)}" ASPNETCORE_ENVIRONMENT="$${ASPNETCORE_ENVIRONMENT:-Development}"; \
+	 dotnet src/SmeZones.Web/bin/Release/net10.0/SmeZones.Web.dll migrate && \
+	 dotnet src/SmeZones.Web/bin/Release/net10.0/SmeZones.Web.dll seed-demo && \
+	 echo "SmeZones: $(URL) (demo password SmeZones#2026; make stop stops the database)" && \
+	 exec dotnet src/SmeZones.Web/bin/Release/net10.0/SmeZones.Web.dll --urls $(URL)
+
+stop:
+	@bash scripts/pg.sh stop $(PG_DIR)
+
+test:
+	@bash scripts/test.sh
+
+build:
+	@dotnet build SmeZones.sln -nologo

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs what the portal and its tests need on a fresh Debian machine, and nothing that is already there.
+set -euo pipefail
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+missing=()
+command -v dotnet >/dev/null 2>&1 || { echo "The .NET 10 SDK is required (https://dotnet.microsoft.com); install it first." >&2; exit 1; }
+# Guarded: an unguarded install would upgrade the server under a running cluster.
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql-15)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing: ${missing[*]}"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null
+fi

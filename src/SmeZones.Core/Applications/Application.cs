@@ -1,0 +1,64 @@
+using SmeZones.Core.Campaigns;
+using SmeZones.Core.Organisations;
+
+namespace SmeZones.Core.Applications;
+
+/// <summary>One organisation's application in one campaign, from draft through review.</summary>
+public class Application
+{
+    public Guid Id { get; set; }
+
+    /// <summary>Human-readable, e.g. HZQ-2026-0007, printed on every PDF page.</summary>
+    public required string Number { get; set; }
+    public int CampaignId { get; set; }
+    public Campaign? Campaign { get; set; }
+    public int OrganisationId { get; set; }
+    public Organisation? Organisation { get; set; }
+
+    /// <summary>Jurisdiction codes copied from the applicant's region at creation, so access checks are plain SQL.</summary>
+    public required string RegionCode { get; set; }
+    public required string PrefectureCode { get; set; }
+    public required string ProvincialUnitCode { get; set; }
+
+    /// <summary>合作区名称 or 集群名称, kept in step with the answer that holds it.</summary>
+    public string Title { get; set; } = "";
+    public ApplicationStatus Status { get; set; }
+
+    /// <summary>The review stage that holds the application now; 0 while it is with the applicant.</summary>
+    public int CurrentStageOrder { get; set; }
+
+    /// <summary>The furthest stage it has reached, so a reviewer keeps sight of what it returned or passed on.</summary>
+    public int ReachedStageOrder { get; set; }
+    public required string FormEditionKey { get; set; }
+    public Dictionary<string, string> Answers { get; set; } = [];
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset? SubmittedAt { get; set; }
+
+    /// <summary>PostgreSQL's xmin: a save based on a stale read is refused.</summary>
+    public uint Version { get; set; }
+
+    public bool IsEditableByApplicant => Status is ApplicationStatus.Draft or ApplicationStatus.Returned;
+}
+
+public enum ApplicationStatus
+{
+    Draft = 0,
+    Submitted = 1,
+    Returned = 2,
+    Recommended = 3,
+    NotRecommended = 4,
+}
+
+public static class ApplicationStatusNames
+{
+    public static string ToChinese(this ApplicationStatus status) => status switch
+    {
+        ApplicationStatus.Draft => "草稿",
+        ApplicationStatus.Submitted => "已提交",
+        ApplicationStatus.Returned => "退回修改",
+        ApplicationStatus.Recommended => "已推荐",
+        ApplicationStatus.NotRecommended => "不予推荐",
+        _ => status.ToString(),
+    };
+}

@@ -1,0 +1,44 @@
+using SmeZones.Core.Organisations;
+
+namespace SmeZones.Core.Applications;
+
+/// <summary>
+/// The one place that says which applications a viewer may reach. Pages query through it, so a record outside
+/// the viewer's organisation or jurisdiction is simply not found (404), never shown.
+/// </summary>
+public static class ApplicationAccess
+{
+    public static IQueryable<Application> VisibleTo(this IQueryable<Application> applications, Viewer viewer)
+    {
+        if (viewer.IsIn(Roles.Ministry))
+        {
+            return applications.Where(a => a.Status != ApplicationStatus.Draft || a.ReachedStageOrder > 0);
+        }
+        if (viewer.IsIn(Roles.Reviewer))
+        {
+            return ReviewableBy(applications, viewer);
+        }
+        if (viewer.IsIn(Roles.Applicant))
+        {
+            return applications.Where(a => a.OrganisationId == viewer.OrganisationId);
+        }
+        // Experts see what they are assigned to; assignments do not exist yet, so nothing.
+        return applications.Where(_ => false);
+    }
+
+    /// <summary>Applications in the reviewer's jurisdiction that have reached the stage of the reviewer's level.</summary>
+    private static IQueryable<Application> ReviewableBy(IQueryable<Application> applications, Viewer viewer)
+    {
+        var region = viewer.RegionCode;
+        var level = viewer.OrganisationLevel;
+        var inJurisdiction = level switch
+        {
+            OrganisationLevel.ProvincialUnit => applications.Where(a => a.ProvincialUnitCode == region),
+            OrganisationLevel.Prefecture => applications.Where(a => a.PrefectureCode == region),
+            OrganisationLevel.County => applications.Where(a => a.RegionCode == region),
+            OrganisationLevel.Ministry => applications,
+            _ => applications.Where(_ => false),
+        };
+        return inJurisdiction.Where(a => a.Campaign!.Stages.Any(s => s.Level == level && s.Order <= a.ReachedStageOrder));
+    }
+}

@@ -1,0 +1,28 @@
+using System.Text.Json;
+using SmeZones.Core.Data;
+
+namespace SmeZones.Core.Audit;
+
+/// <summary>Adds audit events to the unit of work, so they commit or roll back with the change they describe.</summary>
+public static class AuditTrail
+{
+    public static AuditEvent Record(
+        this PortalDbContext db, Actor actor, DateTimeOffset now, string action, string entityType, string entityId,
+        string? summary = null, object? details = null)
+    {
+        var entry = new AuditEvent
+        {
+            OccurredAt = now,
+            UserId = actor.UserId,
+            UserName = actor.UserName,
+            OrganisationId = actor.OrganisationId,
+            Action = action,
+            EntityType = entityType,
+            EntityId = entityId,
+            Summary = summary,
+            Details = details is null ? null : JsonSerializer.Serialize(details),
+        };
+        db.AuditEvents.Add(entry);
+        return entry;
+    }
+}

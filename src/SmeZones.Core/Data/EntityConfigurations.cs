@@ -1,0 +1,134 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SmeZones.Core.Applications;
+using SmeZones.Core.Audit;
+using SmeZones.Core.Campaigns;
+using SmeZones.Core.Organisations;
+using SmeZones.Core.Regions;
+
+namespace SmeZones.Core.Data;
+
+internal sealed class RegionConfiguration : IEntityTypeConfiguration<Region>
+{
+    public void Configure(EntityTypeBuilder<Region> b)
+    {
+        b.HasKey(r => r.Code);
+        b.Property(r => r.Code).HasMaxLength(6);
+        b.Property(r => r.Name).HasMaxLength(64);
+        b.Property(r => r.ParentCode).HasMaxLength(6);
+        b.HasIndex(r => r.ParentCode);
+    }
+}
+
+internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
+{
+    public void Configure(EntityTypeBuilder<Organisation> b)
+    {
+        b.Property(o => o.Name).HasMaxLength(128);
+        b.HasIndex(o => o.Name).IsUnique();
+        b.Property(o => o.RegionCode).HasMaxLength(6);
+        b.HasOne(o => o.Region).WithMany().HasForeignKey(o => o.RegionCode).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalUser>
+{
+    public void Configure(EntityTypeBuilder<PortalUser> b)
+    {
+        b.Property(u => u.DisplayName).HasMaxLength(64);
+        b.HasOne(u => u.Organisation).WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
+{
+    public void Configure(EntityTypeBuilder<Campaign> b)
+    {
+        b.Property(c => c.Name).HasMaxLength(128);
+        b.Property(c => c.FormEditionKey).HasMaxLength(64);
+        b.Property(c => c.CriteriaEditionKey).HasMaxLength(64);
+        b.Property(c => c.OfficialDeadline).HasMaxLength(256);
+        b.Property(c => c.OfficialNotice).HasMaxLength(256);
+        b.HasOne(c => c.Organiser).WithMany().HasForeignKey(c => c.OrganiserId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(c => c.Stages).WithOne().HasForeignKey(s => s.CampaignId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ReviewStageConfiguration : IEntityTypeConfiguration<ReviewStage>
+{
+    public void Configure(EntityTypeBuilder<ReviewStage> b)
+    {
+        b.HasKey(s => new { s.CampaignId, s.Order });
+        b.Property(s => s.Name).HasMaxLength(64);
+    }
+}
+
+internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Application>
+{
+    public void Configure(EntityTypeBuilder<Application> b)
+    {
+        b.Property(a => a.Number).HasMaxLength(32);
+        b.HasIndex(a => a.Number).IsUnique();
+        b.Property(a => a.RegionCode).HasMaxLength(6);
+        b.Property(a => a.PrefectureCode).HasMaxLength(6);
+        b.Property(a => a.ProvincialUnitCode).HasMaxLength(6);
+        b.Property(a => a.Title).HasMaxLength(200);
+        b.Property(a => a.FormEditionKey).HasMaxLength(64);
+        b.Property(a => a.Answers).HasColumnType("jsonb");
+        b.Property(a => a.Version).IsRowVersion();
+        b.HasOne(a => a.Campaign).WithMany().HasForeignKey(a => a.CampaignId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(a => a.Organisation).WithMany().HasForeignKey(a => a.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(a => new { a.CampaignId, a.ProvincialUnitCode });
+        b.HasIndex(a => new { a.CampaignId, a.PrefectureCode });
+        b.HasIndex(a => a.OrganisationId);
+    }
+}
+
+internal sealed class EvidenceConfiguration : IEntityTypeConfiguration<Evidence>
+{
+    public void Configure(EntityTypeBuilder<Evidence> b)
+    {
+        b.Property(e => e.SlotKey).HasMaxLength(32);
+        b.Property(e => e.FileName).HasMaxLength(255);
+        b.Property(e => e.ContentType).HasMaxLength(100);
+        b.Property(e => e.Sha256).HasMaxLength(64).IsFixedLength();
+        b.HasOne(e => e.Application).WithMany().HasForeignKey(e => e.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(e => e.Content).WithOne().HasForeignKey<EvidenceContent>(c => c.EvidenceId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(e => new { e.ApplicationId, e.SlotKey });
+    }
+}
+
+internal sealed class EvidenceContentConfiguration : IEntityTypeConfiguration<EvidenceContent>
+{
+    public void Configure(EntityTypeBuilder<EvidenceContent> b) => b.HasKey(c => c.EvidenceId);
+}
+
+internal sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submission>
+{
+    public void Configure(EntityTypeBuilder<Submission> b)
+    {
+        b.Property(s => s.Sha256).HasMaxLength(64).IsFixedLength();
+        b.HasIndex(s => new { s.ApplicationId, s.Sequence }).IsUnique();
+        b.HasOne<Application>().WithMany().HasForeignKey(s => s.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
+{
+    public void Configure(EntityTypeBuilder<AuditEvent> b)
+    {
+        b.Property(e => e.UserName).HasMaxLength(256);
+        b.Property(e => e.Action).HasMaxLength(64);
+        b.Property(e => e.EntityType).HasMaxLength(64);
+        b.Property(e => e.EntityId).HasMaxLength(64);
+        b.Property(e => e.Summary).HasMaxLength(1000);
+        b.Property(e => e.Details).HasColumnType("jsonb");
+        b.HasIndex(e => new { e.EntityType, e.EntityId });
+        b.HasIndex(e => e.OccurredAt);
+    }
+}
+
+internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProtectionKey>
+{
+    public void Configure(EntityTypeBuilder<DataProtectionKey> b) => b.Property(k => k.FriendlyName).HasMaxLength(256);
+}

@@ -1,1 +1,0 @@
-namespace SmeZones.Core; internal static class Placeholder {}

@@ -1,0 +1,151 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using SmeZones.Core.Campaigns;
+using SmeZones.Core.Data;
+using SmeZones.Core.Organisations;
+
+namespace SmeZones.Web.Commands;
+
+/// <summary>
+/// Demo organisations, accounts and rounds for trying the whole cycle locally. Development only; runs once.
+/// Demo rounds close 60 days after seeding; each keeps the official deadline as text.
+/// </summary>
+public static class DemoData
+{
+    public const string Password = "SmeZones#2026";
+    public const string MinistryName = "工业和信息化部中小企业局";
+
+    private static readonly (string Name, OrganisationLevel Level, string? Region)[] Organisations =
+    [
+        (MinistryName, OrganisationLevel.Ministry, null),
+        ("北京市经济和信息化局", OrganisationLevel.ProvincialUnit, "110000"),
+        ("广东省工业和信息化厅", OrganisationLevel.ProvincialUnit, "440000"),
+        ("四川省经济和信息化厅", OrganisationLevel.ProvincialUnit, "510000"),
+        ("深圳市工业和信息化局", OrganisationLevel.ProvincialUnit, "440300"),
+        ("新疆维吾尔自治区工业和信息化厅", OrganisationLevel.ProvincialUnit, "650000"),
+        ("昌吉回族自治州工业和信息化局", OrganisationLevel.Prefecture, "652300"),
+        ("佛山市工业和信息化局", OrganisationLevel.Prefecture, "440600"),
+        ("成都市经济和信息化局", OrganisationLevel.Prefecture, "510100"),
+        ("佛山市南海区经济促进局", OrganisationLevel.County, "440605"),
+        ("深圳市南山区工业和信息化局", OrganisationLevel.County, "440305"),
+        ("昌吉市工业和信息化局", OrganisationLevel.County, "652301"),
+    ];
+
+    private static readonly (string UserName, string DisplayName, string Role, string Organisation)[] Users =
+    [
+        ("admin", "系统管理员", Roles.Admin, MinistryName),
+        ("ministry", "中小企业局 审核员", Roles.Ministry, MinistryName),
+        ("expert1", "评审专家（广东）", Roles.Expert, "广东省工业和信息化厅"),
+        ("expert2", "评审专家（北京）", Roles.Expert, "北京市经济和信息化局"),
+        ("expert3", "评审专家（四川）", Roles.Expert, "四川省经济和信息化厅"),
+        ("reviewer.guangdong", "广东省 审核员", Roles.Reviewer, "广东省工业和信息化厅"),
+        ("reviewer.sichuan", "四川省 审核员", Roles.Reviewer, "四川省经济和信息化厅"),
+        ("reviewer.shenzhen", "深圳市 审核员", Roles.Reviewer, "深圳市工业和信息化局"),
+        ("reviewer.xinjiang", "新疆维吾尔自治区 审核员", Roles.Reviewer, "新疆维吾尔自治区工业和信息化厅"),
+        ("reviewer.changji", "昌吉回族自治州 审核员", Roles.Reviewer, "昌吉回族自治州工业和信息化局"),
+        ("applicant.foshan", "佛山市 填报员", Roles.Applicant, "佛山市工业和信息化局"),
+        ("applicant.chengdu", "成都市 填报员", Roles.Applicant, "成都市经济和信息化局"),
+        ("applicant.nanhai", "南海区 填报员", Roles.Applicant, "佛山市南海区经济促进局"),
+        ("applicant.nanshan", "南山区 填报员", Roles.Applicant, "深圳市南山区工业和信息化局"),
+        ("applicant.changjishi", "昌吉市 填报员", Roles.Applicant, "昌吉市工业和信息化局"),
+    ];
+
+    /// <returns>false when the demo data were already there.</returns>
+    public static async Task<bool> SeedAsync(IServiceProvider services)
+    {
+        var db = services.GetRequiredService<PortalDbContext>();
+        if (await db.Organisations.AnyAsync(o => o.Name == MinistryName))
+        {
+            return false;
+        }
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        await AdminCommands.EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole<Guid>>>());
+
+        var organisations = Organisations.ToDictionary(
+            o => o.Name, o => new Organisation { Name = o.Name, Level = o.Level, RegionCode = o.Region, CreatedAt = now });
+        db.Organisations.AddRange(organisations.Values);
+        await db.SaveChangesAsync();
+
+        var users = services.GetRequiredService<UserManager<PortalUser>>();
+        foreach (var (userName, displayName, role, organisation) in Users)
+        {
+            var user = new PortalUser { UserName = userName, DisplayName = displayName, OrganisationId = organisations[organisation].Id, CreatedAt = now };
+            Check(await users.CreateAsync(user, Password));
+            Check(await users.AddToRoleAsync(user, role));
+        }
+
+        db.Campaigns.AddRange(Campaigns(organisations, now));
+        await db.SaveChangesAsync();
+        return true;
+    }
+
+    private static IEnumerable<Campaign> Campaigns(Dictionary<string, Organisation> organisations, DateTimeOffset now)
+    {
+        var closes = now.AddDays(60);
+        yield return new Campaign
+        {
+            Name = "2026年度中外中小企业合作区推荐",
+            Programme = Programme.Zone,
+            Year = 2026,
+            Organiser = organisations[MinistryName],
+            FormEditionKey = "zone-2026",
+            CriteriaEditionKey = "zone-2024",
+            ApplicantLevel = OrganisationLevel.Prefecture,
+            OpensAt = now,
+            ClosesAt = closes,
+            OfficialNotice = "工信厅企业函〔2026〕156号",
+            OfficialDeadline = "2026年8月15日前由省级中小企业主管部门报送工业和信息化部中小企业局",
+            Stages =
+            [
+                new() { Order = 1, Level = OrganisationLevel.ProvincialUnit, Name = "省级中小企业主管部门初审推荐", Quota = 2, SpecialUnitQuota = 1 },
+                new() { Order = 2, Level = OrganisationLevel.Ministry, Name = "工业和信息化部评审" },
+            ],
+        };
+        yield return new Campaign
+        {
+            Name = "2024年度中小企业特色产业集群推荐",
+            Programme = Programme.Cluster,
+            Year = 2024,
+            Organiser = organisations[MinistryName],
+            FormEditionKey = "cluster-2024",
+            CriteriaEditionKey = "cluster-2022",
+            ApplicantLevel = OrganisationLevel.County,
+            OpensAt = now,
+            ClosesAt = closes,
+            OfficialNotice = "促进中小企业特色产业集群发展暂行办法（工信部企业〔2022〕119号）",
+            OfficialDeadline = "按当年度工业和信息化部通知要求报送（2024年度：各省不超过8个，计划单列市、兵团不超过2个）",
+            Stages =
+            [
+                new() { Order = 1, Level = OrganisationLevel.ProvincialUnit, Name = "省级中小企业主管部门初审推荐", Quota = 8, SpecialUnitQuota = 2 },
+                new() { Order = 2, Level = OrganisationLevel.Ministry, Name = "工业和信息化部评审" },
+            ],
+        };
+        yield return new Campaign
+        {
+            Name = "2026年新疆维吾尔自治区中小企业特色产业集群复核",
+            Programme = Programme.ClusterReview,
+            Year = 2026,
+            Organiser = organisations["新疆维吾尔自治区工业和信息化厅"],
+            FormEditionKey = "cluster-review-xj",
+            CriteriaEditionKey = "cluster-review-xj",
+            ApplicantLevel = OrganisationLevel.County,
+            OpensAt = now,
+            ClosesAt = closes,
+            OfficialNotice = "新疆维吾尔自治区工业和信息化厅 中小企业特色产业集群复核",
+            OfficialDeadline = "按自治区工业和信息化厅通知要求报送",
+            Stages =
+            [
+                new() { Order = 1, Level = OrganisationLevel.Prefecture, Name = "地（州、市）初审" },
+                new() { Order = 2, Level = OrganisationLevel.ProvincialUnit, Name = "自治区复核" },
+            ],
+        };
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using SmeZones.Core.Organisations;
+
+namespace SmeZones.Web.Infrastructure;
+
+/// <summary>Authorization by role; which records a role reaches is decided by ApplicationAccess.</summary>
+public static class Policies
+{
+    public const string SignedIn = nameof(SignedIn);
+    public const string Admin = nameof(Admin);
+    public const string Applicant = nameof(Applicant);
+    public const string Review = nameof(Review);
+
+    public static void AddPortalAuthorization(this IServiceCollection services) =>
+        services.AddAuthorizationBuilder()
+            .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
+            .AddPolicy(Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Applicant, p => p.RequireRole(Roles.Applicant))
+            .AddPolicy(Review, p => p.RequireRole(Roles.Reviewer, Roles.Ministry, Roles.Expert));
+}

@@ -1,0 +1,104 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Serilog;
+using SmeZones.Core.Data;
+using SmeZones.Core.Organisations;
+
+namespace SmeZones.Web.Infrastructure;
+
+/// <summary>How the portal is put together: services in <see cref="AddPortal"/>, the pipeline in <see cref="UsePortal"/>.</summary>
+public static class PortalSetup
+{
+    public static void AddPortal(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSerilog(PortalLogging.CreateLogger(config), dispose: true);
+
+        services.AddPortalDatabase(config);
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddIdentity<PortalUser, IdentityRole<Guid>>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddErrorDescriber<ChineseIdentityErrors>()
+            .AddDefaultTokenProviders();
+        services.AddScoped<IUserClaimsPrincipalFactory<PortalUser>, PortalClaimsFactory>();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "SmeZones.Auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = config.GetValue("Portal:RequireHttps", false) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+        });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "SmeZones.Antiforgery";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.FormFieldName = "__RequestVerificationToken";
+        });
+        services.AddPortalDataProtection();
+        services.AddPortalAuthorization();
+
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/", Policies.SignedIn);
+            o.Conventions.AllowAnonymousToFolder("/Account");
+            o.Conventions.AuthorizePage("/Account/ChangePassword", Policies.SignedIn);
+            o.Conventions.AuthorizePage("/Account/Logout", Policies.SignedIn);
+            o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+            o.Conventions.AuthorizeFolder("/Applications", Policies.Applicant);
+            o.Conventions.AuthorizeFolder("/Review", Policies.Review);
+        });
+        services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", tags: ["ready"]);
+    }
+
+    public static void UsePortal(this WebApplication app)
+    {
+        var zh = new CultureInfo("zh-CN");
+        CultureInfo.DefaultThreadCurrentCulture = zh;
+        CultureInfo.DefaultThreadCurrentUICulture = zh;
+
+        app.UseMiddleware<RequestLogging>();
+        app.UseMiddleware<SecurityHeaders>();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error");
+        }
+        app.UseRequestLocalization(new RequestLocalizationOptions { DefaultRequestCulture = new RequestCulture(zh), SupportedCultures = [zh], SupportedUICultures = [zh] });
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapRazorPages();
+    }
+
+    public static void AddPortalDatabase(this IServiceCollection services, IConfiguration config)
+    {
+        var connection = config.GetConnectionString("Default")
+            ?? throw new InvalidOperationException("ConnectionStrings:Default is not set (environment variable ConnectionStrings__Default).");
+        services.AddDbContext<PortalDbContext>(o => o.UsePortalDatabase(connection));
+    }
+}
