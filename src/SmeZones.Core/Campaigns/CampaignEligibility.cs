@@ -1,0 +1,18 @@
+using SmeZones.Core.Organisations;
+using SmeZones.Core.Regions;
+
+namespace SmeZones.Core.Campaigns;
+
+/// <summary>Who may apply in a round: authorities of the round's applicant level inside the organiser's region.</summary>
+public static class CampaignEligibility
+{
+    public static bool CanApply(this Campaign campaign, Organisation applicant)
+    {
+        if (applicant.Level != campaign.ApplicantLevel || applicant.RegionCode is null)
+        {
+            return false;
+        }
+        var organiserRegion = campaign.Organiser?.RegionCode;
+        return organiserRegion is null || RegionCatalogue.Instance.IsWithin(applicant.RegionCode, organiserRegion);
+    }
+}

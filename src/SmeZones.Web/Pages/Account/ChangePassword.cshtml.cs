@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SmeZones.Core.Audit;
+using SmeZones.Core.Data;
+using SmeZones.Core.Organisations;
+using SmeZones.Web.Infrastructure;
+
+namespace SmeZones.Web.Pages.Account;
+
+public class ChangePasswordModel(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, PortalDbContext db, TimeProvider clock) : PageModel
+{
+    [BindProperty] public string? CurrentPassword { get; set; }
+    [BindProperty] public string? NewPassword { get; set; }
+    [BindProperty] public string? ConfirmPassword { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (string.IsNullOrEmpty(CurrentPassword))
+        {
+            ModelState.AddModelError(nameof(CurrentPassword), "请输入当前密码");
+        }
+        if (string.IsNullOrEmpty(NewPassword))
+        {
+            ModelState.AddModelError(nameof(NewPassword), "请输入新密码");
+        }
+        else if (NewPassword != ConfirmPassword)
+        {
+            ModelState.AddModelError(nameof(ConfirmPassword), "两次输入的新密码不一致");
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var user = await users.GetUserAsync(User) ?? throw new InvalidOperationException("Signed-in user not found.");
+        var result = await users.ChangePasswordAsync(user, CurrentPassword!, NewPassword!);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? nameof(CurrentPassword) : nameof(NewPassword), error.Description);
+            }
+            return Page();
+        }
+        db.Record(User.ToActor(), clock.GetUtcNow(), "PasswordChanged", "User", user.Id.ToString());
+        await db.SaveChangesAsync();
+        await signIn.RefreshSignInAsync(user);
+        TempData["Notice"] = "密码已修改。";
+        return Redirect("/");
+    }
+}

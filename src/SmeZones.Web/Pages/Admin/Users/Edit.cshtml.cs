@@ -1,0 +1,143 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SmeZones.Core.Audit;
+using SmeZones.Core.Data;
+using SmeZones.Core.Organisations;
+using SmeZones.Web.Infrastructure;
+
+namespace SmeZones.Web.Pages.Admin.Users;
+
+public class EditModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock) : PageModel
+{
+    [BindProperty] public UserForm Form { get; set; } = new();
+    public IReadOnlyList<Organisation> Organisations { get; private set; } = [];
+    public bool IsNew => Form.Id is null;
+    public bool IsLockedOut { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid? id)
+    {
+        if (id is not null)
+        {
+            var user = await users.FindByIdAsync(id.Value.ToString());
+            if (user is null)
+            {
+                return NotFound();
+            }
+            Form = new UserForm
+            {
+                Id = user.Id, UserName = user.UserName, DisplayName = user.DisplayName, OrganisationId = user.OrganisationId,
+                IsActive = user.IsActive, Roles = [.. await users.GetRolesAsync(user)],
+            };
+            IsLockedOut = await users.IsLockedOutAsync(user);
+        }
+        await LoadOrganisationsAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid? id)
+    {
+        Form.Id = id;
+        var user = id is null ? null : await users.FindByIdAsync(id.Value.ToString());
+        if (id is not null && user is null)
+        {
+            return NotFound();
+        }
+        if (!new UserFormValidator(IsNew).Validate(Form).CopyTo(ModelState) || !await SaveAsync(user))
+        {
+            await LoadOrganisationsAsync();
+            return Page();
+        }
+        TempData["Notice"] = $"已保存用户“{Form.UserName}”。";
+        return RedirectToPage("Index");
+    }
+
+    public async Task<IActionResult> OnPostUnlockAsync(Guid id)
+    {
+        var user = await users.FindByIdAsync(id.ToString());
+        if (user is null)
+        {
+            return NotFound();
+        }
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        db.Record(User.ToActor(), clock.GetUtcNow(), "UserUnlocked", "User", user.Id.ToString(), user.UserName);
+        await db.SaveChangesAsync();
+        TempData["Notice"] = $"已解除“{user.UserName}”的锁定。";
+        return RedirectToPage("Index");
+    }
+
+    private async Task<bool> SaveAsync(PortalUser? user)
+    {
+        if (!await db.Organisations.AnyAsync(o => o.Id == Form.OrganisationId))
+        {
+            ModelState.AddModelError("Form.OrganisationId", "请选择所属单位");
+            return false;
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var created = user is null;
+        user ??= new PortalUser { UserName = Form.UserName!.Trim(), DisplayName = "", CreatedAt = clock.GetUtcNow() };
+        user.DisplayName = Form.DisplayName!.Trim();
+        user.OrganisationId = Form.OrganisationId!.Value;
+        user.IsActive = Form.IsActive;
+        var result = created ? await users.CreateAsync(user, Form.NewPassword!) : await users.UpdateAsync(user);
+        if (result.Succeeded && !created && !string.IsNullOrEmpty(Form.NewPassword))
+        {
+            result = await users.RemovePasswordAsync(user);
+            result = result.Succeeded ? await users.AddPasswordAsync(user, Form.NewPassword) : result;
+        }
+        if (result.Succeeded)
+        {
+            var current = await users.GetRolesAsync(user);
+            result = await users.RemoveFromRolesAsync(user, current.Except(Form.Roles));
+            result = result.Succeeded ? await users.AddToRolesAsync(user, Form.Roles.Except(current)) : result;
+        }
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(error.Code.Contains("Password", StringComparison.Ordinal) ? "Form.NewPassword" : "Form.UserName", error.Description);
+            }
+            return false;
+        }
+        db.Record(User.ToActor(), clock.GetUtcNow(), created ? "UserCreated" : "UserUpdated", "User", user.Id.ToString(), user.UserName,
+            new { user.DisplayName, user.OrganisationId, user.IsActive, Form.Roles, PasswordReset = !string.IsNullOrEmpty(Form.NewPassword) });
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return true;
+    }
+
+    private async Task LoadOrganisationsAsync() =>
+        Organisations = await db.Organisations.AsNoTracking().OrderByDescending(o => o.Level).ThenBy(o => o.Name).ToListAsync();
+}
+
+public class UserForm
+{
+    public Guid? Id { get; set; }
+    public string? UserName { get; set; }
+    public string? DisplayName { get; set; }
+    public int? OrganisationId { get; set; }
+    public List<string> Roles { get; set; } = [];
+    public bool IsActive { get; set; } = true;
+    public string? NewPassword { get; set; }
+}
+
+public class UserFormValidator : AbstractValidator<UserForm>
+{
+    public UserFormValidator(bool isNew)
+    {
+        RuleFor(f => f.UserName).NotEmpty().WithMessage("请填写用户名").MaximumLength(64).WithMessage("用户名不能超过64个字符")
+            .Matches("^[A-Za-z0-9._@-]+$").WithMessage("用户名只能包含字母、数字和 . _ - @").OverridePropertyName("Form.UserName");
+        RuleFor(f => f.DisplayName).NotEmpty().WithMessage("请填写姓名").MaximumLength(64).WithMessage("姓名不能超过64个字符")
+            .OverridePropertyName("Form.DisplayName");
+        RuleFor(f => f.OrganisationId).NotNull().WithMessage("请选择所属单位").OverridePropertyName("Form.OrganisationId");
+        RuleFor(f => f.Roles).NotEmpty().WithMessage("请至少选择一个角色")
+            .Must(r => r.All(Core.Organisations.Roles.All.Contains)).WithMessage("角色无效").OverridePropertyName("Form.Roles");
+        if (isNew)
+        {
+            RuleFor(f => f.NewPassword).NotEmpty().WithMessage("新用户须设置初始密码").OverridePropertyName("Form.NewPassword");
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SmeZones.Core.Applications;
+using SmeZones.Core.Campaigns;
+using SmeZones.Core.Data;
+using SmeZones.Web.Infrastructure;
+
+namespace SmeZones.Web.Pages.Applications;
+
+/// <summary>The applicant's applications, and the rounds it can start one in.</summary>
+public class IndexModel(PortalDbContext db, TimeProvider clock) : PageModel
+{
+    public IReadOnlyList<Application> Applications { get; private set; } = [];
+    public IReadOnlyList<Campaign> OpenCampaigns { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        var viewer = User.ToViewer();
+        var now = clock.GetUtcNow();
+        Applications = await db.Applications.AsNoTracking().VisibleTo(viewer).Include(a => a.Campaign)
+            .OrderByDescending(a => a.UpdatedAt).ToListAsync();
+        var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == viewer.OrganisationId);
+        var open = await db.Campaigns.AsNoTracking().Include(c => c.Organiser)
+            .Where(c => c.OpensAt <= now && c.ClosesAt > now).OrderBy(c => c.ClosesAt).ToListAsync();
+        OpenCampaigns = open.Where(c => c.CanApply(organisation)).ToList();
+    }
+
+    public async Task<IActionResult> OnPostStartAsync(int campaignId)
+    {
+        var viewer = User.ToViewer();
+        var now = clock.GetUtcNow();
+        var campaign = await db.Campaigns.Include(c => c.Organiser).SingleOrDefaultAsync(c => c.Id == campaignId);
+        var organisation = await db.Organisations.SingleAsync(o => o.Id == viewer.OrganisationId);
+        if (campaign is null || !campaign.CanApply(organisation))
+        {
+            return NotFound();
+        }
+        if (!campaign.IsOpenAt(now))
+        {
+            TempData["Notice"] = $"该批次已于 {ChinaTime.Format(campaign.ClosesAt)} 截止，不能再新建申报。";
+            return RedirectToPage();
+        }
+        var application = await ApplicationFactory.StartDraftAsync(db, campaign, organisation, User.ToActor(), now);
+        return Redirect($"/Applications/{application.Id}");
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SmeZones.Core.Applications;
+using SmeZones.Core.Campaigns;
+using SmeZones.Core.Data;
+using SmeZones.Core.Organisations;
+using SmeZones.Web.Infrastructure;
+
+namespace SmeZones.Web.Pages;
+
+/// <summary>Each role's home: what this user can act on now.</summary>
+public class IndexModel(PortalDbContext db, TimeProvider clock) : PageModel
+{
+    public IReadOnlyList<Campaign> OpenCampaigns { get; private set; } = [];
+    public IReadOnlyList<Application> MyApplications { get; private set; } = [];
+    public IReadOnlyList<Application> AwaitingReview { get; private set; } = [];
+    public int OrganisationCount { get; private set; }
+    public int UserCount { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        var viewer = User.ToViewer();
+        var now = clock.GetUtcNow();
+        if (viewer.IsIn(Roles.Applicant))
+        {
+            var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == viewer.OrganisationId);
+            var campaigns = await db.Campaigns.AsNoTracking().Include(c => c.Organiser)
+                .Where(c => c.OpensAt <= now && c.ClosesAt > now).OrderBy(c => c.ClosesAt).ToListAsync();
+            OpenCampaigns = campaigns.Where(c => c.CanApply(organisation)).ToList();
+            MyApplications = await db.Applications.AsNoTracking().VisibleTo(viewer).Include(a => a.Campaign)
+                .OrderByDescending(a => a.UpdatedAt).ToListAsync();
+        }
+        if (viewer.IsIn(Roles.Reviewer) || viewer.IsIn(Roles.Ministry))
+        {
+            AwaitingReview = await db.Applications.AsNoTracking().VisibleTo(viewer).Include(a => a.Campaign).Include(a => a.Organisation)
+                .Where(a => a.Status == ApplicationStatus.Submitted
+                    && a.Campaign!.Stages.Any(s => s.Order == a.CurrentStageOrder && s.Level == viewer.OrganisationLevel))
+                .OrderBy(a => a.SubmittedAt).ToListAsync();
+        }
+        if (viewer.IsIn(Roles.Admin))
+        {
+            OrganisationCount = await db.Organisations.CountAsync();
+            UserCount = await db.Users.CountAsync();
+        }
+    }
+}
