@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using SmeZones.Core.Organisations;
 
 namespace SmeZones.Core.Applications;
@@ -25,6 +26,11 @@ public static class ApplicationAccess
         // Experts see what they are assigned to; assignments do not exist yet, so nothing.
         return applications.Where(_ => false);
     }
+
+    /// <summary>One application with its campaign and organisation, or null when the viewer may not reach it.</summary>
+    public static Task<Application?> FindVisibleAsync(this IQueryable<Application> applications, Viewer viewer, Guid id, CancellationToken ct = default) =>
+        applications.VisibleTo(viewer).Include(a => a.Campaign).ThenInclude(c => c!.Stages).Include(a => a.Organisation)
+            .SingleOrDefaultAsync(a => a.Id == id, ct);
 
     /// <summary>Applications in the reviewer's jurisdiction that have reached the stage of the reviewer's level.</summary>
     private static IQueryable<Application> ReviewableBy(IQueryable<Application> applications, Viewer viewer)

@@ -26,7 +26,7 @@ public static class ApplicationFactory
         // One UPDATE … RETURNING makes the counter safe when two officers start at the same moment.
         var sequence = await db.Database
             .SqlQuery<int>($"""UPDATE "Campaigns" SET "ApplicationCounter" = "ApplicationCounter" + 1 WHERE "Id" = {campaign.Id} RETURNING "ApplicationCounter" AS "Value" """)
-            .SingleAsync(ct);
+            .AsAsyncEnumerable().SingleAsync(ct);
         var jurisdiction = Jurisdiction.Of(applicant.RegionCode!);
         var application = new Application
         {

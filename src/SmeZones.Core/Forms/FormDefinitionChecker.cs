@@ -1,0 +1,297 @@
+using System.Text.RegularExpressions;
+
+namespace SmeZones.Core.Forms;
+
+/// <summary>Structural checks of a definition, run when the catalogue loads so a bad edition never ships.</summary>
+public static partial class FormDefinitionChecker
+{
+    /// <summary>Zone forms ask for 佐证材料 1–15, each in exactly one row.</summary>
+    public const int ZoneEvidenceCount = 15;
+
+    [GeneratedRegex(@"^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)*$")]
+    private static partial Regex KeyPattern();
+
+    [GeneratedRegex(@"^[a-z][A-Za-z0-9]*$")]
+    private static partial Regex PartPattern();
+
+    [GeneratedRegex(@"佐证材料\s*(?<n>\d+)")]
+    private static partial Regex EvidenceNumber();
+
+    /// <summary>Throws <see cref="FormDefinitionException"/> listing every problem found.</summary>
+    public static void Check(FormDefinition definition)
+    {
+        var problems = Problems(definition);
+        if (problems.Count > 0)
+        {
+            throw new FormDefinitionException(string.IsNullOrWhiteSpace(definition.Key) ? "(no key)" : definition.Key, problems);
+        }
+    }
+
+    /// <summary>Every structural problem of a definition (empty when sound).</summary>
+    public static IReadOnlyList<string> Problems(FormDefinition definition)
+    {
+        var p = new List<string>();
+        if (string.IsNullOrWhiteSpace(definition.Key) || string.IsNullOrWhiteSpace(definition.Title) || string.IsNullOrWhiteSpace(definition.Issuer))
+        {
+            p.Add("key, title and issuer are required");
+        }
+
+        if (definition.RoundYear is < 2000 or > 2100)
+        {
+            p.Add($"round year {definition.RoundYear} is not plausible");
+        }
+
+        CheckYears("dataYears", definition.DataYears, p);
+        if (definition.Sections.Count == 0)
+        {
+            p.Add("the form has no sections");
+        }
+
+        foreach (var text in definition.Instructions.Append(definition.Title))
+        {
+            CheckTemplate("instructions", text, p);
+        }
+
+        var fieldKeys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var field in definition.Cover)
+        {
+            CheckField(field, fieldKeys, p, inGroup: false);
+        }
+
+        foreach (var section in definition.Sections)
+        {
+            if (!PartPattern().IsMatch(section.Key) || string.IsNullOrWhiteSpace(section.Title) || string.IsNullOrWhiteSpace(section.Number))
+            {
+                p.Add($"section '{section.Key}' needs an ASCII key, a number and a title");
+            }
+
+            if (section.Fields.Count == 0)
+            {
+                p.Add($"section '{section.Key}' has no fields");
+            }
+
+            foreach (var field in section.Fields)
+            {
+                CheckField(field, fieldKeys, p, inGroup: false);
+            }
+        }
+
+        CheckDuplicates(FormAnswerKeys.For(definition, definition.RoundYear).Select(s => s.Key), "answer key", p);
+        CheckDuplicates(definition.Sections.Select(s => s.Key).Append(FormAnswerKeys.CoverSection), "section key", p);
+        CheckEvidence(definition, p);
+        CheckComputations(definition, p);
+        return p;
+    }
+
+    private static void CheckField(FormField f, HashSet<string> keys, List<string> p, bool inGroup)
+    {
+        var at = $"field '{f.Key}'";
+        if (!KeyPattern().IsMatch(f.Key))
+        {
+            p.Add($"{at}: key must be ASCII camelCase parts separated by dots");
+        }
+
+        if (!keys.Add(f.Key))
+        {
+            p.Add($"{at}: duplicate key");
+        }
+
+        if (string.IsNullOrWhiteSpace(f.Label) && !inGroup)
+        {
+            p.Add($"{at}: label is required");
+        }
+
+        foreach (var text in new[] { f.Label, f.LabelNote, f.Name, f.Hint, f.Text }.Concat(f.Guidance ?? []).Concat(f.Notes ?? []))
+        {
+            CheckTemplate(at, text, p);
+        }
+
+        if (f.MaxChars is <= 0)
+        {
+            p.Add($"{at}: maxChars must be positive");
+        }
+
+        if (f.Number is not null)
+        {
+            CheckNumber(at, f.Number, p);
+        }
+
+        if (f.Years is not null)
+        {
+            CheckYears(at, f.Years, p);
+        }
+
+        CheckShape(f, at, keys, p, inGroup);
+    }
+
+    private static void CheckShape(FormField f, string at, HashSet<string> keys, List<string> p, bool inGroup)
+    {
+        void Require(bool ok, string what)
+        {
+            if (!ok)
+            {
+                p.Add($"{at} ({f.Type}): {what}");
+            }
+        }
+
+        switch (f.Type)
+        {
+            case FieldType.Text or FieldType.Opinion:
+                break;
+            case FieldType.LongText:
+                Require(f.MaxChars is not null, "a long text needs maxChars (the printed 字 limit)");
+                break;
+            case FieldType.Number or FieldType.Yearly:
+                Require(f.Number is not null, "needs number limits");
+                break;
+            case FieldType.YearGrid:
+                Require(f.Columns is { Count: > 0 } && f.Columns.All(c => c.Number is not null), "needs columns, each with number limits");
+                break;
+            case FieldType.YesNo or FieldType.Choice:
+                Require(f.EffectiveOptions().Count >= 2, "needs at least two options");
+                CheckOptions(at, f.EffectiveOptions(), p);
+                break;
+            case FieldType.Checkboxes:
+                Require(f.Options is { Count: > 0 }, "needs options");
+                CheckOptions(at, f.Options ?? [], p);
+                break;
+            case FieldType.CountNames:
+                Require(f.Unit is not null, "needs the unit of the count (个/家)");
+                break;
+            case FieldType.Table:
+                Require(f.Rows is { Count: > 0 } && f.Columns is { Count: > 0 }, "needs rows and columns");
+                Require(f.Number is not null || (f.Columns ?? []).All(c => c.Number is not null), "needs number limits for its cells");
+                break;
+            case FieldType.PlanTable:
+                Require(f.Directions is { Count: > 0 } && f.Columns is { Count: > 0 }, "needs directions and columns");
+                Require((f.Directions ?? []).All(d => d.ExtraRows is null or >= 0 and <= 10), "extraRows must be 0–10");
+                Require(!string.IsNullOrWhiteSpace(f.IndicatorHeader) && !string.IsNullOrWhiteSpace(f.RowHeader), "needs the printed headers of the direction and indicator columns");
+                foreach (var column in f.Columns ?? [])
+                {
+                    CheckTemplate(at, column.Label, p);
+                }
+
+                break;
+            case FieldType.Group:
+                Require(!inGroup, "groups cannot be nested");
+                Require(f.Fields is { Count: > 0 }, "needs child fields");
+                foreach (var child in f.Fields ?? [])
+                {
+                    CheckField(child, keys, p, inGroup: true);
+                }
+
+                break;
+            case FieldType.Declaration:
+                Require(!string.IsNullOrWhiteSpace(f.Text), "needs the statement text");
+                break;
+            default:
+                p.Add($"{at}: unknown type {f.Type}");
+                break;
+        }
+
+        foreach (var column in f.Columns ?? [])
+        {
+            if (!PartPattern().IsMatch(column.Key) || column.Number is not null && column.Number.Min > column.Number.Max)
+            {
+                p.Add($"{at}: column '{column.Key}' needs an ASCII key and sane limits");
+            }
+        }
+    }
+
+    private static void CheckOptions(string at, IReadOnlyList<FormOption> options, List<string> p)
+    {
+        foreach (var option in options)
+        {
+            if (!PartPattern().IsMatch(option.Key) || option.Key is "other" or "otherChecked" || string.IsNullOrWhiteSpace(option.Label))
+            {
+                p.Add($"{at}: option '{option.Key}' needs an ASCII key (not other/otherChecked) and a label");
+            }
+        }
+
+        CheckDuplicates(options.Select(o => o.Key), $"{at}: option key", p);
+    }
+
+    private static void CheckNumber(string at, NumberSpec n, List<string> p)
+    {
+        if (n.Min > n.Max || n.Decimals is < 0 or > 4 || n.WholeNumber == true && n.Decimals is > 0)
+        {
+            p.Add($"{at}: number limits are not sane");
+        }
+    }
+
+    private static void CheckYears(string at, IReadOnlyList<int> offsets, List<string> p)
+    {
+        if (offsets.Count == 0 || offsets.Zip(offsets.Skip(1)).Any(pair => pair.First >= pair.Second) || offsets.Any(o => o is < -10 or > 10))
+        {
+            p.Add($"{at}: years must be distinct ascending offsets within ±10 of the round year");
+        }
+    }
+
+    private static void CheckTemplate(string at, string? text, List<string> p)
+    {
+        foreach (var unknown in FormTemplate.UnknownPlaceholders(text))
+        {
+            p.Add($"{at}: unknown placeholder {unknown}");
+        }
+    }
+
+    private static void CheckDuplicates(IEnumerable<string> keys, string what, List<string> p)
+    {
+        foreach (var key in keys.GroupBy(k => k, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            p.Add($"duplicate {what} '{key.Key}'");
+        }
+    }
+
+    private static IEnumerable<FormField> AllFields(FormDefinition definition) =>
+        definition.Cover.Concat(definition.Sections.SelectMany(s => s.Fields)).SelectMany(f => f.Fields is null ? [f] : f.Fields.Prepend(f));
+
+    private static void CheckEvidence(FormDefinition definition, List<string> p)
+    {
+        var numbered = new List<int>();
+        foreach (var field in AllFields(definition))
+        {
+            var printed = field.EvidenceNote is null ? [] : EvidenceNumber().Matches(field.EvidenceNote).Select(m => int.Parse(m.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            var declared = field.Evidence ?? [];
+            if (!printed.SequenceEqual(declared))
+            {
+                p.Add($"field '{field.Key}': evidence numbers [{string.Join(",", declared)}] do not match its note '{field.EvidenceNote}'");
+            }
+
+            numbered.AddRange(declared);
+        }
+
+        if (definition.Programme == FormProgramme.Zone)
+        {
+            var expected = Enumerable.Range(1, ZoneEvidenceCount);
+            if (!numbered.Order().SequenceEqual(expected))
+            {
+                p.Add($"zone forms must ask for 佐证材料 1–{ZoneEvidenceCount} once each; found [{string.Join(",", numbered.Order())}]");
+            }
+        }
+        else if (numbered.Count > 0)
+        {
+            p.Add("only zone forms number their 佐证材料");
+        }
+    }
+
+    private static void CheckComputations(FormDefinition definition, List<string> p)
+    {
+        var slots = FormAnswerKeys.For(definition, definition.RoundYear).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
+        bool IsYearly(string? stem) => stem is not null && FormComputations.YearlyField(definition, stem) is not null;
+        foreach (var rule in definition.Computations ?? [])
+        {
+            var ok = rule.Kind switch
+            {
+                ComputationKind.AverageOfRates or ComputationKind.ReductionRate => IsYearly(rule.Source),
+                ComputationKind.GrowthOfValues => IsYearly(rule.Source) && (rule.ShareOf is null || IsYearly(rule.ShareOf)),
+                _ => rule.Numerator is not null && rule.Denominator is not null && slots.Contains(rule.Numerator) && slots.Contains(rule.Denominator),
+            };
+            CheckTemplate($"computation '{rule.Target}'", rule.Label, p);
+            if (!ok || !KeyPattern().IsMatch(rule.Target))
+            {
+                p.Add($"computation '{rule.Target}' ({rule.Kind}) refers to fields the form does not have");
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text;
+
+namespace SmeZones.Core.Forms;
+
+/// <summary>
+/// Text helpers shared by the definitions, the validator and tests (web tests too): the seed
+/// extractions and typed answers vary whitespace and full-width/half-width forms.
+/// </summary>
+public static class FormText
+{
+    /// <summary>
+    /// Normalises a label for comparison: full-width ASCII forms become half-width (（→(, ，→, ：→:),
+    /// Chinese and ASCII quotes are unified, and all whitespace is removed.
+    /// </summary>
+    public static string NormaliseForComparison(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (var ch in text.Normalize(NormalizationForm.FormKC))
+        {
+            if (char.IsWhiteSpace(ch))
+            {
+                continue;
+            }
+
+            sb.Append(ch switch
+            {
+                '“' or '”' or '＂' => '"',
+                '‘' or '’' => '\'',
+                '；' => ';',
+                '。' => '.',
+                '…' => '.',
+                _ => ch,
+            });
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Turns full-width digits and signs (０-９ ． － ＋) into half-width ones, and trims.</summary>
+    public static string NormaliseDigits(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (var ch in text.Trim())
+        {
+            sb.Append(ch switch
+            {
+                >= '０' and <= '９' => (char)('0' + (ch - '０')),
+                '．' or '。' => '.',
+                '－' or '—' or '−' => '-',
+                '＋' => '+',
+                '\u3000' => ' ',
+                _ => ch,
+            });
+        }
+
+        return sb.ToString().Trim();
+    }
+
+    /// <summary>
+    /// Counts characters (字) the way a reader does: user-perceived characters (text elements), so an
+    /// emoji or a combined character counts once; line breaks are layout, not 字, and are not counted.
+    /// </summary>
+    public static int CountCharacters(string text) =>
+        new StringInfo(text.Replace("\r", string.Empty, StringComparison.Ordinal).Replace("\n", string.Empty, StringComparison.Ordinal)).LengthInTextElements;
+
+    /// <summary>True when the officer wrote "无" (the official way to say nothing applies).</summary>
+    public static bool IsNone(string? text) => text is not null && NormaliseForComparison(text) == "无";
+}

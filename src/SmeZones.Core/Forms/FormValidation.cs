@@ -1,0 +1,62 @@
+using FluentValidation;
+
+namespace SmeZones.Core.Forms;
+
+/// <summary>Draft checks only what is filled; Submit also requires everything the form requires.</summary>
+public enum ValidationMode
+{
+    Draft,
+    Submit,
+}
+
+/// <summary>One problem with one answer; <see cref="Key"/> is the answer key the page shows it next to.</summary>
+public sealed record FormError(string Key, string Message);
+
+/// <summary>The outcome of validating a form's answers.</summary>
+public sealed record FormValidationResult(IReadOnlyList<FormError> Errors)
+{
+    public bool IsValid => Errors.Count == 0;
+
+    public IEnumerable<FormError> For(string key) => Errors.Where(e => e.Key == key);
+}
+
+/// <summary>Entry point: validates answers against the definition they were filled in with.</summary>
+public static class FormValidation
+{
+    /// <summary>Validates the whole form, or one section when <paramref name="sectionKey"/> is given ("cover" for the cover).</summary>
+    public static FormValidationResult Validate(FormDefinition definition, int roundYear, FormAnswers answers, ValidationMode mode, string? sectionKey = null)
+    {
+        var result = new FormAnswersValidator(definition, roundYear, mode, sectionKey).Validate(answers);
+        return new FormValidationResult(result.Errors.Select(e => new FormError(e.PropertyName, e.ErrorMessage)).ToList());
+    }
+}
+
+/// <summary>
+/// A FluentValidation validator built from a definition: one rule per answer slot, named after the
+/// answer key so each failure's PropertyName is the key.
+/// </summary>
+public sealed class FormAnswersValidator : AbstractValidator<FormAnswers>
+{
+    public FormAnswersValidator(FormDefinition definition, int roundYear, ValidationMode mode, string? sectionKey = null)
+    {
+        var slots = FormAnswerKeys.For(definition, roundYear).Where(s => sectionKey is null || s.SectionKey == sectionKey).ToList();
+        if (sectionKey is not null && slots.Count == 0 && definition.Sections.All(s => s.Key != sectionKey))
+        {
+            throw new ArgumentException($"Form edition '{definition.Key}' has no section '{sectionKey}'.", nameof(sectionKey));
+        }
+
+        foreach (var slot in slots)
+        {
+            // The rule validates the whole answer map (cross-answer rules need it) and names the failure after the slot's key.
+            RuleFor(answers => answers)
+                .Custom((answers, context) =>
+                {
+                    var message = AnswerRules.Check(slot, answers.Get(slot.Key), answers, mode);
+                    if (message is not null)
+                    {
+                        context.AddFailure(slot.Key, message);
+                    }
+                });
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SmeZones.Core.Data;
+using SmeZones.TestSupport;
+using SmeZones.Web.Commands;
+
+namespace SmeZones.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The portal, hosted once for the whole test assembly on its own migrated database with the demo data.
+/// Tests make unique data of their own rather than wiping what others use.
+/// </summary>
+public sealed class PortalHost : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private TestDatabase? _database;
+
+    public FakeClock Clock { get; } = new();
+
+    public string ConnectionString => _database?.ConnectionString ?? throw new InvalidOperationException("Not started.");
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync("smz_web");
+        using var scope = Services.CreateScope();
+        await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<PortalDbContext>());
+        await DemoData.SeedAsync(scope.ServiceProvider);
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Default", ConnectionString);
+        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+    }
+
+    public PortalClient NewClient() =>
+        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    public PortalDbContext NewDbContext() => PortalDatabase.Create(ConnectionString);
+}
+
+[CollectionDefinition(Name)]
+public sealed class PortalCollection : ICollectionFixture<PortalHost>
+{
+    public const string Name = "portal";
+}
