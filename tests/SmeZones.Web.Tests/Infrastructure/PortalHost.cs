@@ -12,7 +12,7 @@ namespace SmeZones.Web.Tests.Infrastructure;
 /// The portal, hosted once for the whole test assembly on its own migrated database with the demo data.
 /// Tests make unique data of their own rather than wiping what others use.
 /// </summary>
-public sealed class PortalHost : WebApplicationFactory<Program>, IAsyncLifetime
+public class PortalHost : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private TestDatabase? _database;
 
@@ -20,7 +20,7 @@ public sealed class PortalHost : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string ConnectionString => _database?.ConnectionString ?? throw new InvalidOperationException("Not started.");
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync("smz_web");
         using var scope = Services.CreateScope();
@@ -48,10 +48,4 @@ public sealed class PortalHost : WebApplicationFactory<Program>, IAsyncLifetime
         new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
 
     public PortalDbContext NewDbContext() => PortalDatabase.Create(ConnectionString);
-}
-
-[CollectionDefinition(Name)]
-public sealed class PortalCollection : ICollectionFixture<PortalHost>
-{
-    public const string Name = "portal";
 }
