@@ -12,7 +12,7 @@ bash scripts/pg.sh start "$dir" "$port" throwaway || exit 1
 
 export SMEZONES_TEST_DB="Host=127.0.0.1;Port=$port;Username=postgres;Include Error Detail=true"
 log=$(mktemp /tmp/smezones-test-log.XXXXXX)
-dotnet test SmeZones.sln -c Release --logger "console;verbosity=normal" 2>&1 | tee "$log"
+dotnet test SmeZones.sln -c Release 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
 # One closing line over all projects, in the plain form CI reads.

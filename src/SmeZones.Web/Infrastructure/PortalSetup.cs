@@ -8,6 +8,7 @@ using Microsoft.Extensions.WebEncoders;
 using Microsoft.EntityFrameworkCore;
 using Serilog;
 using SmeZones.Core.Data;
+using SmeZones.Core.Exports;
 using SmeZones.Core.Organisations;
 
 namespace SmeZones.Web.Infrastructure;
@@ -25,6 +26,12 @@ public static class PortalSetup
 
         services.AddPortalDatabase(config);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(new PdfRendererOptions
+        {
+            ChromiumPath = config["Portal:ChromiumPath"] ?? "/usr/bin/chromium",
+            Timeout = TimeSpan.FromSeconds(config.GetValue("Portal:PdfTimeoutSeconds", 60)),
+        });
+        services.AddSingleton<IPdfRenderer, ChromiumPdfRenderer>();
 
         services.AddIdentity<PortalUser, IdentityRole<Guid>>(o =>
             {

@@ -3,23 +3,28 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SmeZones.Core.Applications;
 using SmeZones.Core.Data;
+using SmeZones.Core.Forms;
 using SmeZones.Web.Infrastructure;
 
 namespace SmeZones.Web.Pages.Applications;
 
-/// <summary>An application's overview for its applicant. Anything outside the user's organisation is 404.</summary>
+/// <summary>An application's overview for its applicant: where each part stands, and what to do next.</summary>
 public class DetailModel(PortalDbContext db) : PageModel
 {
     public Application Application { get; private set; } = null!;
+    public FormDefinition Definition { get; private set; } = null!;
+    public IReadOnlyList<SectionProgress> Progress { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         var application = await db.Applications.AsNoTracking().FindVisibleAsync(User.ToViewer(), id);
-        if (application is null)
+        if (application is null || !FormEditionCatalogue.Default.TryGet(application.FormEditionKey, out var definition))
         {
             return NotFound();
         }
         Application = application;
+        Definition = definition!;
+        Progress = SectionProgressReport.For(Definition, application.Campaign!.Year, new FormAnswers(application.Answers));
         return Page();
     }
 }

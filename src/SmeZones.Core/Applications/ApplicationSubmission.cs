@@ -1,0 +1,88 @@
+using Microsoft.EntityFrameworkCore;
+using SmeZones.Core.Audit;
+using SmeZones.Core.Campaigns;
+using SmeZones.Core.Data;
+using SmeZones.Core.Forms;
+
+namespace SmeZones.Core.Applications;
+
+/// <summary>Why a submission was refused, in words for the applicant.</summary>
+public sealed record SubmissionRefusal(string Message, IReadOnlyList<FormError> Errors, IReadOnlyList<string> MissingEvidence);
+
+/// <summary>Submits an application: re-checks everything on the server, then freezes what was submitted.</summary>
+public static class ApplicationSubmission
+{
+    /// <summary>Everything that stands in the way of submitting now; null when nothing does.</summary>
+    public static SubmissionRefusal? Check(
+        Application application, FormDefinition definition, IReadOnlyCollection<string> missingEvidence, DateTimeOffset now)
+    {
+        var campaign = application.Campaign ?? throw new InvalidOperationException("Load the campaign with the application.");
+        if (!application.IsEditableByApplicant)
+        {
+            return new SubmissionRefusal("该申报已提交，不能重复提交。", [], []);
+        }
+        if (now >= campaign.ClosesAt)
+        {
+            return new SubmissionRefusal($"本批次已于 {ChinaTime.Format(campaign.ClosesAt)} 截止，不能再提交。", [], []);
+        }
+        if (now < campaign.OpensAt)
+        {
+            return new SubmissionRefusal($"本批次将于 {ChinaTime.Format(campaign.OpensAt)} 开始受理。", [], []);
+        }
+        var errors = FormValidation.Validate(definition, campaign.Year, new FormAnswers(application.Answers), ValidationMode.Submit).Errors;
+        return errors.Count > 0 || missingEvidence.Count > 0
+            ? new SubmissionRefusal($"申报表还有 {errors.Count} 处需要填写或修改，{missingEvidence.Count} 项佐证材料尚未上传。", errors, missingEvidence.ToList())
+            : null;
+    }
+
+    /// <summary>
+    /// Stores the immutable snapshot and moves the application to the first review stage, in one transaction
+    /// with the audit event. The caller has already had <see cref="Check"/> return null.
+    /// </summary>
+    public static async Task<Submission> SubmitAsync(
+        PortalDbContext db, Application application, FormDefinition definition, Actor actor, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var campaign = application.Campaign!;
+        var sequence = await db.Submissions.CountAsync(s => s.ApplicationId == application.Id, ct) + 1;
+        var evidence = await db.Evidence.AsNoTracking().Where(e => e.ApplicationId == application.Id)
+            .OrderBy(e => e.SlotKey).ThenBy(e => e.UploadedAt)
+            .Select(e => new SnapshotEvidence(e.SlotKey, e.FileName, e.SizeBytes, e.Sha256)).ToListAsync(ct);
+        var snapshot = new SubmissionSnapshot
+        {
+            ApplicationId = application.Id,
+            ApplicationNumber = application.Number,
+            Sequence = sequence,
+            CampaignName = campaign.Name,
+            RoundYear = campaign.Year,
+            Organisation = application.Organisation?.Name ?? "",
+            SubmittedAt = now,
+            SubmittedBy = actor.UserName,
+            Definition = definition,
+            Answers = new SortedDictionary<string, string>(application.Answers, StringComparer.Ordinal),
+            Evidence = evidence,
+        };
+        var json = snapshot.ToCanonicalJson();
+        var submission = new Submission
+        {
+            Id = Guid.NewGuid(),
+            ApplicationId = application.Id,
+            Sequence = sequence,
+            SubmittedAt = now,
+            SubmittedById = actor.UserId ?? Guid.Empty,
+            CanonicalJson = json,
+            Sha256 = SubmissionSnapshot.HashOf(json),
+        };
+        db.Submissions.Add(submission);
+
+        var firstStage = campaign.FirstStage ?? throw new InvalidOperationException($"Campaign {campaign.Id} has no review stage.");
+        application.Status = ApplicationStatus.Submitted;
+        application.CurrentStageOrder = firstStage.Order;
+        application.ReachedStageOrder = Math.Max(application.ReachedStageOrder, firstStage.Order);
+        application.SubmittedAt = now;
+        application.UpdatedAt = now;
+        db.Record(actor, now, "Submitted", nameof(Application), application.Id.ToString(),
+            $"提交申报 {application.Number}（第 {sequence} 次）", new { submission.Sha256, sequence, stage = firstStage.Name });
+        await db.SaveChangesAsync(ct);
+        return submission;
+    }
+}

@@ -1,0 +1,42 @@
+using SmeZones.Core.Forms;
+
+namespace SmeZones.Core.Applications;
+
+public enum SectionState
+{
+    /// <summary>Everything the form requires is answered and valid.</summary>
+    Done,
+
+    /// <summary>Some required answers are still blank.</summary>
+    NotDone,
+
+    /// <summary>Some answers are invalid (e.g. imported values).</summary>
+    HasErrors,
+}
+
+public sealed record SectionProgress(string Key, string Heading, SectionState State, int MissingCount)
+{
+    public string StateText => State switch
+    {
+        SectionState.Done => "已完成",
+        SectionState.HasErrors => "有错误",
+        _ => $"未完成（{MissingCount} 项）",
+    };
+}
+
+/// <summary>How far each part of the form is filled in, for the section list and the check page.</summary>
+public static class SectionProgressReport
+{
+    /// <summary>The cover first, then the sections in printed order.</summary>
+    public static IReadOnlyList<SectionProgress> For(FormDefinition definition, int roundYear, FormAnswers answers) =>
+        Headings(definition).Select(h =>
+        {
+            var errors = FormValidation.Validate(definition, roundYear, answers, ValidationMode.Draft, h.Key).Errors.Count;
+            var missing = FormValidation.Validate(definition, roundYear, answers, ValidationMode.Submit, h.Key).Errors.Count - errors;
+            var state = errors > 0 ? SectionState.HasErrors : missing > 0 ? SectionState.NotDone : SectionState.Done;
+            return new SectionProgress(h.Key, h.Heading, state, missing);
+        }).ToList();
+
+    public static IReadOnlyList<(string Key, string Heading)> Headings(FormDefinition definition) =>
+        [(FormAnswerKeys.CoverSection, "封面"), .. definition.Sections.Select(s => (s.Key, $"{s.Number}、{s.Title}"))];
+}

@@ -1,0 +1,96 @@
+using SmeZones.Core.Audit;
+using SmeZones.Core.Data;
+using SmeZones.Core.Forms;
+
+namespace SmeZones.Core.Applications;
+
+/// <summary>The outcome of saving one section: what was stored, and what was refused with why.</summary>
+public sealed record SectionSaveResult(IReadOnlyList<string> ChangedKeys, IReadOnlyList<FormError> Errors)
+{
+    public bool HasErrors => Errors.Count > 0;
+}
+
+/// <summary>
+/// Applies what an officer posted for one section of a draft. Valid answers are stored even when others in the
+/// same post are not, so no keystroke that can be kept is lost; refused values keep their last saved answer.
+/// </summary>
+public static class SectionSave
+{
+    public static SectionSaveResult Apply(
+        PortalDbContext db, Application application, FormDefinition definition, int roundYear, string sectionKey,
+        IReadOnlyDictionary<string, string?> posted, Actor actor, DateTimeOffset now)
+    {
+        if (!application.IsEditableByApplicant)
+        {
+            throw new InvalidOperationException($"Application {application.Number} is not editable.");
+        }
+
+        var slots = FormAnswerKeys.For(definition, roundYear)
+            .Where(s => s.SectionKey == sectionKey && s.FilledBy == FieldFiller.Applicant).ToList();
+        var proposed = new FormAnswers(application.Answers);
+        foreach (var slot in slots)
+        {
+            // Only keys of this section are read: anything else in the post is ignored, whatever it claims to be.
+            proposed.Set(slot.Key, Normalise(slot, posted.GetValueOrDefault(slot.Key)));
+        }
+
+        var errors = FormValidation.Validate(definition, roundYear, proposed, ValidationMode.Draft, sectionKey).Errors;
+        var refused = errors.Select(e => e.Key).ToHashSet();
+        var changes = new Dictionary<string, object?>();
+        foreach (var slot in slots.Where(s => !refused.Contains(s.Key)))
+        {
+            var before = application.Answers.GetValueOrDefault(slot.Key);
+            var after = proposed.Get(slot.Key);
+            if (before != after)
+            {
+                changes[slot.Key] = new { before, after };
+                if (after is null)
+                {
+                    application.Answers.Remove(slot.Key);
+                }
+                else
+                {
+                    application.Answers[slot.Key] = after;
+                }
+            }
+        }
+
+        if (changes.Count > 0)
+        {
+            // A new dictionary instance so EF sees the jsonb column as changed.
+            application.Answers = new Dictionary<string, string>(application.Answers);
+            application.Title = ApplicationTitle.From(application.Answers) ?? application.Title;
+            application.UpdatedAt = now;
+            db.Record(actor, now, "AnswersSaved", nameof(Application), application.Id.ToString(),
+                $"保存 {sectionKey}：{changes.Count} 项", changes);
+        }
+        return new SectionSaveResult(changes.Keys.ToList(), errors);
+    }
+
+    /// <summary>Blank inputs are "not answered"; checkboxes are "true" or absent; line endings are made uniform.</summary>
+    private static string? Normalise(AnswerSlot slot, string? raw)
+    {
+        if (slot.Kind == SlotKind.Flag)
+        {
+            return string.Equals(raw, "true", StringComparison.OrdinalIgnoreCase) ? "true" : null;
+        }
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return null;
+        }
+        var text = raw.Replace("\r\n", "\n", StringComparison.Ordinal);
+        return slot.Kind == SlotKind.LongText ? text.TrimEnd() : text.Trim();
+    }
+}
+
+/// <summary>The name an application is listed under: 合作区名称 or 集群名称, wherever the form asks it first.</summary>
+public static class ApplicationTitle
+{
+    private static readonly string[] Keys = ["basic.zoneName", "cover.zoneName", "basic.clusterName", "cover.clusterName"];
+
+    public static string? From(IReadOnlyDictionary<string, string> answers)
+    {
+        var title = Keys.Select(answers.GetValueOrDefault).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
+        return title is null ? null : title.Length > 200 ? title[..200] : title;
+    }
+}

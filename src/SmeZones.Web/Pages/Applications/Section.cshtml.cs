@@ -1,0 +1,152 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SmeZones.Core.Applications;
+using SmeZones.Core.Data;
+using SmeZones.Core.Forms;
+using SmeZones.Web.Infrastructure;
+using SmeZones.Web.Pages.Applications.Form;
+
+namespace SmeZones.Web.Pages.Applications;
+
+/// <summary>One section of any edition's form: shows it, saves it (with or without JavaScript), refuses stale saves.</summary>
+public class SectionModel(PortalDbContext db, TimeProvider clock) : PageModel
+{
+    [BindProperty] public uint Version { get; set; }
+
+    public Application Application { get; private set; } = null!;
+    public FormDefinition Definition { get; private set; } = null!;
+    public FormView View { get; private set; } = null!;
+    public string SectionKey { get; private set; } = "";
+    public IReadOnlyList<SectionProgress> Progress { get; private set; } = [];
+    public bool Conflict { get; private set; }
+
+    public string Heading => Progress.Single(p => p.Key == SectionKey).Heading;
+    public string? NextSection => Progress.SkipWhile(p => p.Key != SectionKey).Skip(1).FirstOrDefault()?.Key;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string section)
+    {
+        if (!await LoadAsync(id, section))
+        {
+            return NotFound();
+        }
+        Version = Application.Version;
+        Show(new FormAnswers(Application.Answers));
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, string section, string? next)
+    {
+        if (!await LoadAsync(id, section))
+        {
+            return NotFound();
+        }
+        var outcome = await SaveAsync();
+        if (outcome is null || outcome.HasErrors)
+        {
+            return Page();
+        }
+        TempData["Notice"] = outcome.ChangedKeys.Count == 0 ? "没有需要保存的修改。" : $"已保存（{outcome.ChangedKeys.Count} 项）。";
+        var target = next == "continue" && NextSection is not null ? NextSection : SectionKey;
+        return Redirect($"/Applications/{id}/Sections/{target}");
+    }
+
+    /// <summary>The JavaScript autosave: the same save, answered as JSON.</summary>
+    public async Task<IActionResult> OnPostAutosaveAsync(Guid id, string section)
+    {
+        if (!await LoadAsync(id, section))
+        {
+            return NotFound();
+        }
+        var outcome = await SaveAsync();
+        return new JsonResult(new
+        {
+            saved = outcome is not null,
+            conflict = Conflict,
+            version = Application.Version,
+            savedAt = Core.Campaigns.ChinaTime.Format(clock.GetUtcNow()),
+            errors = ModelState.Where(e => e.Value!.Errors.Count > 0).Select(e => new { key = e.Key, message = e.Value!.Errors[0].ErrorMessage }),
+        });
+    }
+
+    /// <summary>Null when nothing could be saved (not editable, or someone else saved first).</summary>
+    private async Task<SectionSaveResult?> SaveAsync()
+    {
+        var posted = Request.Form.Keys.ToDictionary(k => k, k => (string?)Request.Form[k].ToString());
+        if (!Application.IsEditableByApplicant)
+        {
+            ModelState.AddModelError("", "该申报已提交，当前不能修改。");
+            Show(new FormAnswers(Application.Answers));
+            return null;
+        }
+        if (Version != Application.Version)
+        {
+            return RefuseAsConflict(posted);
+        }
+
+        db.Entry(Application).Property(a => a.Version).OriginalValue = Version;
+        var result = SectionSave.Apply(db, Application, Definition, Application.Campaign!.Year, SectionKey, posted, User.ToActor(), clock.GetUtcNow());
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone saved between our read and our write: show what they saved, not our unsaved copy.
+            db.ChangeTracker.Clear();
+            Application = (await db.Applications.FindVisibleAsync(User.ToViewer(), Application.Id))!;
+            return RefuseAsConflict(posted);
+        }
+
+        foreach (var error in result.Errors)
+        {
+            ModelState.AddModelError(error.Key, error.Message);
+        }
+        Version = Application.Version;
+        Show(Overlay(new FormAnswers(Application.Answers), posted, result.Errors.Select(e => e.Key)));
+        if (result.HasErrors)
+        {
+            ModelState.AddModelError("", $"以下 {result.Errors.Count} 处未保存，请修改后再保存；本节其他内容已保存。");
+        }
+        return result;
+    }
+
+    private SectionSaveResult? RefuseAsConflict(Dictionary<string, string?> posted)
+    {
+        Conflict = true;
+        ModelState.AddModelError("", "保存未成功：在您编辑期间，其他人已保存了本申报。您输入的内容仍在页面上，请与最新内容核对后再保存。");
+        // What they typed stays on the page beside the latest saved values; the version moves on, so saving again
+        // after reconciling is a deliberate choice, checked against the latest.
+        Version = Application.Version;
+        Show(Overlay(new FormAnswers(), posted, posted.Keys), latest: new FormAnswers(Application.Answers));
+        return null;
+    }
+
+    private static FormAnswers Overlay(FormAnswers saved, Dictionary<string, string?> posted, IEnumerable<string> keys)
+    {
+        foreach (var key in keys)
+        {
+            saved.Set(key, posted.GetValueOrDefault(key));
+        }
+        return saved;
+    }
+
+    private void Show(FormAnswers values, FormAnswers? latest = null)
+    {
+        Progress = SectionProgressReport.For(Definition, Application.Campaign!.Year, new FormAnswers(Application.Answers));
+        View = new FormView(Definition, Application.Campaign.Year, values, ModelState, readOnly: !Application.IsEditableByApplicant, latest);
+    }
+
+    private async Task<bool> LoadAsync(Guid id, string section)
+    {
+        var application = await db.Applications.FindVisibleAsync(User.ToViewer(), id);
+        if (application is null || !FormEditionCatalogue.Default.TryGet(application.FormEditionKey, out var definition))
+        {
+            return false;
+        }
+        Application = application;
+        Definition = definition!;
+        SectionKey = section;
+        return SectionProgressReport.Headings(Definition).Any(h => h.Key == section);
+    }
+}
