@@ -16,8 +16,9 @@ public sealed record SectionSaveResult(IReadOnlyList<string> ChangedKeys, IReadO
 /// </summary>
 public static class SectionSave
 {
+    /// <param name="sectionKey">The section posted, or null for the whole form (an import).</param>
     public static SectionSaveResult Apply(
-        PortalDbContext db, Application application, FormDefinition definition, int roundYear, string sectionKey,
+        PortalDbContext db, Application application, FormDefinition definition, int roundYear, string? sectionKey,
         IReadOnlyDictionary<string, string?> posted, Actor actor, DateTimeOffset now)
     {
         if (!application.IsEditableByApplicant)
@@ -26,7 +27,7 @@ public static class SectionSave
         }
 
         var slots = FormAnswerKeys.For(definition, roundYear)
-            .Where(s => s.SectionKey == sectionKey && s.FilledBy == FieldFiller.Applicant).ToList();
+            .Where(s => (sectionKey is null || s.SectionKey == sectionKey) && s.FilledBy == FieldFiller.Applicant).ToList();
         var proposed = new FormAnswers(application.Answers);
         foreach (var slot in slots)
         {
@@ -62,7 +63,7 @@ public static class SectionSave
             application.Title = ApplicationTitle.From(application.Answers) ?? application.Title;
             application.UpdatedAt = now;
             db.Record(actor, now, "AnswersSaved", nameof(Application), application.Id.ToString(),
-                $"保存 {sectionKey}：{changes.Count} 项", changes);
+                $"保存 {sectionKey ?? "全部"}：{changes.Count} 项", changes);
         }
         return new SectionSaveResult(changes.Keys.ToList(), errors);
     }

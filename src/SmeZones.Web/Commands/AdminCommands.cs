@@ -9,12 +9,18 @@ namespace SmeZones.Web.Commands;
 /// <summary>The admin verbs: migrate, seed-demo, create-user. They share the portal's configuration.</summary>
 public static class AdminCommands
 {
-    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-user", "schema-sql"];
+    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-user", "schema-sql", "answer-keys"];
 
     public static bool IsVerb(string arg) => Verbs.Contains(arg);
 
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args[0] == "answer-keys")
+        {
+            // Needs no database: documents an edition's answer keys (docs/answer-keys/*.md).
+            Console.Write(AnswerKeysDocument.Markdown(args.ElementAtOrDefault(1) ?? "zone-2026", args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : null));
+            return 0;
+        }
         // Same environment variable as the web host, so `make run` seeds what the portal then serves.
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {

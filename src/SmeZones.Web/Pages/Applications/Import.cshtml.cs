@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SmeZones.Core.Applications;
+using SmeZones.Core.Data;
+using SmeZones.Core.Forms;
+using SmeZones.Web.Infrastructure;
+
+namespace SmeZones.Web.Pages.Applications;
+
+/// <summary>Fills a draft from an answers file of the same edition, reporting every value that does not validate.</summary>
+[RequestSizeLimit(MaxBytes + 64 * 1024)]
+public class ImportModel(PortalDbContext db, TimeProvider clock) : PageModel
+{
+    private const int MaxBytes = 2 * 1024 * 1024;
+
+    public Application Application { get; private set; } = null!;
+    public ImportReport? Report { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(Guid id, IFormFile? file)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+        var (answers, problem) = await ReadAsync(file);
+        if (problem is null && !Application.IsEditableByApplicant)
+        {
+            problem = "该申报已提交，不能导入。";
+        }
+        if (problem is null && answers!.Edition != Application.FormEditionKey)
+        {
+            problem = $"文件的申报表版本“{answers.Edition}”与本申报（{Application.FormEditionKey}）不一致，不能导入。";
+        }
+        if (problem is null && answers!.RoundYear != Application.Campaign!.Year)
+        {
+            problem = $"文件的数据年份（{answers.RoundYear}年度）与本批次（{Application.Campaign.Year}年度）不一致，不能导入。";
+        }
+        if (problem is not null)
+        {
+            ModelState.AddModelError("file", problem);
+            return Page();
+        }
+
+        var definition = FormEditionCatalogue.Default.Get(Application.FormEditionKey);
+        var year = Application.Campaign!.Year;
+        var result = SectionSave.Apply(db, Application, definition, year, sectionKey: null,
+            answers!.Answers.ToDictionary(a => a.Key, a => (string?)a.Value), User.ToActor(), clock.GetUtcNow());
+        await db.SaveChangesAsync();
+        Report = new ImportReport(Application.Answers.Count, [.. AnswersExchange.UnknownKeys(definition, year, answers), .. result.Errors]);
+        return Page();
+    }
+
+    private static async Task<(AnswersFile?, string?)> ReadAsync(IFormFile? file)
+    {
+        if (file is null || file.Length == 0)
+        {
+            return (null, "请选择要导入的填报数据文件（JSON）。");
+        }
+        if (file.Length > MaxBytes)
+        {
+            return (null, "文件不能超过 2 MB。");
+        }
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer);
+        return AnswersFile.Read(buffer.ToArray());
+    }
+
+    private async Task<bool> LoadAsync(Guid id)
+    {
+        var application = await db.Applications.FindVisibleAsync(User.ToViewer(), id);
+        Application = application!;
+        return application is not null;
+    }
+}
