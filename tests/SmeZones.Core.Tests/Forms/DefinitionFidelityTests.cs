@@ -1,4 +1,5 @@
 using SmeZones.Core.Forms;
+using SmeZones.TestSupport.Forms;
 
 namespace SmeZones.Core.Tests.Forms;
 

@@ -34,12 +34,11 @@ public sealed class PortalClient(HttpClient http) : IDisposable
         var page = await GetDocumentAsync(pageUrl);
         var form = (IHtmlFormElement?)page.QuerySelector(formSelector ?? "main form")
             ?? throw new InvalidOperationException($"No form {formSelector} on {pageUrl}");
-        var values = new List<KeyValuePair<string, string>>();
-        var token = form.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value");
-        if (token is not null)
-        {
-            values.Add(new("__RequestVerificationToken", token));
-        }
+        // Like a browser: the form's hidden inputs (antiforgery token, version) go along unless the test sets them.
+        var values = form.QuerySelectorAll("input[type=hidden]")
+            .Where(i => i.GetAttribute("name") is { } name && !fields.ContainsKey(name))
+            .Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? ""))
+            .ToList();
         values.AddRange(fields);
         var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? pageUrl : form.GetAttribute("action")!;
         using var content = new FormUrlEncodedContent(values);

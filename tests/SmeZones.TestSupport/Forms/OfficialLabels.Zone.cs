@@ -1,4 +1,4 @@
-namespace SmeZones.Core.Tests.Forms;
+namespace SmeZones.TestSupport.Forms;
 
 /// <summary>
 /// Every printed text of the official forms, one per line, copied from the seed extractions in

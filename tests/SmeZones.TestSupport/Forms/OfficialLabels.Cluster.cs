@@ -1,4 +1,4 @@
-namespace SmeZones.Core.Tests.Forms;
+namespace SmeZones.TestSupport.Forms;
 
 /// <summary>
 /// Printed texts of the cluster forms, copied from the seeds (003 = national 申报表 of round 2024,
