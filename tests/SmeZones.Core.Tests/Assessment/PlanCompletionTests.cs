@@ -1,0 +1,71 @@
+using SmeZones.Core.Assessment;
+using static SmeZones.Core.Tests.Assessment.AssessmentFixtures;
+
+namespace SmeZones.Core.Tests.Assessment;
+
+/// <summary>Form 004 三、发展成效: "2023年基准值 | 2025年目标值 | 2025年完成值" for each indicator.</summary>
+public class PlanCompletionTests
+{
+    [Fact]
+    public void The_passing_fixture_completes_every_target()
+    {
+        var assessment = Review();
+
+        Assert.True(assessment.AllGatesMet);
+        Assert.Equal(["gates", "completion", "plan"], assessment.Groups.Select(g => g.Key));
+        Assert.Equal("2025年发展目标完成情况", assessment.Group("completion")!.Title);
+        Assert.All(assessment.Group("completion")!.Requirements, r => Assert.Contains(r.Outcome, new[] { RequirementOutcome.Met, RequirementOutcome.ReviewerJudgement }));
+        Assert.Empty(assessment.Warnings);
+    }
+
+    [Theory]
+    [InlineData("qualitySmes", "29", RequirementOutcome.NotMet)] // target 30
+    [InlineData("qualitySmes", "30", RequirementOutcome.Met)]
+    [InlineData("iiPenetration", "39.99", RequirementOutcome.NotMet)] // target 40
+    [InlineData("co2", "90.01", RequirementOutcome.NotMet)] // down: target 90
+    [InlineData("co2", "90", RequirementOutcome.Met)]
+    [InlineData("energy", "0.91", RequirementOutcome.NotMet)] // down: target 0.9
+    [InlineData("energy", "", RequirementOutcome.DataMissing)]
+    public void Achieved_against_target_with_direction(string row, string achieved, RequirementOutcome expected)
+    {
+        // Keep the new plan's baseline equal to the achieved value so no warning distracts.
+        var assessment = Review(($"plan.achievement.{row}.achieved", achieved), ($"plan.targets.{row}.baseline", achieved));
+
+        Assert.Equal(expected, assessment.Req("completion." + row).Outcome);
+    }
+
+    [Fact]
+    public void Completion_rate_of_a_down_indicator_is_the_share_of_the_planned_reduction()
+    {
+        // CO₂ 100 → target 90 → achieved 95: half of the planned reduction.
+        var requirement = Review(("plan.achievement.co2.achieved", "95"), ("plan.targets.co2.baseline", "95")).Req("completion.co2");
+
+        Assert.Equal(RequirementOutcome.NotMet, requirement.Outcome);
+        Assert.Contains(requirement.Figures, f => f.Label.EndsWith("完成率", StringComparison.Ordinal) && f.Value == 50m);
+    }
+
+    [Fact]
+    public void Completion_rate_of_an_up_indicator_is_achieved_over_target() =>
+        Assert.Contains(Review().Req("completion.qualitySmes").Figures, f => f.Label.EndsWith("完成率", StringComparison.Ordinal) && f.Value == 103.33m);
+
+    [Fact]
+    public void An_added_row_goes_to_the_reviewer_with_its_figures()
+    {
+        var assessment = Review(
+            ("plan.achievement.industryExtra1.indicator", "龙头企业数量"),
+            ("plan.achievement.industryExtra1.baseline", "2"),
+            ("plan.achievement.industryExtra1.target", "4"),
+            ("plan.achievement.industryExtra1.achieved", "5"));
+
+        var requirement = assessment.Req("completion.industryExtra1");
+        Assert.Equal(RequirementOutcome.ReviewerJudgement, requirement.Outcome);
+        Assert.Contains("龙头企业数量", requirement.Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Qualitative_rows_need_both_cells()
+    {
+        Assert.Equal(RequirementOutcome.ReviewerJudgement, Review().Req("completion.openness").Outcome);
+        Assert.Equal(RequirementOutcome.DataMissing, Review(("plan.achievement.governance.achieved", null)).Req("completion.governance").Outcome);
+    }
+}
