@@ -31,6 +31,11 @@ public class Application
     public int ReachedStageOrder { get; set; }
     public required string FormEditionKey { get; set; }
     public Dictionary<string, string> Answers { get; set; } = [];
+    /// <summary>重点合作国别（区域） for the 推荐汇总表, written by the applicant.</summary>
+    public string? SummaryPartners { get; set; }
+
+    /// <summary>合作区简介（300字以内） for the 推荐汇总表, written by the applicant from a draft the portal composes.</summary>
+    public string? SummaryIntro { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? SubmittedAt { get; set; }
@@ -48,6 +53,9 @@ public enum ApplicationStatus
     Returned = 2,
     Recommended = 3,
     NotRecommended = 4,
+
+    /// <summary>Passed the last stage of the chain (e.g. the ministry's decision, or the autonomous region's 复核).</summary>
+    Approved = 5,
 }
 
 public static class ApplicationStatusNames
@@ -59,6 +67,7 @@ public static class ApplicationStatusNames
         ApplicationStatus.Returned => "退回修改",
         ApplicationStatus.Recommended => "已推荐",
         ApplicationStatus.NotRecommended => "不予推荐",
+        ApplicationStatus.Approved => "审核通过",
         _ => status.ToString(),
     };
 }

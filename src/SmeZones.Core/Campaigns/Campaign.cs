@@ -27,6 +27,15 @@ public class Campaign
     public int ApplicationCounter { get; set; }
     public List<ReviewStage> Stages { get; set; } = [];
 
+    /// <summary>
+    /// The round's relaxation for 中西部/东北 (zones) or 西部 (clusters): the standards say "适当放宽" without numbers,
+    /// so the organiser sets which thresholds and to what (criteria threshold key → relaxed value).
+    /// </summary>
+    public Dictionary<string, decimal> Relaxations { get; set; } = [];
+
+    /// <summary>Which region classes the relaxation applies to (RegionClass names, e.g. "West").</summary>
+    public List<string> RelaxedRegionClasses { get; set; } = [];
+
     public bool IsOpenAt(DateTimeOffset now) => now >= OpensAt && now < ClosesAt;
 
     public ReviewStage? Stage(int order) => Stages.FirstOrDefault(s => s.Order == order);

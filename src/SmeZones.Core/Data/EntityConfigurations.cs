@@ -51,6 +51,8 @@ internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
         b.Property(c => c.OfficialNotice).HasMaxLength(256);
         b.HasOne(c => c.Organiser).WithMany().HasForeignKey(c => c.OrganiserId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(c => c.Stages).WithOne().HasForeignKey(s => s.CampaignId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(c => c.Relaxations).HasColumnType("jsonb");
+        b.Property(c => c.RelaxedRegionClasses).HasColumnType("jsonb");
     }
 }
 
@@ -75,6 +77,8 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         b.Property(a => a.Title).HasMaxLength(200);
         b.Property(a => a.FormEditionKey).HasMaxLength(64);
         b.Property(a => a.Answers).HasColumnType("jsonb");
+        b.Property(a => a.SummaryPartners).HasMaxLength(200);
+        b.Property(a => a.SummaryIntro).HasMaxLength(1000);
         b.Property(a => a.Version).IsRowVersion();
         b.HasOne(a => a.Campaign).WithMany().HasForeignKey(a => a.CampaignId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(a => a.Organisation).WithMany().HasForeignKey(a => a.OrganisationId).OnDelete(DeleteBehavior.Restrict);

@@ -6,6 +6,7 @@ using SmeZones.Core.Audit;
 using SmeZones.Core.Campaigns;
 using SmeZones.Core.Organisations;
 using SmeZones.Core.Regions;
+using SmeZones.Core.Review;
 
 namespace SmeZones.Core.Data;
 
@@ -22,6 +23,12 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<Submission> Submissions => Set<Submission>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<ProvinceReferenceFigures> ProvinceReferenceFigures => Set<ProvinceReferenceFigures>();
+    public DbSet<StageReview> StageReviews => Set<StageReview>();
+    public DbSet<SiteCheck> SiteChecks => Set<SiteCheck>();
+    public DbSet<SiteCheckAttachment> SiteCheckAttachments => Set<SiteCheckAttachment>();
+    public DbSet<RevisionRequest> RevisionRequests => Set<RevisionRequest>();
+    public DbSet<QuotaUsage> QuotaUsages => Set<QuotaUsage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

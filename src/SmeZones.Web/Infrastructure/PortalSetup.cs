@@ -32,6 +32,8 @@ public static class PortalSetup
             Timeout = TimeSpan.FromSeconds(config.GetValue("Portal:PdfTimeoutSeconds", 60)),
         });
         services.AddSingleton<IPdfRenderer, ChromiumPdfRenderer>();
+        // Refuse to start with evidence limits that make no sense, rather than fail at the first upload.
+        _ = Core.Applications.EvidenceLimits.From(config);
 
         services.AddIdentity<PortalUser, IdentityRole<Guid>>(o =>
             {

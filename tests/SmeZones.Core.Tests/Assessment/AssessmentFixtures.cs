@@ -127,7 +127,7 @@ internal static class AssessmentFixtures
 
     public static AssessmentResult Cluster(params (string Key, string? Value)[] changes) => Cluster(With(ClusterPassing(), changes));
 
-    public static AssessmentResult Review(params (string Key, string? Value)[] changes) =>
+    public static AssessmentResult ClusterReview(params (string Key, string? Value)[] changes) =>
         AssessmentEngine.Assess("cluster-review-xj", FormEditionCatalogue.Default.Get("cluster-review-xj"), ReviewRound, With(ReviewPassing(), changes), AssessmentSettings.None);
 
     /// <summary>The requirement with this key; fails the test when the assessment has none.</summary>

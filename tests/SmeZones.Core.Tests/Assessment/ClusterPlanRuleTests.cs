@@ -89,7 +89,7 @@ public class ClusterPlanRuleTests
     [InlineData("plan.targets.patents.target", "205.31", "plan.d.patents", RequirementOutcome.NotMet)] // 135 × 1.520875 = 205.318125
     [InlineData("plan.targets.patents.target", "205.32", "plan.d.patents", RequirementOutcome.Met)]
     public void Xinjiang_rules_a_to_d(string answerKey, string target, string requirementKey, RequirementOutcome expected) =>
-        Assert.Equal(expected, Review((answerKey, target)).Req(requirementKey).Outcome);
+        Assert.Equal(expected, ClusterReview((answerKey, target)).Req(requirementKey).Outcome);
 
     // 004 "e.工业互联网普及率不低于行业平均水平" (and f, g): the form gives no industry average.
     [Theory]
@@ -98,7 +98,7 @@ public class ClusterPlanRuleTests
     [InlineData("plan.g.energy")]
     public void Xinjiang_rules_e_to_g_go_to_the_reviewer(string requirementKey)
     {
-        var requirement = Review().Req(requirementKey);
+        var requirement = ClusterReview().Req(requirementKey);
 
         Assert.Equal(RequirementOutcome.ReviewerJudgement, requirement.Outcome);
         Assert.Contains("行业平均水平", requirement.Explanation, StringComparison.Ordinal);
@@ -106,12 +106,12 @@ public class ClusterPlanRuleTests
 
     [Fact]
     public void Xinjiang_rule_e_without_a_target_is_data_missing() =>
-        Assert.Equal(RequirementOutcome.DataMissing, Review(("plan.targets.iiPenetration.target", "")).Req("plan.e.industrialInternet").Outcome);
+        Assert.Equal(RequirementOutcome.DataMissing, ClusterReview(("plan.targets.iiPenetration.target", "")).Req("plan.e.industrialInternet").Outcome);
 
     [Fact]
     public void Xinjiang_co2_reduction_is_shown_beside_the_rule()
     {
-        var requirement = Review().Req("plan.f.co2"); // 88 → 75
+        var requirement = ClusterReview().Req("plan.f.co2"); // 88 → 75
 
         Assert.Contains(requirement.Figures, f => f.SourceKey is null && f.Value == 14.77m);
     }

@@ -38,7 +38,7 @@ public class ConsistencyWarningTests
     [Fact]
     public void A_stated_average_that_contradicts_the_yearly_rates_warns_on_the_review_form()
     {
-        var assessment = Review([.. EveryYear("industry.leadingGrowth", "5"), ("industry.leadingGrowthAvg", "12")]);
+        var assessment = ClusterReview([.. EveryYear("industry.leadingGrowth", "5"), ("industry.leadingGrowthAvg", "12")]);
 
         Assert.Contains(assessment.Warnings, w => w.Code == "statedRateContradicts" && w.Message.Contains("复合平均 5%", StringComparison.Ordinal));
     }
@@ -46,7 +46,7 @@ public class ConsistencyWarningTests
     [Fact]
     public void The_new_plan_baseline_must_repeat_the_achieved_value()
     {
-        var warning = Assert.Single(Review(("plan.targets.patents.baseline", "120")).Warnings);
+        var warning = Assert.Single(ClusterReview(("plan.targets.patents.baseline", "120")).Warnings);
 
         Assert.Equal("sectionsDisagree", warning.Code);
         Assert.Equal(["plan.targets.patents.baseline", "plan.achievement.patents.achieved"], warning.AnswerKeys);

@@ -9,7 +9,7 @@ public class PlanCompletionTests
     [Fact]
     public void The_passing_fixture_completes_every_target()
     {
-        var assessment = Review();
+        var assessment = ClusterReview();
 
         Assert.True(assessment.AllGatesMet);
         Assert.Equal(["gates", "completion", "plan"], assessment.Groups.Select(g => g.Key));
@@ -29,7 +29,7 @@ public class PlanCompletionTests
     public void Achieved_against_target_with_direction(string row, string achieved, RequirementOutcome expected)
     {
         // Keep the new plan's baseline equal to the achieved value so no warning distracts.
-        var assessment = Review(($"plan.achievement.{row}.achieved", achieved), ($"plan.targets.{row}.baseline", achieved));
+        var assessment = ClusterReview(($"plan.achievement.{row}.achieved", achieved), ($"plan.targets.{row}.baseline", achieved));
 
         Assert.Equal(expected, assessment.Req("completion." + row).Outcome);
     }
@@ -38,7 +38,7 @@ public class PlanCompletionTests
     public void Completion_rate_of_a_down_indicator_is_the_share_of_the_planned_reduction()
     {
         // CO₂ 100 → target 90 → achieved 95: half of the planned reduction.
-        var requirement = Review(("plan.achievement.co2.achieved", "95"), ("plan.targets.co2.baseline", "95")).Req("completion.co2");
+        var requirement = ClusterReview(("plan.achievement.co2.achieved", "95"), ("plan.targets.co2.baseline", "95")).Req("completion.co2");
 
         Assert.Equal(RequirementOutcome.NotMet, requirement.Outcome);
         Assert.Contains(requirement.Figures, f => f.Label.EndsWith("完成率", StringComparison.Ordinal) && f.Value == 50m);
@@ -46,12 +46,12 @@ public class PlanCompletionTests
 
     [Fact]
     public void Completion_rate_of_an_up_indicator_is_achieved_over_target() =>
-        Assert.Contains(Review().Req("completion.qualitySmes").Figures, f => f.Label.EndsWith("完成率", StringComparison.Ordinal) && f.Value == 103.33m);
+        Assert.Contains(ClusterReview().Req("completion.qualitySmes").Figures, f => f.Label.EndsWith("完成率", StringComparison.Ordinal) && f.Value == 103.33m);
 
     [Fact]
     public void An_added_row_goes_to_the_reviewer_with_its_figures()
     {
-        var assessment = Review(
+        var assessment = ClusterReview(
             ("plan.achievement.industryExtra1.indicator", "龙头企业数量"),
             ("plan.achievement.industryExtra1.baseline", "2"),
             ("plan.achievement.industryExtra1.target", "4"),
@@ -65,7 +65,7 @@ public class PlanCompletionTests
     [Fact]
     public void Qualitative_rows_need_both_cells()
     {
-        Assert.Equal(RequirementOutcome.ReviewerJudgement, Review().Req("completion.openness").Outcome);
-        Assert.Equal(RequirementOutcome.DataMissing, Review(("plan.achievement.governance.achieved", null)).Req("completion.governance").Outcome);
+        Assert.Equal(RequirementOutcome.ReviewerJudgement, ClusterReview().Req("completion.openness").Outcome);
+        Assert.Equal(RequirementOutcome.DataMissing, ClusterReview(("plan.achievement.governance.achieved", null)).Req("completion.governance").Outcome);
     }
 }

@@ -24,7 +24,9 @@ public class MigrationsMatchModelTests
         var actual = await SchemaDump.ModelSchemaAsync(migrated.ConnectionString);
 
         // The dump must cover every kind of fact, or an empty comparison would pass.
-        Assert.Equal(17, expected.Count(l => l.StartsWith("table ", StringComparison.Ordinal)));
+        await using var db = fromModel.CreateContext();
+        var modelTables = db.Model.GetEntityTypes().Select(t => t.GetTableName()).Distinct().Count();
+        Assert.Equal(modelTables, expected.Count(l => l.StartsWith("table ", StringComparison.Ordinal)));
         foreach (var kind in new[] { "column ", "primary key ", "foreign key ", "index " })
         {
             Assert.Contains(expected, l => l.StartsWith(kind, StringComparison.Ordinal));
