@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using SmeZones.Core.Applications;
+using SmeZones.Core.Assessment;
+using AssessmentResult = SmeZones.Core.Assessment.Assessment;
+using SmeZones.Core.Data;
+using SmeZones.Core.Forms;
+using SmeZones.Core.Regions;
+
+namespace SmeZones.Core.Review;
+
+/// <summary>
+/// Assesses an application against its round's criteria edition with the round's settings: the relaxation for the
+/// applicant's region class and the province reference figures its reviewing authority entered.
+/// </summary>
+public static class ApplicationAssessment
+{
+    public static async Task<AssessmentSettings> SettingsForAsync(PortalDbContext db, Application application, CancellationToken ct = default)
+    {
+        var campaign = application.Campaign ?? await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == application.CampaignId, ct);
+        var figures = await db.ProvinceReferenceFigures.AsNoTracking()
+            .SingleOrDefaultAsync(f => f.CampaignId == campaign.Id && f.RegionCode == application.ProvincialUnitCode, ct);
+        return new AssessmentSettings
+        {
+            ApplicantRegionClass = RegionCatalogue.Instance.ClassOf(application.RegionCode),
+            Relaxations = campaign.Relaxations,
+            RelaxedClasses = campaign.RelaxedRegionClasses.Select(Enum.Parse<RegionClass>).ToHashSet(),
+            ProvinceFdiGrowthAverage = figures?.FdiGrowthAverage,
+            ProvinceExportGrowthAverage = figures?.ExportGrowthAverage,
+        };
+    }
+
+    /// <summary>The assessment of the answers as they stand (a draft's, or a submission's snapshot answers).</summary>
+    public static AssessmentResult Assess(Application application, FormDefinition definition, FormAnswers answers, AssessmentSettings settings) =>
+        AssessmentEngine.Assess(application.Campaign!.CriteriaEditionKey, definition, application.Campaign.Year, answers, settings);
+}
