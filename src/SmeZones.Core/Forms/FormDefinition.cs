@@ -141,4 +141,7 @@ public sealed record RecommendationSummary
     public required IReadOnlyList<string> HeaderLines { get; init; }
 
     public required IReadOnlyList<TableColumn> Columns { get; init; }
+
+    /// <summary>Where the table comes from, when it is not an official annex (e.g. the portal's equivalent for clusters).</summary>
+    public string? Note { get; init; }
 }

@@ -43,7 +43,7 @@ public class YearResolutionTests
         var definition = FormEditionCatalogue.Default.Get("zone-2026");
 
         Assert.Equal("未注明填报年度的，请填写截止到 2025 年底的数据。", FormTemplate.Resolve(definition.Instructions[5], 2026));
-        Assert.Equal("2026 年度中外中小企业合作区推荐汇总表", FormTemplate.Resolve(definition.Summary!.Title, 2026));
+        Assert.Equal("2026年度中外中小企业合作区推荐汇总表", FormTemplate.Resolve(definition.Summary!.Title, 2026));
         Assert.Contains("2025 年, 合作区总产值", FormTemplate.Resolve(definition.Summary.Columns[^1].Hint!, 2026), StringComparison.Ordinal);
     }
 

@@ -1,0 +1,67 @@
+using System.Globalization;
+using SmeZones.Core.Applications;
+using SmeZones.Core.Forms;
+using SmeZones.Core.Regions;
+
+namespace SmeZones.Core.Exports;
+
+/// <summary>One application as a row of the 推荐汇总表: its cells by the summary's column keys.</summary>
+public sealed record SummaryRow(IReadOnlyDictionary<string, string> Cells);
+
+/// <summary>A 推荐汇总表 ready to write as a spreadsheet or a PDF: title, header lines, columns and rows, years resolved.</summary>
+public sealed record SummaryTable(string? Annex, string Title, IReadOnlyList<string> HeaderLines, IReadOnlyList<TableColumn> Columns, IReadOnlyList<SummaryRow> Rows);
+
+/// <summary>An application with the answers it was submitted with, as the summary reads it.</summary>
+public sealed record SummarySource(Application Application, IReadOnlyDictionary<string, string> Answers);
+
+/// <summary>
+/// Builds the 推荐汇总表 of a reviewing unit for a round from the edition's summary definition (附件2 for zones,
+/// the portal's equivalent for clusters). Columns come from the definition, cells from the applications.
+/// </summary>
+public static class RecommendationSummaryTable
+{
+    public static SummaryTable Build(FormDefinition definition, int roundYear, string authorityName, string? contact, IReadOnlyList<SummarySource> sources)
+    {
+        var summary = definition.Summary ?? throw new InvalidOperationException($"Edition {definition.Key} has no summary table.");
+        var rows = sources.Select((s, i) => new SummaryRow(summary.Columns.ToDictionary(c => c.Key, c => Cell(c.Key, i + 1, s)))).ToList();
+        var header = summary.HeaderLines.Select(line => HeaderLine(line, authorityName, contact)).ToList();
+        return new SummaryTable(summary.Annex, FormTemplate.Resolve(summary.Title, roundYear), header,
+            summary.Columns.Select(c => c with { Label = FormTemplate.Resolve(c.Label, roundYear) }).ToList(), rows);
+    }
+
+    /// <summary>Puts the authority's name before the stamp place, and the contact after its label.</summary>
+    private static string HeaderLine(string line, string authorityName, string? contact)
+    {
+        var stamp = line.IndexOf("（盖章）", StringComparison.Ordinal);
+        if (stamp >= 0)
+        {
+            return line[..stamp] + authorityName + line[stamp..];
+        }
+        return line.StartsWith("联系人", StringComparison.Ordinal) ? line + (contact ?? "") : line;
+    }
+
+    private static string Cell(string column, int number, SummarySource source)
+    {
+        var application = source.Application;
+        var regions = RegionCatalogue.Instance;
+        var region = regions.Find(application.RegionCode);
+        var chain = regions.AncestorsOf(application.RegionCode).Append(region).OfType<Region>().ToList();
+        return column switch
+        {
+            "number" => number.ToString(CultureInfo.InvariantCulture),
+            "zoneName" or "clusterName" => application.Title,
+            "operator" => source.Answers.GetValueOrDefault("basic.operator") ?? "",
+            "province" => chain.FirstOrDefault()?.Name ?? "",
+            // 直辖市、计划单列市填写所在县、市、区: for an applicant below the prefecture, the county is the more exact place.
+            "city" => (IsMunicipalityOrPlanned(application) ? chain.LastOrDefault() : chain.FirstOrDefault(r => r.Level == RegionLevel.Prefecture))?.Name ?? "",
+            "county" => chain.LastOrDefault(r => r.Level == RegionLevel.County)?.Name ?? "",
+            "partnerCountries" => application.SummaryPartners ?? "",
+            "profile" => application.SummaryIntro ?? "",
+            _ => "",
+        };
+    }
+
+    private static bool IsMunicipalityOrPlanned(Application application) =>
+        application.ProvincialUnitCode == application.PrefectureCode
+        || application.ProvincialUnitCode is "110000" or "120000" or "310000" or "500000";
+}

@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SmeZones.Core.Audit;
+using SmeZones.Core.Campaigns;
+using SmeZones.Core.Data;
+using SmeZones.Core.Exports;
+using SmeZones.Core.Forms;
+using SmeZones.Core.Review;
+using SmeZones.Web.Infrastructure;
+
+namespace SmeZones.Web.Pages.Review;
+
+/// <summary>The reviewing unit's 推荐汇总表 for a round: preview, and downloads as .xlsx and PDF.</summary>
+public class SummaryModel(PortalDbContext db, IPdfRenderer pdf, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int? CampaignId { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Contact { get; set; }
+
+    public IReadOnlyList<Campaign> Campaigns { get; private set; } = [];
+    public SummaryTable? Table { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
+
+    public async Task<IActionResult> OnGetXlsxAsync()
+    {
+        if (!await LoadAsync() || Table is null)
+        {
+            return NotFound();
+        }
+        await AuditAsync("xlsx");
+        return File(SummaryTableDocuments.ToSpreadsheet(Table), SpreadsheetWriter.ContentType, Table.Title + ".xlsx");
+    }
+
+    public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync() || Table is null)
+        {
+            return NotFound();
+        }
+        await AuditAsync("pdf");
+        var bytes = await pdf.RenderAsync(SummaryTableDocuments.ToHtml(Table), $"{Table.Title} · {User.OrganisationName()}", cancellationToken: ct);
+        return File(bytes, "application/pdf", Table.Title + ".pdf");
+    }
+
+    private async Task<bool> LoadAsync()
+    {
+        var viewer = User.ToViewer();
+        Campaigns = (await db.Campaigns.AsNoTracking().Include(c => c.Stages).Include(c => c.Organiser).OrderByDescending(c => c.Year).ToListAsync())
+            .Where(c => c.StageFor(viewer.OrganisationLevel) is not null).ToList();
+        if (CampaignId is null)
+        {
+            return true;
+        }
+        var campaign = Campaigns.SingleOrDefault(c => c.Id == CampaignId);
+        if (campaign is null)
+        {
+            return false;
+        }
+        var definition = FormEditionCatalogue.Default.Get(campaign.FormEditionKey);
+        var contact = Contact is { Length: > 100 } ? Contact[..100] : Contact;
+        Table = RecommendationSummaryTable.Build(definition, campaign.Year, User.OrganisationName(), contact,
+            await SummarySources.ForAsync(db, viewer, campaign));
+        return true;
+    }
+
+    private async Task AuditAsync(string format)
+    {
+        db.Record(User.ToActor(), clock.GetUtcNow(), "SummaryDownloaded", "Campaign", CampaignId!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"下载推荐汇总表（{format}）", new { rows = Table!.Rows.Count });
+        await db.SaveChangesAsync();
+    }
+}
