@@ -1,3 +1,4 @@
+using SmeZones.TestSupport;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;

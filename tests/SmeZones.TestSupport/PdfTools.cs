@@ -2,18 +2,27 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace SmeZones.Core.Tests.Exports;
+namespace SmeZones.TestSupport;
 
 /// <summary>Reads a PDF back with poppler-utils, as a person checking the file would.</summary>
-internal static partial class PdfTools
+public static partial class PdfTools
 {
     public static async Task<string> TextAsync(byte[] pdf) => await RunOnFileAsync(pdf, "pdftotext", "-layout", "{0}", "-");
+
+    /// <summary>The text without white space: pdftotext spaces Chinese text unpredictably, so compare it compacted.</summary>
+    public static string Compact(string text) => Whitespace().Replace(text, "");
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
 
     public static async Task<(double Width, double Height, int Pages)> InfoAsync(byte[] pdf)
     {
         var info = await RunOnFileAsync(pdf, "pdfinfo", "{0}");
         var size = PageSize().Match(info);
-        Assert.True(size.Success, $"pdfinfo printed no page size:\n{info}");
+        if (!size.Success)
+        {
+            throw new InvalidOperationException($"pdfinfo printed no page size:\n{info}");
+        }
         var pages = Pages().Match(info);
         return (
             double.Parse(size.Groups[1].Value, CultureInfo.InvariantCulture),
@@ -37,7 +46,10 @@ internal static partial class PdfTools
             var output = process.StandardOutput.ReadToEndAsync();
             var error = process.StandardError.ReadToEndAsync();
             await process.WaitForExitAsync();
-            Assert.True(process.ExitCode == 0, $"{tool} failed: {await error}");
+            if (process.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"{tool} failed: {await error}");
+            }
             return await output;
         }
         finally

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SmeZones.Core.Applications;
+using SmeZones.Core.Data;
+using SmeZones.Core.Exports;
+
+namespace SmeZones.Web.Infrastructure;
+
+/// <summary>
+/// The print view and PDF of an application, for the applicant's and the reviewer's routes alike: the application
+/// is found only through <see cref="ApplicationAccess.FindVisibleAsync"/> (anything else is 404), and what is printed
+/// is decided by <see cref="ApplicationPrintSource"/>.
+/// </summary>
+public static class ApplicationDocuments
+{
+    /// <summary>The print document as the page itself, allowed its one inline style sheet and nothing else.</summary>
+    public static async Task<IActionResult> PrintAsync(PageModel page, PortalDbContext db, Guid id)
+    {
+        var request = await LoadAsync(page, db, id);
+        if (request is null)
+        {
+            return new NotFoundResult();
+        }
+
+        var headers = page.Response.Headers;
+        headers.ContentSecurityPolicy = ApplicationPrint.ContentSecurityPolicy;
+        headers.CacheControl = "no-store";
+        return new ContentResult { Content = ApplicationPrint.BuildHtml(request), ContentType = "text/html; charset=utf-8" };
+    }
+
+    /// <summary>The same document as a PDF download, with the draft mark or the submission's fingerprint on every page.</summary>
+    public static async Task<IActionResult> PdfAsync(PageModel page, PortalDbContext db, IPdfRenderer renderer, Guid id)
+    {
+        ArgumentNullException.ThrowIfNull(renderer);
+        var request = await LoadAsync(page, db, id);
+        if (request is null)
+        {
+            return new NotFoundResult();
+        }
+
+        var pdf = await renderer.RenderAsync(
+            ApplicationPrint.BuildHtml(request), ApplicationPrint.FooterText(request), cancellationToken: page.HttpContext.RequestAborted);
+        page.Response.Headers.CacheControl = "no-store";
+        return new FileContentResult(pdf, "application/pdf") { FileDownloadName = ApplicationPrint.FileName(request) };
+    }
+
+    private static async Task<PrintRequest?> LoadAsync(PageModel page, PortalDbContext db, Guid id)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(db);
+        var ct = page.HttpContext.RequestAborted;
+        var application = await db.Applications.AsNoTracking().FindVisibleAsync(page.User.ToViewer(), id, ct);
+        return application is null ? null : await ApplicationPrintSource.ForAsync(db, application, ct);
+    }
+}

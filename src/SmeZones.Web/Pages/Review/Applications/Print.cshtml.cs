@@ -1,0 +1,12 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SmeZones.Core.Data;
+using SmeZones.Web.Infrastructure;
+
+namespace SmeZones.Web.Pages.Review.Applications;
+
+/// <summary>The reviewer's print view of an application in its jurisdiction: what was submitted.</summary>
+public class PrintModel(PortalDbContext db) : PageModel
+{
+    public Task<IActionResult> OnGetAsync(Guid id) => ApplicationDocuments.PrintAsync(this, db, id);
+}
