@@ -37,7 +37,8 @@ public static class SummaryTableDocuments
             .Append(".header { margin: 1mm 0; } table { width: 100%; border-collapse: collapse; margin-top: 4mm; } ")
             .Append("th, td { border: 1px solid #000; padding: 2mm; vertical-align: top; } th { background: #eee; } ")
             .Append("tr { page-break-inside: avoid; } .hint { font-weight: normal; font-size: 8pt; display: block; } ")
-            .Append(".stamp { margin-top: 10mm; text-align: right; } .stamp span { display: inline-block; margin-left: 20mm; }")
+            .Append(".stamp { margin-top: 10mm; text-align: right; } .stamp span { display: inline-block; margin-left: 20mm; } ")
+            .Append(".w-number { width: 5%; } .w-name { width: 14%; } .w-wide { width: 36%; } .w-mid { width: 10%; }")
             .Append("</style></head><body>");
         if (table.Annex is not null)
         {
@@ -48,7 +49,12 @@ public static class SummaryTableDocuments
         {
             html.Append("<div class=\"header\">").Append(E(line)).Append("</div>");
         }
-        html.Append("<table><thead><tr>");
+        html.Append("<table><colgroup>");
+        foreach (var column in table.Columns)
+        {
+            html.Append("<col class=\"").Append(WidthClass(column.Key)).Append("\">");
+        }
+        html.Append("</colgroup><thead><tr>");
         foreach (var column in table.Columns)
         {
             html.Append("<th>").Append(E(column.Label)).Append("</th>");
@@ -70,6 +76,14 @@ public static class SummaryTableDocuments
         html.Append("</tbody></table><div class=\"stamp\"><span>（盖章）</span><span>年　　月　　日</span></div></body></html>");
         return html.ToString();
     }
+
+    private static string WidthClass(string key) => key switch
+    {
+        "number" => "w-number",
+        "profile" => "w-wide",
+        "zoneName" or "clusterName" or "operator" => "w-name",
+        _ => "w-mid",
+    };
 
     /// <summary>Column widths in characters: the 简介 gets room to wrap, numbers stay narrow.</summary>
     private static double Width(string key) => key switch

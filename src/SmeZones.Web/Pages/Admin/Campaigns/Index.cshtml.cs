@@ -1,0 +1,14 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SmeZones.Core.Campaigns;
+using SmeZones.Core.Data;
+
+namespace SmeZones.Web.Pages.Admin.Campaigns;
+
+public class IndexModel(PortalDbContext db) : PageModel
+{
+    public IReadOnlyList<Campaign> Campaigns { get; private set; } = [];
+
+    public async Task OnGetAsync() =>
+        Campaigns = await db.Campaigns.AsNoTracking().Include(c => c.Organiser).Include(c => c.Stages).OrderByDescending(c => c.Year).ToListAsync();
+}

@@ -1,0 +1,107 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SmeZones.Core.Audit;
+using SmeZones.Core.Campaigns;
+using SmeZones.Core.Data;
+using SmeZones.Core.Forms;
+using SmeZones.Core.Organisations;
+using SmeZones.Web.Infrastructure;
+
+namespace SmeZones.Web.Pages.Review;
+
+/// <summary>
+/// The province's 3-year average growth of FDI and of exports for a zone round: the standard compares each zone's
+/// growth with 本省（区、市）近三年平均水平, a figure only the provincial authority can give.
+/// </summary>
+[Authorize(Roles = Roles.Reviewer)]
+public class ReferenceFiguresModel(PortalDbContext db, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int? CampaignId { get; set; }
+    [BindProperty] public string? Fdi { get; set; }
+    [BindProperty] public string? Export { get; set; }
+    [BindProperty] public string? Source { get; set; }
+
+    public IReadOnlyList<Campaign> Campaigns { get; private set; } = [];
+    public ProvinceReferenceFigures? Saved { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+        Fdi = Saved?.FdiGrowthAverage?.ToString(CultureInfo.InvariantCulture);
+        Export = Saved?.ExportGrowthAverage?.ToString(CultureInfo.InvariantCulture);
+        Source = Saved?.Source;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!await LoadAsync() || CampaignId is null)
+        {
+            return NotFound();
+        }
+        var fdi = Read(nameof(Fdi), Fdi, "外商直接投资额近三年平均增速");
+        var export = Read(nameof(Export), Export, "出口贸易额近三年平均增速");
+        if (Source is { Length: > 500 })
+        {
+            ModelState.AddModelError(nameof(Source), "数据来源不能超过500字");
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var viewer = User.ToViewer();
+        var now = clock.GetUtcNow();
+        var figures = Saved ?? db.ProvinceReferenceFigures.Add(new ProvinceReferenceFigures { CampaignId = CampaignId.Value, RegionCode = viewer.RegionCode! }).Entity;
+        figures.FdiGrowthAverage = fdi;
+        figures.ExportGrowthAverage = export;
+        figures.Source = Source?.Trim();
+        figures.EnteredById = viewer.UserId;
+        figures.EnteredAt = now;
+        db.Record(User.ToActor(), now, "ReferenceFiguresSet", nameof(Campaign), CampaignId.Value.ToString(CultureInfo.InvariantCulture),
+            "录入本省近三年平均增速", new { viewer.RegionCode, fdi, export, Source });
+        await db.SaveChangesAsync();
+        TempData["Notice"] = "已保存本省参考数据，评估将据此比较。";
+        return RedirectToPage(new { CampaignId });
+    }
+
+    private decimal? Read(string field, string? raw, string label)
+    {
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return null;
+        }
+        if (!FormNumbers.TryParse(raw, out var value, out var decimals) || decimals > 2 || value is < -100 or > 10000)
+        {
+            ModelState.AddModelError(field, $"{label}须为数字（%，可为负数，最多两位小数）");
+            return null;
+        }
+        return value;
+    }
+
+    private async Task<bool> LoadAsync()
+    {
+        var viewer = User.ToViewer();
+        if (viewer.OrganisationLevel != OrganisationLevel.ProvincialUnit)
+        {
+            return false;
+        }
+        Campaigns = (await db.Campaigns.AsNoTracking().Include(c => c.Stages).Where(c => c.Programme == Programme.Zone).OrderByDescending(c => c.Year).ToListAsync())
+            .Where(c => c.StageFor(OrganisationLevel.ProvincialUnit) is not null).ToList();
+        if (CampaignId is null)
+        {
+            return true;
+        }
+        if (Campaigns.All(c => c.Id != CampaignId))
+        {
+            return false;
+        }
+        Saved = await db.ProvinceReferenceFigures.SingleOrDefaultAsync(f => f.CampaignId == CampaignId && f.RegionCode == viewer.RegionCode);
+        return true;
+    }
+}
