@@ -21,7 +21,9 @@ public static class ApplicationSubmission
         {
             return new SubmissionRefusal("该申报已提交，不能重复提交。", [], []);
         }
-        if (now >= campaign.ClosesAt)
+        // A return for revision invites a resubmission even after the round has closed: reviewing (and so returning)
+        // happens after the applicants' deadline, and the returned application must be able to come back.
+        if (now >= campaign.ClosesAt && application.Status != ApplicationStatus.Returned)
         {
             return new SubmissionRefusal($"本批次已于 {ChinaTime.Format(campaign.ClosesAt)} 截止，不能再提交。", [], []);
         }
@@ -37,7 +39,8 @@ public static class ApplicationSubmission
 
     /// <summary>
     /// Stores the immutable snapshot and moves the application to the first review stage, in one transaction
-    /// with the audit event. The caller has already had <see cref="Check"/> return null.
+    /// with the audit event. A resubmission after a return for revision goes back to the stage that returned it
+    /// (not always the first) and resolves that return. The caller has already had <see cref="Check"/> return null.
     /// </summary>
     public static async Task<Submission> SubmitAsync(
         PortalDbContext db, Application application, FormDefinition definition, Actor actor, DateTimeOffset now, CancellationToken ct = default)
@@ -75,13 +78,28 @@ public static class ApplicationSubmission
         db.Submissions.Add(submission);
 
         var firstStage = campaign.FirstStage ?? throw new InvalidOperationException($"Campaign {campaign.Id} has no review stage.");
+        var openReturn = await db.RevisionRequests
+            .Where(r => r.ApplicationId == application.Id && r.ResolvedAt == null)
+            .OrderByDescending(r => r.ReturnedAt).FirstOrDefaultAsync(ct);
+        var stage = openReturn is null ? firstStage : campaign.Stage(openReturn.StageOrder) ?? firstStage;
         application.Status = ApplicationStatus.Submitted;
-        application.CurrentStageOrder = firstStage.Order;
-        application.ReachedStageOrder = Math.Max(application.ReachedStageOrder, firstStage.Order);
+        application.CurrentStageOrder = stage.Order;
+        application.ReachedStageOrder = Math.Max(application.ReachedStageOrder, stage.Order);
         application.SubmittedAt = now;
         application.UpdatedAt = now;
-        db.Record(actor, now, "Submitted", nameof(Application), application.Id.ToString(),
-            $"提交申报 {application.Number}（第 {sequence} 次）", new { submission.Sha256, sequence, stage = firstStage.Name });
+        if (openReturn is null)
+        {
+            db.Record(actor, now, "Submitted", nameof(Application), application.Id.ToString(),
+                $"提交申报 {application.Number}（第 {sequence} 次）", new { submission.Sha256, sequence, stage = stage.Name });
+        }
+        else
+        {
+            openReturn.ResolvedAt = now;
+            db.Record(actor, now, "Resubmitted", nameof(Application), application.Id.ToString(),
+                $"按退回意见修改后重新提交 {application.Number}（第 {sequence} 次）",
+                new { submission.Sha256, sequence, stage = stage.Name, revisionRequestId = openReturn.Id, returnedSubmission = openReturn.ReturnedSubmissionSequence });
+        }
+        // One SaveChanges is one transaction: the snapshot, the move, the resolved return and the audit event together.
         await db.SaveChangesAsync(ct);
         return submission;
     }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SmeZones.Core.Applications;
 using SmeZones.Core.Data;
 using SmeZones.Core.Forms;
+using SmeZones.Core.Review;
 using SmeZones.Web.Infrastructure;
 using SmeZones.Web.Pages.Applications.Form;
 
@@ -21,6 +22,9 @@ public class SectionModel(PortalDbContext db, TimeProvider clock) : PageModel
     public IReadOnlyList<SectionProgress> Progress { get; private set; } = [];
     public bool Conflict { get; private set; }
 
+    /// <summary>The self-check: the round's criteria applied to the saved draft; advice only, never blocking a save.</summary>
+    public Core.Assessment.Assessment? SelfCheck { get; private set; }
+
     public string Heading => Progress.Single(p => p.Key == SectionKey).Heading;
     public string? NextSection => Progress.SkipWhile(p => p.Key != SectionKey).Skip(1).FirstOrDefault()?.Key;
 
@@ -32,6 +36,7 @@ public class SectionModel(PortalDbContext db, TimeProvider clock) : PageModel
         }
         Version = Application.Version;
         Show(new FormAnswers(Application.Answers));
+        SelfCheck = await ScoringSelfCheck.ForDraftAsync(db, Application, Definition, HttpContext.RequestAborted);
         return Page();
     }
 
@@ -44,6 +49,7 @@ public class SectionModel(PortalDbContext db, TimeProvider clock) : PageModel
         var outcome = await SaveAsync();
         if (outcome is null || outcome.HasErrors)
         {
+            SelfCheck = await ScoringSelfCheck.ForDraftAsync(db, Application, Definition, HttpContext.RequestAborted);
             return Page();
         }
         TempData["Notice"] = outcome.ChangedKeys.Count == 0 ? "没有需要保存的修改。" : $"已保存（{outcome.ChangedKeys.Count} 项）。";

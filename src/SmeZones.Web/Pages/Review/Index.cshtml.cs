@@ -1,20 +1,47 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using SmeZones.Core.Applications;
 using SmeZones.Core.Data;
+using SmeZones.Core.Review;
 using SmeZones.Web.Infrastructure;
 
 namespace SmeZones.Web.Pages.Review;
 
-/// <summary>The reviewing authority's inbox: every application in its jurisdiction that has reached its level.</summary>
+/// <summary>
+/// The reviewing authority's inbox: every application in its jurisdiction that has reached its level, by round, with
+/// where it stands and an assessment of its latest submission. Filters and order are GET parameters, so a filtered
+/// list is a link that works without JavaScript and can be bookmarked.
+/// </summary>
 public class IndexModel(PortalDbContext db) : PageModel
 {
-    public IReadOnlyList<Application> Applications { get; private set; } = [];
+    [BindProperty(SupportsGet = true, Name = "campaign")] public int? CampaignId { get; set; }
+    [BindProperty(SupportsGet = true, Name = "status")] public string? Status { get; set; }
+    [BindProperty(SupportsGet = true, Name = "waiting")] public bool WaitingOnly { get; set; }
+    [BindProperty(SupportsGet = true, Name = "q")] public string? Search { get; set; }
+    [BindProperty(SupportsGet = true, Name = "sort")] public string? Sort { get; set; }
+
+    public IReadOnlyList<(int Id, string Name)> Campaigns { get; private set; } = [];
+    public IReadOnlyList<InboxGroup> Groups { get; private set; } = [];
+    public InboxFilter Filter { get; private set; } = new();
+
+    /// <summary>The statuses a reviewer can meet (drafts never reach the inbox).</summary>
+    public static IReadOnlyList<ApplicationStatus> Statuses { get; } = [.. Enum.GetValues<ApplicationStatus>().Where(s => s != ApplicationStatus.Draft)];
+
+    public bool IsFiltered => Filter.CampaignId is not null || Filter.Status is not null || Filter.WaitingOnly || !string.IsNullOrWhiteSpace(Filter.Search);
 
     public async Task OnGetAsync()
     {
-        Applications = await db.Applications.AsNoTracking().VisibleTo(User.ToViewer())
-            .Include(a => a.Campaign).Include(a => a.Organisation)
-            .OrderBy(a => a.CampaignId).ThenBy(a => a.SubmittedAt).ToListAsync();
+        // A value that does not parse (a hand-edited URL) filters nothing rather than failing the page.
+        Filter = new InboxFilter
+        {
+            CampaignId = CampaignId,
+            Status = Enum.TryParse<ApplicationStatus>(Status, out var status) && Statuses.Contains(status) ? status : null,
+            WaitingOnly = WaitingOnly,
+            Search = Search?.Trim() is { Length: > 0 } text ? text[..Math.Min(text.Length, 100)] : null,
+            Sort = InboxFilter.ParseSort(Sort),
+        };
+        var viewer = User.ToViewer();
+        Campaigns = await InboxQuery.CampaignsAsync(db, viewer, HttpContext.RequestAborted);
+        Groups = await InboxQuery.ListAsync(db, viewer, Filter, HttpContext.RequestAborted);
     }
 }

@@ -1,25 +1,48 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using SmeZones.Core.Applications;
 using SmeZones.Core.Data;
+using SmeZones.Core.Review;
 using SmeZones.Web.Infrastructure;
 
 namespace SmeZones.Web.Pages.Review.Applications;
 
-/// <summary>An application as its reviewing authority sees it, read-only. Outside the jurisdiction it is 404.</summary>
+/// <summary>
+/// An application as its reviewing authority sees it, read-only: the latest submission's answers beside their
+/// assessment, the evidence, the on-site checks and the history. Outside the jurisdiction it is 404.
+/// </summary>
 public class DetailModel(PortalDbContext db) : PageModel
 {
-    public Application Application { get; private set; } = null!;
+    public ReviewedApplication Reviewed { get; private set; } = null!;
+    public Application Application => Reviewed.Application;
+    public IReadOnlyList<AnsweredSection> Sections { get; private set; } = [];
+    public IReadOnlyList<EvidenceListItem> Evidence { get; private set; } = [];
+    public IReadOnlyList<SiteCheckListItem> SiteChecks { get; private set; } = [];
+    public IReadOnlyList<AuditEntry> History { get; private set; } = [];
+
+    /// <summary>Whether the stored submission still hashes to its recorded hash (nothing altered since).</summary>
+    public bool SubmissionIntact { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        var application = await db.Applications.AsNoTracking().FindVisibleAsync(User.ToViewer(), id);
-        if (application is null)
+        var ct = HttpContext.RequestAborted;
+        var reviewed = await InboxApplication.LoadAsync(db, User.ToViewer(), id, ct);
+        if (reviewed is null)
         {
             return NotFound();
         }
-        Application = application;
+        Reviewed = reviewed;
+        if (reviewed is { Snapshot: { } snapshot, Submission: { } submission })
+        {
+            Sections = InboxApplication.AnswersBySection(snapshot.Definition, snapshot.RoundYear, reviewed.Answers);
+            SubmissionIntact = SubmissionSnapshot.Verify(submission);
+        }
+        Evidence = await EvidenceStore.ListAsync(db, id, ct);
+        SiteChecks = await SiteCheckStore.ListAsync(db, id, ct);
+        History = await InboxHistory.ForApplicationAsync(db, id, ct);
         return Page();
     }
+
+    /// <summary>True when the file's bytes are the ones the latest submission recorded.</summary>
+    public bool WasSubmitted(Evidence evidence) => Reviewed.Snapshot?.Evidence.Any(e => e.Sha256 == evidence.Sha256) == true;
 }

@@ -1,0 +1,343 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using SmeZones.Core.Applications;
+using SmeZones.Core.Assessment;
+using SmeZones.Core.Audit;
+using SmeZones.Core.Campaigns;
+using SmeZones.Core.Data;
+using SmeZones.Core.Forms;
+using SmeZones.Core.Organisations;
+
+namespace SmeZones.Core.Review;
+
+/// <summary>
+/// The reviewing authority's steps on an application at its own stage of the chain: return for revision (退回修改),
+/// decide (推荐 / 不予推荐, within the unit's quota) and sign off (签发), which locks the decision and moves the application
+/// on. Each step writes its audit events in the same transaction as the change. The application must be one the viewer
+/// reaches (<see cref="ApplicationAccess.FindVisibleAsync"/>), tracked by <paramref name="db"/>, with its campaign's stages.
+/// After a refusal that came from the database (a conflict, the quota) the context's tracked entities are cleared:
+/// reload before showing anything.
+/// </summary>
+public static class ReviewWorkflow
+{
+    public const int MaxTextLength = 2000;
+
+    // Names of the inputs errors belong to; pages map them to their own field names.
+    public const string GeneralField = "general";
+    public const string DecisionField = "decision";
+    public const string ReasonField = "reason";
+    public const string OpinionField = "opinion";
+    public const string ConfirmField = "confirm";
+
+    public static string SectionField(string sectionKey) => "section:" + sectionKey;
+
+    private const string ConflictMessage = "操作未成功：在您操作期间，其他人已修改了本申报或本级审核记录。请查看最新内容后再操作。";
+
+    /// <summary>
+    /// The stage the viewer's organisation acts at (the campaign stage of its level), that stage's review, and whether it
+    /// may act: the application must be submitted and held at that stage, and the stage's review not yet signed off.
+    /// </summary>
+    public static async Task<ReviewPosition> PositionAsync(PortalDbContext db, Application application, Viewer viewer, CancellationToken ct = default)
+    {
+        var campaign = application.Campaign ?? throw new InvalidOperationException("Load the campaign and its stages with the application.");
+        if (!viewer.IsIn(Roles.Reviewer) && !viewer.IsIn(Roles.Ministry))
+        {
+            return new ReviewPosition(null, null, "只有审核单位和部级用户可以审核申报。");
+        }
+        var stage = campaign.StageFor(viewer.OrganisationLevel);
+        if (stage is null)
+        {
+            return new ReviewPosition(null, null, $"本批次没有{viewer.OrganisationLevel.ToChinese()}审核环节，本单位不能审核。");
+        }
+        var review = await db.StageReviews.SingleOrDefaultAsync(r => r.ApplicationId == application.Id && r.StageOrder == stage.Order, ct);
+        return new ReviewPosition(stage, review, RefusalAt(application, stage, review));
+    }
+
+    private static string? RefusalAt(Application application, ReviewStage stage, StageReview? review)
+    {
+        if (review is { SignedOffAt: { } signedAt })
+        {
+            return $"本级审核结论已于 {ChinaTime.Format(signedAt)} 由 {review.SignedOffByName} 签发，不能再修改。";
+        }
+        return application.Status switch
+        {
+            ApplicationStatus.Submitted when application.CurrentStageOrder == stage.Order => null,
+            ApplicationStatus.Submitted when application.CurrentStageOrder < stage.Order => "该申报尚未报送至本级，暂不能审核。",
+            ApplicationStatus.Submitted => "该申报已报送至上级审核环节，本级不能再操作。",
+            ApplicationStatus.Returned => "该申报已退回申报单位修改，重新提交后才能继续审核。",
+            ApplicationStatus.Draft => "该申报尚未提交，不能审核。",
+            _ => $"该申报的审核已结束（{application.Status.ToChinese()}），不能再操作。",
+        };
+    }
+
+    /// <summary>
+    /// 退回修改: records the comments against the latest submission and hands the application back to the applicant.
+    /// ReachedStageOrder stays, so the reviewer keeps sight of it; the resubmission comes back to this stage.
+    /// </summary>
+    public static async Task<ReviewOutcome> ReturnAsync(
+        PortalDbContext db, Application application, FormDefinition definition, Viewer viewer, Actor actor, RevisionInput input,
+        DateTimeOffset now, CancellationToken ct = default)
+    {
+        var position = await PositionAsync(db, application, viewer, ct);
+        if (!position.CanAct)
+        {
+            return ReviewOutcome.Refused(position.Refusal!);
+        }
+        var headings = SectionProgressReport.Headings(definition).ToDictionary(h => h.Key, h => h.Heading, StringComparer.Ordinal);
+        var errors = new List<ReviewError>();
+        var comments = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in input.SectionComments)
+        {
+            if (Clean(value) is not { } text)
+            {
+                continue;
+            }
+            if (!headings.TryGetValue(key, out var heading))
+            {
+                errors.Add(new ReviewError(null, $"申报表没有“{key}”这一部分，该意见未能保存。"));
+                continue;
+            }
+            if (text.Length > MaxTextLength)
+            {
+                errors.Add(new ReviewError(SectionField(key), $"“{heading}”的修改意见不能超过 {MaxTextLength} 字（现有 {text.Length} 字）。"));
+            }
+            comments[key] = text;
+        }
+        var general = Clean(input.GeneralComment);
+        if (general is { Length: > MaxTextLength })
+        {
+            errors.Add(new ReviewError(GeneralField, $"总体意见不能超过 {MaxTextLength} 字（现有 {general.Length} 字）。"));
+        }
+        if (comments.Count == 0 && general is null && errors.Count == 0)
+        {
+            errors.Add(new ReviewError(GeneralField, "请至少填写一条修改意见（某一部分的意见或总体意见），申报单位将按意见修改。"));
+        }
+        if (errors.Count > 0)
+        {
+            return new ReviewOutcome(errors);
+        }
+
+        var stage = position.Stage!;
+        var sequence = await db.Submissions.Where(s => s.ApplicationId == application.Id).MaxAsync(s => (int?)s.Sequence, ct) ?? 0;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (position.Review is { Decision: not ReviewDecision.Undecided } review)
+        {
+            // The decision was about the submission being returned; the resubmission is decided afresh, and a place
+            // held for it must not stay taken while the applicant revises.
+            await WithdrawRecommendationAsync(db, application, stage, review, actor, now, ct);
+            review.Decision = ReviewDecision.Undecided;
+            review.DecidedAt = null;
+            review.DecidedById = null;
+            review.UpdatedAt = now;
+        }
+        var request = new RevisionRequest
+        {
+            Id = Guid.NewGuid(),
+            ApplicationId = application.Id,
+            StageOrder = stage.Order,
+            OrganisationId = viewer.OrganisationId,
+            SectionComments = comments,
+            GeneralComment = general,
+            ReturnedAt = now,
+            ReturnedById = actor.UserId ?? Guid.Empty,
+            ReturnedSubmissionSequence = sequence,
+        };
+        db.RevisionRequests.Add(request);
+        application.Status = ApplicationStatus.Returned;
+        application.CurrentStageOrder = 0;
+        application.UpdatedAt = now;
+        db.Record(actor, now, "ReturnedForRevision", nameof(Application), application.Id.ToString(),
+            $"{stage.Name}退回修改 {application.Number}",
+            new { revisionRequestId = request.Id, stage = stage.Order, sections = comments.Keys, hasGeneralComment = general is not null, returnedSubmission = sequence });
+        return await CommitAsync(db, transaction, ct);
+    }
+
+    /// <summary>
+    /// Records 推荐 or 不予推荐 at the viewer's stage. Recommending takes one of the unit's places in the database, in the
+    /// same transaction; changing a recommendation before sign-off gives it back. 不予推荐 needs a reason (the applicant
+    /// sees it); 推荐 needs the 推荐意见 printed on the form and the summary table.
+    /// </summary>
+    public static async Task<ReviewOutcome> DecideAsync(
+        PortalDbContext db, Application application, Viewer viewer, Actor actor, DecisionInput input, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var position = await PositionAsync(db, application, viewer, ct);
+        if (!position.CanAct)
+        {
+            return ReviewOutcome.Refused(position.Refusal!);
+        }
+        var reason = Clean(input.Reason);
+        var opinion = Clean(input.Opinion);
+        var errors = new List<ReviewError>();
+        if (input.Decision is not (ReviewDecision.Recommend or ReviewDecision.NotRecommend))
+        {
+            errors.Add(new ReviewError(DecisionField, "请选择“推荐”或“不予推荐”。"));
+        }
+        if (input.Decision == ReviewDecision.NotRecommend && reason is null)
+        {
+            errors.Add(new ReviewError(ReasonField, "不予推荐必须填写理由，申报单位将看到该理由。"));
+        }
+        if (input.Decision == ReviewDecision.Recommend && opinion is null)
+        {
+            errors.Add(new ReviewError(OpinionField, "推荐必须填写推荐意见，推荐意见将打印在申报表和推荐汇总表上。"));
+        }
+        if (reason is { Length: > MaxTextLength })
+        {
+            errors.Add(new ReviewError(ReasonField, $"理由不能超过 {MaxTextLength} 字（现有 {reason.Length} 字）。"));
+        }
+        if (opinion is { Length: > MaxTextLength })
+        {
+            errors.Add(new ReviewError(OpinionField, $"推荐意见不能超过 {MaxTextLength} 字（现有 {opinion.Length} 字）。"));
+        }
+        if (errors.Count > 0)
+        {
+            return new ReviewOutcome(errors);
+        }
+        if ((position.Review?.Version ?? 0) != input.Version)
+        {
+            return ReviewOutcome.Refused(ConflictMessage);
+        }
+
+        var stage = position.Stage!;
+        var review = position.Review;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (review is null)
+        {
+            review = new StageReview
+            {
+                Id = Guid.NewGuid(),
+                ApplicationId = application.Id,
+                StageOrder = stage.Order,
+                OrganisationId = viewer.OrganisationId,
+                UpdatedAt = now,
+            };
+            db.StageReviews.Add(review);
+        }
+        var previous = review.Decision;
+        if (input.Decision == ReviewDecision.Recommend && previous != ReviewDecision.Recommend
+            && QuotaLedger.LimitFor(stage, viewer.RegionCode) is { } limit)
+        {
+            if (!await QuotaLedger.TryTakeAsync(db, application.CampaignId, stage.Order, review.OrganisationId, limit, ct))
+            {
+                var stored = await QuotaLedger.StoredLimitAsync(db, application.CampaignId, stage, review.OrganisationId, viewer.RegionCode, ct) ?? limit;
+                await transaction.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                return ReviewOutcome.Refused($"本单位在本批次的推荐名额（{stored} 个）已用完，不能再推荐。", DecisionField);
+            }
+            db.Record(actor, now, "QuotaTaken", nameof(Application), application.Id.ToString(),
+                $"{stage.Name}占用推荐名额 {application.Number}", new { campaignId = application.CampaignId, stage = stage.Order, organisationId = review.OrganisationId, limit });
+        }
+        else if (previous == ReviewDecision.Recommend && input.Decision != ReviewDecision.Recommend)
+        {
+            await WithdrawRecommendationAsync(db, application, stage, review, actor, now, ct);
+        }
+        review.Decision = input.Decision;
+        review.DecisionReason = input.Decision == ReviewDecision.NotRecommend ? reason : null;
+        review.Opinion = opinion;
+        review.DecidedAt = now;
+        review.DecidedById = actor.UserId;
+        review.UpdatedAt = now;
+        db.Record(actor, now, "DecisionRecorded", nameof(Application), application.Id.ToString(),
+            $"{stage.Name}：{DecisionText(input.Decision)} {application.Number}",
+            new { stageReviewId = review.Id, stage = stage.Order, decision = input.Decision.ToString(), previous = previous.ToString(), reason, opinion });
+        return await CommitAsync(db, transaction, ct);
+    }
+
+    /// <summary>
+    /// 签发: locks the stage's decision with who signed and when, keeps the assessment of the latest submission as it
+    /// stands, and moves the application: a recommendation goes on to the next stage's inbox (or, at the last stage,
+    /// is approved); 不予推荐 ends it.
+    /// </summary>
+    public static async Task<ReviewOutcome> SignOffAsync(
+        PortalDbContext db, Application application, Viewer viewer, Actor actor, SignOffInput input, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var position = await PositionAsync(db, application, viewer, ct);
+        if (!position.CanAct)
+        {
+            return ReviewOutcome.Refused(position.Refusal!);
+        }
+        if (position.Review is not { Decision: not ReviewDecision.Undecided } review)
+        {
+            return ReviewOutcome.Refused("请先保存“推荐”或“不予推荐”的结论，再签发。");
+        }
+        if (!input.Confirmed)
+        {
+            return ReviewOutcome.Refused("请勾选确认后再签发；签发后本级结论不能再修改。", ConfirmField);
+        }
+        if (review.Version != input.Version)
+        {
+            return ReviewOutcome.Refused(ConflictMessage);
+        }
+        var latest = await db.Submissions.AsNoTracking().Where(s => s.ApplicationId == application.Id)
+            .OrderByDescending(s => s.Sequence).FirstOrDefaultAsync(ct);
+        if (latest is null)
+        {
+            return ReviewOutcome.Refused("没有找到该申报的提交记录，不能签发。");
+        }
+
+        var stage = position.Stage!;
+        var snapshot = SubmissionSnapshot.Parse(latest.CanonicalJson);
+        var settings = await ApplicationAssessment.SettingsForAsync(db, application, ct);
+        var assessment = ApplicationAssessment.Assess(application, snapshot.Definition, new FormAnswers(snapshot.Answers), settings);
+        review.AssessmentJson = AssessmentJson.Serialize(assessment);
+        review.SignedOffAt = now;
+        review.SignedOffById = actor.UserId;
+        review.SignedOffByName = input.SignerName;
+        review.UpdatedAt = now;
+        var id = application.Id.ToString();
+        var next = review.Decision == ReviewDecision.Recommend ? application.Campaign!.StageAfter(stage.Order) : null;
+        if (next is not null)
+        {
+            application.CurrentStageOrder = next.Order;
+            application.ReachedStageOrder = Math.Max(application.ReachedStageOrder, next.Order);
+            db.Record(actor, now, "ForwardedToStage", nameof(Application), id, $"{application.Number} 报送至{next.Name}", new { from = stage.Order, to = next.Order });
+        }
+        else
+        {
+            application.Status = review.Decision == ReviewDecision.Recommend ? ApplicationStatus.Approved : ApplicationStatus.NotRecommended;
+        }
+        application.UpdatedAt = now;
+        db.Record(actor, now, "SignedOff", nameof(Application), id, $"{stage.Name}签发：{DecisionText(review.Decision)} {application.Number}",
+            new { stageReviewId = review.Id, stage = stage.Order, decision = review.Decision.ToString(), signer = input.SignerName, submission = latest.Sequence, status = application.Status.ToString() });
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        return await CommitAsync(db, transaction, ct);
+    }
+
+    public static string DecisionText(ReviewDecision decision) => decision switch
+    {
+        ReviewDecision.Recommend => "推荐",
+        ReviewDecision.NotRecommend => "不予推荐",
+        _ => "尚未决定",
+    };
+
+    private static async Task WithdrawRecommendationAsync(
+        PortalDbContext db, Application application, ReviewStage stage, StageReview review, Actor actor, DateTimeOffset now, CancellationToken ct)
+    {
+        if (review.Decision == ReviewDecision.Recommend
+            && await QuotaLedger.ReleaseAsync(db, application.CampaignId, stage.Order, review.OrganisationId, ct))
+        {
+            db.Record(actor, now, "QuotaReleased", nameof(Application), application.Id.ToString(),
+                $"{stage.Name}退还推荐名额 {application.Number}", new { campaignId = application.CampaignId, stage = stage.Order, organisationId = review.OrganisationId });
+        }
+    }
+
+    private static async Task<ReviewOutcome> CommitAsync(
+        PortalDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return ReviewOutcome.Done;
+        }
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Someone changed the application or the stage review since it was read (xmin), or created the stage's
+            // review at the same moment (unique index): nothing of this step is kept, quota place included.
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return ReviewOutcome.Refused(ConflictMessage);
+        }
+    }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

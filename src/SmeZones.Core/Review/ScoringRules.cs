@@ -1,0 +1,170 @@
+using SmeZones.Core.Assessment;
+using SmeZones.Core.Forms;
+using AssessmentResult = SmeZones.Core.Assessment.Assessment;
+
+namespace SmeZones.Core.Review;
+
+/// <summary>How a round is scored: points per dimension (zones), or pass/fail per dimension (clusters).</summary>
+public enum ScoringKind
+{
+    Points,
+    Judgements,
+}
+
+/// <summary>The part of a dimension's scoring a message is about, so the page can put it next to that control.</summary>
+public enum ScoringPart
+{
+    Points,
+    Judgement,
+    Comment,
+}
+
+/// <summary>One thing the reviewer scores or judges, with the engine's suggestion where there is one.</summary>
+/// <param name="Key">The assessment group's key (zones: the <see cref="ZoneScore.MaxPoints"/> keys).</param>
+/// <param name="MaxPoints">Zones: the dimension's maximum; null where judged pass/fail.</param>
+/// <param name="SuggestedPoints">Zones: <see cref="ZoneScore.Suggest(AssessmentResult)"/>; null when nothing in it can be checked.</param>
+/// <param name="SuggestionBasis">Why that suggestion (Chinese).</param>
+public sealed record ScoringDimension(string Key, string Title, decimal? MaxPoints, decimal? MinPointsToPass, decimal? SuggestedPoints, string? SuggestionBasis);
+
+/// <summary>What the reviewer posted, as typed: dimension key → text.</summary>
+public sealed record ScoringInput(
+    IReadOnlyDictionary<string, string?> Points, IReadOnlyDictionary<string, string?> Judgements, IReadOnlyDictionary<string, string?> Comments);
+
+public sealed record ScoringError(string DimensionKey, ScoringPart Part, string Message);
+
+/// <summary>The checked scoring: what to store when <see cref="IsValid"/>, the messages otherwise.</summary>
+public sealed record ScoringValidation(
+    IReadOnlyList<ScoringError> Errors,
+    IReadOnlyDictionary<string, decimal> Points,
+    IReadOnlyDictionary<string, string> Judgements,
+    IReadOnlyDictionary<string, string> Comments)
+{
+    public bool IsValid => Errors.Count == 0;
+}
+
+/// <summary>
+/// The scoring rules of the review workspace. Zones (认定标准（2024年版）): each dimension 0 to its maximum in steps of
+/// 0.5, and a comment wherever the points depart from the portal's suggestion, because the suggestion is the only
+/// written basis the standard gives a reader of the score. Clusters (认定标准（2022年版）, 复核): pass or fail for each
+/// dimension, always with the reason, because a province that turns an application down must say why.
+/// </summary>
+public static class ScoringRules
+{
+    public const string Pass = "pass";
+    public const string Fail = "fail";
+
+    /// <summary>The same limit as a decision's reason: enough for a paragraph, not for a pasted report.</summary>
+    public const int MaxCommentLength = 2000;
+
+    public static ScoringKind KindOf(AssessmentResult assessment) =>
+        assessment.CriteriaEditionKey == Zone2024Criteria.EditionKey ? ScoringKind.Points : ScoringKind.Judgements;
+
+    /// <summary>
+    /// Zones: the five scored dimensions with their suggestions. Clusters: every group but the gates (the eight
+    /// dimensions and the plan rules; for 复核 the completion of the old plan and the new plan), since the gates are
+    /// checked, not judged.
+    /// </summary>
+    public static IReadOnlyList<ScoringDimension> Dimensions(AssessmentResult assessment)
+    {
+        if (KindOf(assessment) == ScoringKind.Points)
+        {
+            var suggestions = ZoneScore.Suggest(assessment).ToDictionary(s => s.DimensionKey, StringComparer.Ordinal);
+            return assessment.Groups.Where(g => g.Kind == GroupKind.Dimension && g.MaxPoints is not null)
+                .Select(g => new ScoringDimension(g.Key, g.Title, g.MaxPoints, g.MinPointsToPass, suggestions[g.Key].Points, suggestions[g.Key].Basis))
+                .ToList();
+        }
+        return assessment.Groups.Where(g => g.Kind != GroupKind.Gates)
+            .Select(g => new ScoringDimension(g.Key, g.Title, null, null, null, null))
+            .ToList();
+    }
+
+    public static ScoringValidation Validate(AssessmentResult assessment, ScoringInput input)
+    {
+        var errors = new List<ScoringError>();
+        var points = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        var judgements = new Dictionary<string, string>(StringComparer.Ordinal);
+        var comments = new Dictionary<string, string>(StringComparer.Ordinal);
+        var kind = KindOf(assessment);
+        foreach (var dimension in Dimensions(assessment))
+        {
+            var comment = Trimmed(input.Comments.GetValueOrDefault(dimension.Key));
+            if (comment is not null)
+            {
+                comments[dimension.Key] = comment;
+            }
+            if (comment?.Length > MaxCommentLength)
+            {
+                errors.Add(new(dimension.Key, ScoringPart.Comment, $"“{dimension.Title}”的说明不能超过 {MaxCommentLength} 个字（现有 {comment.Length} 个字）"));
+            }
+
+            if (kind == ScoringKind.Points)
+            {
+                var pointsError = ParsePoints(dimension, input.Points.GetValueOrDefault(dimension.Key), out var value);
+                if (pointsError is not null)
+                {
+                    errors.Add(new(dimension.Key, ScoringPart.Points, pointsError));
+                    continue;
+                }
+                points[dimension.Key] = value;
+                if (dimension.SuggestedPoints is { } suggested && value != suggested && comment is null)
+                {
+                    errors.Add(new(dimension.Key, ScoringPart.Comment,
+                        $"“{dimension.Title}”的得分 {ScoringText.Number(value)} 分与建议分 {ScoringText.Number(suggested)} 分不同，请说明理由"));
+                }
+            }
+            else
+            {
+                var judgement = Trimmed(input.Judgements.GetValueOrDefault(dimension.Key));
+                if (judgement is Pass or Fail)
+                {
+                    judgements[dimension.Key] = judgement;
+                }
+                else
+                {
+                    errors.Add(new(dimension.Key, ScoringPart.Judgement, $"请选择“{dimension.Title}”是否通过"));
+                }
+                if (comment is null)
+                {
+                    errors.Add(new(dimension.Key, ScoringPart.Comment, $"请填写“{dimension.Title}”的判断理由"));
+                }
+            }
+        }
+        return new ScoringValidation(errors, points, judgements, comments);
+    }
+
+    /// <summary>The pass rule applied to stored points; null for clusters or while a dimension has none.</summary>
+    public static ZoneScoreResult? Result(AssessmentResult assessment, IReadOnlyDictionary<string, decimal> points) =>
+        KindOf(assessment) == ScoringKind.Points && ZoneScore.MaxPoints.Keys.All(points.ContainsKey)
+            ? ZoneScore.Evaluate(assessment, points)
+            : null;
+
+    // Read as the form reads numbers (full-width digits too), then checked against the dimension in the reviewer's words.
+    private static string? ParsePoints(ScoringDimension dimension, string? raw, out decimal value)
+    {
+        value = 0;
+        var max = ScoringText.Number(dimension.MaxPoints!.Value);
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return $"请填写“{dimension.Title}”的得分（0–{max} 分）";
+        }
+        if (!FormNumbers.TryParse(raw, out value, out _))
+        {
+            return $"“{dimension.Title}”的得分须为数字，例如 12 或 12.5";
+        }
+        if (value < 0)
+        {
+            return $"“{dimension.Title}”的得分不能小于 0 分";
+        }
+        if (value > dimension.MaxPoints.Value)
+        {
+            return $"“{dimension.Title}”的得分不能超过 {max} 分";
+        }
+        if (value % ZoneScore.Step != 0)
+        {
+            return $"“{dimension.Title}”的得分须为 0.5 分的整数倍（如 12 或 12.5）";
+        }
+        return null;
+    }
+
+    private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

@@ -1,0 +1,140 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using SmeZones.Core.Applications;
+using SmeZones.Core.Audit;
+using SmeZones.Core.Data;
+
+namespace SmeZones.Core.Review;
+
+public enum ScoringSaveStatus
+{
+    Saved,
+
+    /// <summary>The points, judgements or comments have problems; nothing was saved.</summary>
+    Invalid,
+
+    /// <summary>The stage review was signed off: it no longer changes.</summary>
+    SignedOff,
+
+    /// <summary>Someone saved this review after the page was read.</summary>
+    Conflict,
+
+    /// <summary>The viewer may not score here (experts, a stage not reached, nothing submitted).</summary>
+    NotAllowed,
+}
+
+public sealed record ScoringSaveResult(ScoringSaveStatus Status, ScoringValidation? Validation = null, StageReview? Review = null)
+{
+    /// <summary>The page's message for a refusal that belongs to no one field (Chinese); null when saved or invalid.</summary>
+    public string? Message => Status switch
+    {
+        ScoringSaveStatus.SignedOff => ScoringStore.SignedOffMessage,
+        ScoringSaveStatus.Conflict => "保存未成功：在您评分期间，本级其他人已保存了评分或审核意见。您输入的内容仍在页面上，请与最新内容核对后再保存。",
+        ScoringSaveStatus.NotAllowed => "您不能为该申报评分。",
+        _ => null,
+    };
+}
+
+/// <summary>
+/// Stores the viewer's stage's points or judgements in its <see cref="StageReview"/>, creating the review on first save.
+/// Optimistic concurrency on the review's xmin: the page posts the version it read (0 when there was no review yet),
+/// and a save based on a stale read is refused rather than overwriting the other reviewer's work.
+/// </summary>
+public static class ScoringStore
+{
+    public const string SignedOffMessage = "本级审核已签发，评分不能再修改。";
+
+    public static async Task<ScoringSaveResult> SaveAsync(
+        PortalDbContext db, ReviewedApplication reviewed, ScoringInput input, uint readVersion, Actor actor, DateTimeOffset now, CancellationToken ct = default)
+    {
+        if (!reviewed.CanWrite || reviewed.Assessment is null || reviewed.Stage is null)
+        {
+            return new ScoringSaveResult(ScoringSaveStatus.NotAllowed);
+        }
+        var applicationId = reviewed.Application.Id;
+        var stageOrder = reviewed.Stage.Order;
+        var review = await db.StageReviews.SingleOrDefaultAsync(r => r.ApplicationId == applicationId && r.StageOrder == stageOrder, ct);
+        // Signed off wins over everything else: the reviewer should hear that first, not about a typo in a field.
+        if (review?.IsSignedOff == true)
+        {
+            return new ScoringSaveResult(ScoringSaveStatus.SignedOff, Review: review);
+        }
+        var validation = ScoringRules.Validate(reviewed.Assessment, input);
+        if (!validation.IsValid)
+        {
+            return new ScoringSaveResult(ScoringSaveStatus.Invalid, validation, review);
+        }
+        if (review is null ? readVersion != 0 : review.Version != readVersion)
+        {
+            return new ScoringSaveResult(ScoringSaveStatus.Conflict, validation, review);
+        }
+
+        if (review is null)
+        {
+            review = new StageReview
+            {
+                Id = Guid.NewGuid(),
+                ApplicationId = applicationId,
+                StageOrder = stageOrder,
+                OrganisationId = actor.OrganisationId ?? throw new ArgumentException("Scores are saved by a signed-in user of an organisation.", nameof(actor)),
+            };
+            db.StageReviews.Add(review);
+        }
+        else
+        {
+            db.Entry(review).Property(r => r.Version).OriginalValue = readVersion;
+        }
+        // Only the scored dimensions' entries are replaced: the decision pages may keep comments of their own here.
+        var keys = ScoringRules.Dimensions(reviewed.Assessment).Select(d => d.Key).ToList();
+        review.Points = Merge(review.Points, validation.Points, keys);
+        review.Judgements = Merge(review.Judgements, validation.Judgements, keys);
+        review.Comments = Merge(review.Comments, validation.Comments, keys);
+        review.UpdatedAt = now;
+        db.Record(actor, now, "ScoresSaved", nameof(Application), applicationId.ToString(),
+            Summary(reviewed, validation), new { stage = stageOrder, points = validation.Points, judgements = validation.Judgements, comments = validation.Comments });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return new ScoringSaveResult(ScoringSaveStatus.Conflict, validation);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Two first saves at once: the other one created the review.
+            db.ChangeTracker.Clear();
+            return new ScoringSaveResult(ScoringSaveStatus.Conflict, validation);
+        }
+        return new ScoringSaveResult(ScoringSaveStatus.Saved, validation, review);
+    }
+
+    private static string Summary(ReviewedApplication reviewed, ScoringValidation validation)
+    {
+        var number = reviewed.Application.Number;
+        if (ScoringRules.Result(reviewed.Assessment!, validation.Points) is { } result)
+        {
+            return $"评分 {number}：总分 {ScoringText.Number(result.Total)} 分，{(result.Passed ? "达到" : "未达到")}认定要求";
+        }
+        var passed = validation.Judgements.Values.Count(v => v == ScoringRules.Pass);
+        return $"评审判断 {number}：通过 {passed} 项，不通过 {validation.Judgements.Count - passed} 项";
+    }
+
+    private static Dictionary<string, T> Merge<T>(Dictionary<string, T> stored, IReadOnlyDictionary<string, T> posted, IEnumerable<string> keys)
+    {
+        var merged = new Dictionary<string, T>(stored, StringComparer.Ordinal);
+        foreach (var key in keys)
+        {
+            if (posted.TryGetValue(key, out var value))
+            {
+                merged[key] = value;
+            }
+            else
+            {
+                merged.Remove(key);
+            }
+        }
+        return merged;
+    }
+}

@@ -1,0 +1,119 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SmeZones.Core.Applications;
+using SmeZones.Core.Data;
+using SmeZones.Core.Review;
+using SmeZones.Web.Infrastructure;
+
+namespace SmeZones.Web.Pages.Review.Applications;
+
+/// <summary>推荐 / 不予推荐 at the reviewer's stage, within its quota, and the separate 签发 that locks it.</summary>
+public class DecisionModel(PortalDbContext db, TimeProvider clock) : PageModel
+{
+    [BindProperty] public ReviewDecision? Decision { get; set; }
+    [BindProperty] public string? Reason { get; set; }
+    [BindProperty] public string? Opinion { get; set; }
+    [BindProperty] public bool Confirm { get; set; }
+
+    /// <summary>The stage review's xmin when the page was shown (0: none yet), so a stale page cannot overwrite.</summary>
+    [BindProperty] public uint Version { get; set; }
+
+    public Application Application { get; private set; } = null!;
+    public ReviewPosition Position { get; private set; } = null!;
+    public QuotaStatus? Quota { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+        ShowSaved();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+        var outcome = await ReviewWorkflow.DecideAsync(db, Application, User.ToViewer(), User.ToActor(),
+            new DecisionInput(Decision ?? ReviewDecision.Undecided, Reason, Opinion, Version), clock.GetUtcNow());
+        return await FinishAsync(id, outcome, $"已保存结论：{ReviewWorkflow.DecisionText(Decision ?? ReviewDecision.Undecided)}。签发前仍可修改。");
+    }
+
+    public async Task<IActionResult> OnPostSignOffAsync(Guid id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+        var outcome = await ReviewWorkflow.SignOffAsync(db, Application, User.ToViewer(), User.ToActor(),
+            new SignOffInput(Confirm, Version, User.DisplayName()), clock.GetUtcNow());
+        var result = await FinishAsync(id, outcome, "已签发，本级结论已锁定。");
+        if (!outcome.Succeeded)
+        {
+            // The decision form shows what is saved, not what the sign-off form did not post.
+            ShowSaved();
+        }
+        return result;
+    }
+
+    private async Task<IActionResult> FinishAsync(Guid id, ReviewOutcome outcome, string notice)
+    {
+        if (outcome.Succeeded)
+        {
+            TempData["Notice"] = notice;
+            return Redirect($"/Review/Applications/{id}/Decision");
+        }
+        foreach (var error in outcome.Errors)
+        {
+            ModelState.AddModelError(FieldFor(error.Field), error.Message);
+        }
+        // A refusal from the database clears the tracked entities: show the review as it now stands, and take its
+        // current version, so saving again after reading it is a deliberate choice.
+        await LoadAsync(id);
+        ModelState.Remove(nameof(Version));
+        Version = Position.Review?.Version ?? 0;
+        return Page();
+    }
+
+    private void ShowSaved()
+    {
+        var review = Position.Review;
+        Version = review?.Version ?? 0;
+        Decision = review?.Decision is ReviewDecision.Recommend or ReviewDecision.NotRecommend ? review.Decision : null;
+        Reason = review?.DecisionReason;
+        Opinion = review?.Opinion;
+        foreach (var key in new[] { nameof(Decision), nameof(Reason), nameof(Opinion) })
+        {
+            ModelState.Remove(key);
+        }
+    }
+
+    private static string FieldFor(string? field) => field switch
+    {
+        ReviewWorkflow.DecisionField => nameof(Decision),
+        ReviewWorkflow.ReasonField => nameof(Reason),
+        ReviewWorkflow.OpinionField => nameof(Opinion),
+        ReviewWorkflow.ConfirmField => nameof(Confirm),
+        _ => "",
+    };
+
+    private async Task<bool> LoadAsync(Guid id)
+    {
+        var viewer = User.ToViewer();
+        var application = await db.Applications.FindVisibleAsync(viewer, id);
+        if (application is null)
+        {
+            return false;
+        }
+        Application = application;
+        Position = await ReviewWorkflow.PositionAsync(db, application, viewer);
+        Quota = Position.Stage is { } stage
+            ? await QuotaLedger.StatusAsync(db, application.CampaignId, stage, Position.Review?.OrganisationId ?? viewer.OrganisationId, viewer.RegionCode)
+            : null;
+        return true;
+    }
+}

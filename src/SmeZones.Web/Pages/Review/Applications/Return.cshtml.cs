@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SmeZones.Core.Applications;
+using SmeZones.Core.Data;
+using SmeZones.Core.Forms;
+using SmeZones.Core.Review;
+using SmeZones.Web.Infrastructure;
+
+namespace SmeZones.Web.Pages.Review.Applications;
+
+/// <summary>退回修改: the reviewer's comments per section and in general; the rules live in <see cref="ReviewWorkflow"/>.</summary>
+public class ReturnModel(PortalDbContext db, TimeProvider clock) : PageModel
+{
+    /// <summary>
+    /// Section key → comment, posted as Comments[key]. Read from the form by the sections' keys rather than model-bound:
+    /// a post without any Comments[…] field would otherwise bind every form field into the dictionary.
+    /// </summary>
+    public Dictionary<string, string?> Comments { get; private set; } = [];
+    [BindProperty] public string? General { get; set; }
+
+    public Application Application { get; private set; } = null!;
+    public IReadOnlyList<(string Key, string Heading)> Sections { get; private set; } = [];
+    public ReviewPosition Position { get; private set; } = null!;
+
+    public static string CommentField(string sectionKey) => $"{nameof(Comments)}[{sectionKey}]";
+
+    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+        Comments = Sections.ToDictionary(s => s.Key, s => (string?)Request.Form[CommentField(s.Key)].ToString(), StringComparer.Ordinal);
+        var definition = FormEditionCatalogue.Default.Get(Application.FormEditionKey);
+        var outcome = await ReviewWorkflow.ReturnAsync(db, Application, definition, User.ToViewer(), User.ToActor(),
+            new RevisionInput(Comments, General), clock.GetUtcNow());
+        if (outcome.Succeeded)
+        {
+            TempData["Notice"] = $"已退回 {Application.Number}，申报单位修改后重新提交，将回到本级审核。";
+            return Redirect($"/Review/Applications/{id}");
+        }
+        foreach (var error in outcome.Errors)
+        {
+            ModelState.AddModelError(FieldFor(error.Field), error.Message);
+        }
+        // A refusal from the database clears the tracked entities: show the application as it now stands.
+        await LoadAsync(id);
+        return Page();
+    }
+
+    private static string FieldFor(string? field) => field switch
+    {
+        ReviewWorkflow.GeneralField => nameof(General),
+        { } f when f.StartsWith("section:", StringComparison.Ordinal) => CommentField(f["section:".Length..]),
+        _ => "",
+    };
+
+    private async Task<bool> LoadAsync(Guid id)
+    {
+        var application = await db.Applications.FindVisibleAsync(User.ToViewer(), id);
+        if (application is null || !FormEditionCatalogue.Default.TryGet(application.FormEditionKey, out var definition))
+        {
+            return false;
+        }
+        Application = application;
+        Sections = SectionProgressReport.Headings(definition!);
+        Position = await ReviewWorkflow.PositionAsync(db, application, User.ToViewer());
+        return true;
+    }
+}

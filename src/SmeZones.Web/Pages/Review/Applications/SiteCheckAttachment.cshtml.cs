@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SmeZones.Core.Data;
+using SmeZones.Core.Review;
+using SmeZones.Web.Infrastructure;
+using SmeZones.Web.Pages.Applications;
+
+namespace SmeZones.Web.Pages.Review.Applications;
+
+/// <summary>
+/// Downloads an on-site check's attachment, the way evidence is downloaded: who may reach it is the application access
+/// rule (<see cref="SiteCheckStore.OpenAsync"/>), anything else is 404; always an attachment of the detected type, never sniffed.
+/// </summary>
+public class SiteCheckAttachmentModel(PortalDbContext db) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(Guid id, Guid attachmentId)
+    {
+        var attachment = await SiteCheckStore.OpenAsync(db, User.ToViewer(), id, attachmentId, HttpContext.RequestAborted);
+        if (attachment is null)
+        {
+            return NotFound();
+        }
+        Response.Headers.ContentDisposition = EvidenceDownload.ContentDisposition(attachment.FileName);
+        Response.Headers.XContentTypeOptions = "nosniff";
+        Response.Headers.CacheControl = "private, no-store";
+        return new FileContentResult(attachment.Bytes, attachment.ContentType);
+    }
+}

@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SmeZones.Core.Applications;
+using SmeZones.Core.Campaigns;
+using SmeZones.Core.Data;
+using SmeZones.Core.Review;
+using SmeZones.Web.Infrastructure;
+
+namespace SmeZones.Web.Pages.Review.Applications;
+
+/// <summary>
+/// 实地抽查 of an application: the records so far, and a form for the reviewer whose stage holds or held it. The rules
+/// (fields, attachment types and limits, audit) are in <see cref="SiteCheckRules"/> and <see cref="SiteCheckStore"/>.
+/// </summary>
+// As for evidence: the default body limit would refuse two 20 MB photos; larger posts get 413 before this page runs.
+[RequestSizeLimit(MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
+public class SiteChecksModel(PortalDbContext db, TimeProvider clock, IConfiguration configuration) : PageModel
+{
+    public const long MaxRequestBytes = 100L * 1024 * 1024;
+
+    /// <summary>
+    /// The ModelState key (and so the id) of the file input: the name the files are posted under. ModelState keys ignore
+    /// case and the binder has already entered this one, so a message added as "Attachments" would be listed under it anyway.
+    /// </summary>
+    public const string AttachmentsField = "attachments";
+
+    [BindProperty] public string? CheckedOn { get; set; }
+    [BindProperty] public string? People { get; set; }
+    [BindProperty] public string? Findings { get; set; }
+
+    public ReviewedApplication Reviewed { get; private set; } = null!;
+    public IReadOnlyList<SiteCheckListItem> Checks { get; private set; } = [];
+    public EvidenceLimits Limits { get; private set; } = new();
+
+    /// <summary>Today in Beijing, the latest date a check can have.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(ChinaTime.ToChina(clock.GetUtcNow()).DateTime);
+
+    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(Guid id, [FromForm(Name = AttachmentsField)] List<IFormFile> attachments)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+        if (!Reviewed.CanWrite)
+        {
+            ModelState.AddModelError("", Reviewed.ReadOnlyReason!);
+            return Page();
+        }
+        var files = attachments.Select(f => new SiteCheckFile(f.FileName, f.OpenReadStream())).ToList();
+        try
+        {
+            var result = await SiteCheckStore.AddAsync(db, Reviewed, new SiteCheckInput(CheckedOn, People, Findings), files,
+                User.ToActor(), clock.GetUtcNow(), Limits, HttpContext.RequestAborted);
+            if (result.Succeeded)
+            {
+                TempData["Notice"] = $"已记录实地抽查（{result.Check!.CheckedOn:yyyy-MM-dd}），附件 {result.Check.Attachments.Count} 个。";
+                return RedirectToPage(new { id });
+            }
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(error.Field == SiteCheckField.Attachments ? AttachmentsField : error.Field.ToString(), error.Message);
+            }
+            return Page();
+        }
+        finally
+        {
+            foreach (var file in files)
+            {
+                await file.Content.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task<bool> LoadAsync(Guid id)
+    {
+        var reviewed = await InboxApplication.LoadAsync(db, User.ToViewer(), id, HttpContext.RequestAborted);
+        if (reviewed is null)
+        {
+            return false;
+        }
+        Reviewed = reviewed;
+        Checks = await SiteCheckStore.ListAsync(db, id, HttpContext.RequestAborted);
+        Limits = EvidenceLimits.From(configuration);
+        return true;
+    }
+}

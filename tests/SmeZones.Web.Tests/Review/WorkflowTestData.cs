@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using SmeZones.Core.Applications;
+using SmeZones.Core.Audit;
+using SmeZones.Core.Forms;
+using SmeZones.Web.Tests.Infrastructure;
+
+namespace SmeZones.Web.Tests.Review;
+
+/// <summary>Submitted applications for workflow tests, made without the UI, and posts a browser could make.</summary>
+public static class WorkflowTestData
+{
+    public const string Foshan = "佛山市工业和信息化局";
+    public const string Zone = "2026年度中外中小企业合作区";
+
+    /// <summary>
+    /// A new application of the demo 佛山 authority in the demo zone round, submitted once with the answers given.
+    /// SubmitAsync itself does not require complete answers; only the check page does.
+    /// </summary>
+    public static async Task<Application> SubmittedAsync(this PortalHost host, IReadOnlyDictionary<string, string>? answers = null)
+    {
+        var draft = await host.ApplicationAsync(Foshan, Zone);
+        await using var db = host.NewDbContext();
+        var application = await db.Applications.Include(a => a.Campaign).ThenInclude(c => c!.Stages).Include(a => a.Organisation)
+            .SingleAsync(a => a.Id == draft.Id);
+        application.Answers = new Dictionary<string, string>(answers ?? new Dictionary<string, string> { ["basic.zoneName"] = "佛山测试合作区" });
+        application.Title = $"测试合作区 {application.Number}";
+        await db.SaveChangesAsync();
+        await SubmitAsync(db, host, application);
+        return application;
+    }
+
+    /// <summary>The applicant's resubmission after a return, with some answers changed (or none).</summary>
+    public static async Task ResubmitAsync(this PortalHost host, Guid id, IReadOnlyDictionary<string, string> edits)
+    {
+        await using var db = host.NewDbContext();
+        var application = await db.Applications.Include(a => a.Campaign).ThenInclude(c => c!.Stages).Include(a => a.Organisation)
+            .SingleAsync(a => a.Id == id);
+        var answers = new Dictionary<string, string>(application.Answers);
+        foreach (var (key, value) in edits)
+        {
+            answers[key] = value;
+        }
+        application.Answers = answers;
+        await db.SaveChangesAsync();
+        await SubmitAsync(db, host, application);
+    }
+
+    /// <summary>
+    /// Posts fields to a URL with the antiforgery token of a page the user can open (the layout's sign-out form has
+    /// one), as a browser holding an old copy of a form would.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostWithTokenAsync(
+        this PortalClient client, string tokenPage, string action, IDictionary<string, string> fields)
+    {
+        var page = await client.GetDocumentAsync(tokenPage);
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException($"No antiforgery token on {tokenPage}.");
+        using var content = new FormUrlEncodedContent(fields.Append(new KeyValuePair<string, string>("__RequestVerificationToken", token)));
+        return await client.Http.PostAsync(new Uri(action, UriKind.Relative), content);
+    }
+
+    private static async Task SubmitAsync(Core.Data.PortalDbContext db, PortalHost host, Application application) =>
+        await ApplicationSubmission.SubmitAsync(db, application, FormEditionCatalogue.Default.Get(application.FormEditionKey),
+            new Actor(null, "applicant.foshan", application.OrganisationId), host.Clock.GetUtcNow());
+}
