@@ -14,10 +14,12 @@ public enum SectionState
     HasErrors,
 }
 
-public sealed record SectionProgress(string Key, string Heading, SectionState State, int MissingCount)
+public sealed record SectionProgress(string Key, string Heading, SectionState State, int MissingCount, int AnsweredCount = 1)
 {
     public string StateText => State switch
     {
+        // A section that requires nothing (only checkbox lists) is complete when empty, but say it is empty.
+        SectionState.Done when AnsweredCount == 0 => "已完成（未填写任何项）",
         SectionState.Done => "已完成",
         SectionState.HasErrors => "有错误",
         _ => $"未完成（{MissingCount} 项）",
@@ -28,14 +30,18 @@ public sealed record SectionProgress(string Key, string Heading, SectionState St
 public static class SectionProgressReport
 {
     /// <summary>The cover first, then the sections in printed order.</summary>
-    public static IReadOnlyList<SectionProgress> For(FormDefinition definition, int roundYear, FormAnswers answers) =>
-        Headings(definition).Select(h =>
+    public static IReadOnlyList<SectionProgress> For(FormDefinition definition, int roundYear, FormAnswers answers)
+    {
+        var answeredBySection = FormAnswerKeys.For(definition, roundYear).Where(s => answers.IsFilled(s.Key))
+            .GroupBy(s => s.SectionKey).ToDictionary(g => g.Key, g => g.Count());
+        return Headings(definition).Select(h =>
         {
             var errors = FormValidation.Validate(definition, roundYear, answers, ValidationMode.Draft, h.Key).Errors.Count;
             var missing = FormValidation.Validate(definition, roundYear, answers, ValidationMode.Submit, h.Key).Errors.Count - errors;
             var state = errors > 0 ? SectionState.HasErrors : missing > 0 ? SectionState.NotDone : SectionState.Done;
-            return new SectionProgress(h.Key, h.Heading, state, missing);
+            return new SectionProgress(h.Key, h.Heading, state, missing, answeredBySection.GetValueOrDefault(h.Key));
         }).ToList();
+    }
 
     public static IReadOnlyList<(string Key, string Heading)> Headings(FormDefinition definition) =>
         [(FormAnswerKeys.CoverSection, "封面"), .. definition.Sections.Select(s => (s.Key, $"{s.Number}、{s.Title}"))];

@@ -72,7 +72,7 @@ internal sealed partial class ApplicationPrintWriter
     private void WriteNumber(FormField field)
     {
         var value = Answers.Get(field.Key);
-        var unit = string.IsNullOrEmpty(field.Unit) || LabelGivesUnit(field) ? null : field.Unit;
+        var unit = field.ShownUnit;
         if (field.Prefix is null && unit is null)
         {
             Text(value);
@@ -81,11 +81,6 @@ internal sealed partial class ApplicationPrintWriter
 
         Text(Resolve(field.Prefix)).Element("span", "fill", value).Text(unit);
     }
-
-    private static bool LabelGivesUnit(FormField field) =>
-        field.Label.Contains($"（{field.Unit}）", StringComparison.Ordinal)
-        || field.Label.Contains($"({field.Unit})", StringComparison.Ordinal)
-        || field.Label.Contains($"单位：{field.Unit}", StringComparison.Ordinal);
 
     /// <summary>Every option printed, the chosen one ticked: ☑是 ☐否.</summary>
     private void WriteChoice(FormField field)

@@ -143,6 +143,16 @@ public sealed record FormField
     [System.Text.Json.Serialization.JsonIgnore]
     public string DisplayName => Name ?? Label;
 
+    /// <summary>The unit to print beside the field: none when the printed label already gives it, e.g. "数量（家）".</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? ShownUnit =>
+        string.IsNullOrEmpty(Unit)
+        || Label.Contains($"（{Unit}）", StringComparison.Ordinal)
+        || Label.Contains($"({Unit})", StringComparison.Ordinal)
+        || Label.Contains($"单位：{Unit}", StringComparison.Ordinal)
+            ? null
+            : Unit;
+
     /// <summary>The options in effect: a yes/no field without options is 是/否.</summary>
     public IReadOnlyList<FormOption> EffectiveOptions() =>
         Options ?? (Type == FieldType.YesNo ? YesNoOptions : []);

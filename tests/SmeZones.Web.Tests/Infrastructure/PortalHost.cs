@@ -24,8 +24,12 @@ public class PortalHost : WebApplicationFactory<Program>, IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync("smz_web");
+        // Migrate before the app starts: its data-protection key ring reads a table the migration creates.
+        await using (var db = PortalDatabase.Create(ConnectionString))
+        {
+            await DatabaseSetup.MigrateAsync(db);
+        }
         using var scope = Services.CreateScope();
-        await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<PortalDbContext>());
         await DemoData.SeedAsync(scope.ServiceProvider);
     }
 

@@ -34,7 +34,22 @@
     let busy = false;
     form.addEventListener("input", function () { dirty = true; });
     form.addEventListener("change", function () { dirty = true; });
-    form.addEventListener("submit", function () { dirty = false; });
+    form.addEventListener("submit", function (event) {
+        // A save clicked while an autosave is in flight would post the old version and be refused as a conflict
+        // with the user's own autosave: wait for it, then submit again with the version it returned.
+        if (busy) {
+            event.preventDefault();
+            const submitter = event.submitter;
+            const retry = setInterval(function () {
+                if (!busy) {
+                    clearInterval(retry);
+                    form.requestSubmit(submitter);
+                }
+            }, 100);
+            return;
+        }
+        dirty = false;
+    });
 
     async function autosave() {
         if (!dirty || busy) { return; }

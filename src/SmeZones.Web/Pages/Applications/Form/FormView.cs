@@ -58,4 +58,5 @@ public sealed class FormView(FormDefinition definition, int roundYear, FormAnswe
 public sealed record FieldModel(FormField Field, FormView View);
 
 /// <summary>One input of a field; the model of the input partial.</summary>
-public sealed record InputModel(string Key, string Label, FormView View, string? Unit = null, int? MaxChars = null, bool Numeric = false, bool Multiline = false, bool HideLabel = false);
+/// <param name="Context">Said to screen readers after the label where the printed label alone is ambiguous (two rows "联系人").</param>
+public sealed record InputModel(string Key, string Label, FormView View, string? Unit = null, int? MaxChars = null, bool Numeric = false, bool Multiline = false, bool HideLabel = false, string? Context = null);

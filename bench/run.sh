@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# The SmeZones benchmark (a script, not a test): builds Release, starts a throwaway PostgreSQL, seeds the demo data
+# and 1,000 complete zone-2026 drafts, serves the portal on 127.0.0.1, drives it with bench/SmeZones.Bench and
+# prints the figures as Markdown. Everything it starts is stopped and removed on exit. See bench/README.md.
+#
+#   bash bench/run.sh                      # defaults below
+#   CLIENTS=32 ROUNDS=3 WARMUP=5 DURATION=20 COUNT=1000 PG_PORT=55450 PORT=5099 SECTION=auto bash bench/run.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+CLIENTS=${CLIENTS:-32}
+WARMUP=${WARMUP:-5}
+DURATION=${DURATION:-20}
+COUNT=${COUNT:-1000}
+PG_PORT=${PG_PORT:-55450}
+PORT=${PORT:-5099}
+SECTION=${SECTION:-auto}
+ROUNDS=${ROUNDS:-3}
+url="http://127.0.0.1:$PORT"
+
+# The whole run is bounded: a watchdog ends it after 9½ minutes whatever happens (the trap still cleans up).
+deadline=570
+# Bash runs a trap only once the foreground command returns, so the watchdog also ends the script's own children.
+( trap 'kill "$sleeper" 2>/dev/null; exit 0' TERM
+  sleep "$deadline" & sleeper=$!; wait "$sleeper"
+  echo "bench: over ${deadline}s, stopping" >&2; kill -TERM $$; pkill -TERM -P $$ ) 2>/dev/null &
+watchdog=$!
+
+work=$(mktemp -d /tmp/smezones-bench.XXXXXX)
+chmod 755 "$work"
+portal_pid=""
+sampler_pid=""
+cleanup() {
+  status=$?
+  [ -n "$sampler_pid" ] && kill "$sampler_pid" 2>/dev/null || true
+  if [ -n "$portal_pid" ] && kill -0 "$portal_pid" 2>/dev/null; then
+    kill -TERM "$portal_pid" 2>/dev/null || true
+    for _ in $(seq 50); do kill -0 "$portal_pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$portal_pid" 2>/dev/null || true
+  fi
+  bash scripts/pg.sh stop "$work/pg" >/dev/null 2>&1 || true
+  kill "$watchdog" 2>/dev/null || true
+  if [ "$status" -ne 0 ] && [ -f "$work/portal.log" ]; then
+    echo "bench: failed ($status); last lines of the portal log:" >&2; tail -n 20 "$work/portal.log" >&2
+  fi
+  rm -rf "$work"
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 143' TERM INT
+
+if ss -ltn 2>/dev/null | grep -qE "127\.0\.0\.1:($PG_PORT|$PORT)\b"; then
+  echo "bench: port $PG_PORT or $PORT is already in use" >&2; exit 1
+fi
+
+step() { printf '[%3ds] %s\n' "$SECONDS" "$*" >&2; }
+
+step "build (Release)"
+bash scripts/deps.sh
+timeout 300 dotnet build src/SmeZones.Web -c Release -nologo -v quiet >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
+timeout 300 dotnet build bench/SmeZones.Bench -c Release -nologo -v quiet >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
+web="$root/src/SmeZones.Web/bin/Release/net10.0/SmeZones.Web.dll"
+bench="$root/bench/SmeZones.Bench/bin/Release/net10.0/SmeZones.Bench.dll"
+
+step "throwaway PostgreSQL on 127.0.0.1:$PG_PORT"
+bash scripts/pg.sh start "$work/pg" "$PG_PORT" throwaway >&2
+bash scripts/ensure-db.sh "$work/pg" "$PG_PORT" smezones_bench
+export ConnectionStrings__Default="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=smezones_bench"
+
+step "migrate + seed-demo"
+# EF logs a failed read of __EFMigrationsHistory on a new database; keep that out of sight unless something fails.
+ASPNETCORE_ENVIRONMENT=Development timeout 120 dotnet "$web" migrate >"$work/setup.log" 2>&1 || { cat "$work/setup.log" >&2; exit 1; }
+ASPNETCORE_ENVIRONMENT=Development timeout 120 dotnet "$web" seed-demo >>"$work/setup.log" 2>&1 || { cat "$work/setup.log" >&2; exit 1; }
+
+step "seed $COUNT zone-2026 applications"
+timeout 180 dotnet "$bench" seed --connection "$ConnectionStrings__Default" --count "$COUNT" --out "$work/ids.tsv" >&2
+psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d smezones_bench -qc 'VACUUM ANALYZE' >&2
+
+step "portal (Release, Production) on $url"
+# Run from the project folder, as `make run` does from the root, so the content root holds wwwroot.
+( cd src/SmeZones.Web && ASPNETCORE_ENVIRONMENT=Production exec dotnet "$web" --urls "$url" ) >"$work/portal.log" 2>&1 &
+portal_pid=$!
+for _ in $(seq 100); do
+  curl -fsS "$url/health/live" >/dev/null 2>&1 && break
+  kill -0 "$portal_pid" 2>/dev/null || { echo "bench: the portal exited" >&2; cat "$work/portal.log" >&2; exit 1; }
+  sleep 0.2
+done
+curl -fsS "$url/health/ready" >/dev/null
+
+# The portal's resident memory every 0.2 s for the whole run, as a cross-check of VmHWM.
+( while kill -0 "$portal_pid" 2>/dev/null; do awk '/^VmRSS/ {print $2}' "/proc/$portal_pid/status" 2>/dev/null; sleep 0.2; done ) >"$work/rss.txt" &
+sampler_pid=$!
+
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+step "load: $CLIENTS clients, $ROUNDS rounds of 3 phases, ${WARMUP}s warm-up + ${DURATION}s each"
+load_status=0
+pg_pid=$(head -n 1 "$work/pg/postmaster.pid")
+timeout 420 dotnet "$bench" load --ids "$work/ids.tsv" --url "$url" --clients "$CLIENTS" --rounds "$ROUNDS" --warmup "$WARMUP" \
+  --duration "$DURATION" --section "$SECTION" --pid "$portal_pid" --pg-pid "$pg_pid" --connection "$ConnectionStrings__Default" \
+  --out "$work/results.md" >/dev/null || load_status=$?
+# The same section's form work in-process, to read the HTTP figures against.
+section=$(sed -n 's/^| section `\([a-z]*\)` ← benchmarked.*/\1/p' "$work/results.md" 2>/dev/null | head -n 1 || true)
+timeout 60 dotnet "$bench" parts --section "${section:-service}" --out "$work/parts.md" >/dev/null || true
+
+peak_sampled=$(sort -n "$work/rss.txt" | tail -n 1)
+hwm=$(awk '/^VmHWM/ {print $2}' "/proc/$portal_pid/status")
+requests=$(grep -c 'HTTP ' "$work/portal.log" || true)
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+step "done"
+echo
+cat "$work/results.md" 2>/dev/null || true
+echo
+cat "$work/parts.md" 2>/dev/null || true
+echo "Portal peak memory: VmHWM $((hwm / 1024)) MiB; highest VmRSS sampled every 0.2 s over the run $((${peak_sampled:-0} / 1024)) MiB; $requests requests logged."
+echo "Load average (1/5/15 min) before the load phases: $load_before; after: $load_after (anything above ~0 before means other work shared the cores)."
+echo "Machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB, $(. /etc/os-release && echo "$PRETTY_NAME"), .NET SDK $(dotnet --version), runtime $(dotnet --list-runtimes | awk '/NETCore.App/ {v=$2} END {print v}'), $("$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/postgres" --version); whole run ${SECONDS}s."
+exit "$load_status"
