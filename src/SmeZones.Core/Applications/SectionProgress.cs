@@ -32,16 +32,23 @@ public static class SectionProgressReport
     /// <summary>The cover first, then the sections in printed order.</summary>
     public static IReadOnlyList<SectionProgress> For(FormDefinition definition, int roundYear, FormAnswers answers)
     {
-        var answeredBySection = FormAnswerKeys.For(definition, roundYear).Where(s => answers.IsFilled(s.Key))
-            .GroupBy(s => s.SectionKey).ToDictionary(g => g.Key, g => g.Count());
+        // Two validations of the whole form, grouped by section: this list is drawn on every editor page.
+        var slots = FormAnswerKeys.For(definition, roundYear);
+        var sectionOf = slots.ToDictionary(s => s.Key, s => s.SectionKey);
+        var answered = slots.Where(s => answers.IsFilled(s.Key)).GroupBy(s => s.SectionKey).ToDictionary(g => g.Key, g => g.Count());
+        var invalid = CountBySection(FormValidation.Validate(definition, roundYear, answers, ValidationMode.Draft), sectionOf);
+        var unfinished = CountBySection(FormValidation.Validate(definition, roundYear, answers, ValidationMode.Submit), sectionOf);
         return Headings(definition).Select(h =>
         {
-            var errors = FormValidation.Validate(definition, roundYear, answers, ValidationMode.Draft, h.Key).Errors.Count;
-            var missing = FormValidation.Validate(definition, roundYear, answers, ValidationMode.Submit, h.Key).Errors.Count - errors;
+            var errors = invalid.GetValueOrDefault(h.Key);
+            var missing = unfinished.GetValueOrDefault(h.Key) - errors;
             var state = errors > 0 ? SectionState.HasErrors : missing > 0 ? SectionState.NotDone : SectionState.Done;
-            return new SectionProgress(h.Key, h.Heading, state, missing, answeredBySection.GetValueOrDefault(h.Key));
+            return new SectionProgress(h.Key, h.Heading, state, missing, answered.GetValueOrDefault(h.Key));
         }).ToList();
     }
+
+    private static Dictionary<string, int> CountBySection(FormValidationResult result, Dictionary<string, string> sectionOf) =>
+        result.Errors.GroupBy(e => sectionOf.GetValueOrDefault(e.Key, "")).ToDictionary(g => g.Key, g => g.Count());
 
     public static IReadOnlyList<(string Key, string Heading)> Headings(FormDefinition definition) =>
         [(FormAnswerKeys.CoverSection, "封面"), .. definition.Sections.Select(s => (s.Key, $"{s.Number}、{s.Title}"))];

@@ -148,6 +148,21 @@ public class SectionEditorTests(PortalHost host)
     }
 
     [Fact]
+    public async Task Save_and_continue_goes_to_the_next_section()
+    {
+        var application = await host.ApplicationAsync(Foshan, Zone);
+        using var client = await SignedInAsync();
+
+        using var fromCover = await client.SubmitAsync($"/Applications/{application.Id}/Sections/cover",
+            new Dictionary<string, string> { ["cover.zoneName"] = "封面名称", ["next"] = "continue" }, "form.section-form");
+        using var fromLast = await client.SubmitAsync($"/Applications/{application.Id}/Sections/declaration",
+            new Dictionary<string, string> { ["next"] = "continue" }, "form.section-form");
+
+        Assert.Equal($"/Applications/{application.Id}/Sections/basic", fromCover.Headers.Location?.OriginalString);
+        Assert.Equal($"/Applications/{application.Id}/Sections/declaration", fromLast.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
     public async Task Keys_of_other_sections_in_a_post_are_ignored()
     {
         var application = await host.ApplicationAsync(Foshan, Zone);

@@ -26,7 +26,8 @@ public class SectionModel(PortalDbContext db, TimeProvider clock) : PageModel
     public Core.Assessment.Assessment? SelfCheck { get; private set; }
 
     public string Heading => Progress.Single(p => p.Key == SectionKey).Heading;
-    public string? NextSection => Progress.SkipWhile(p => p.Key != SectionKey).Skip(1).FirstOrDefault()?.Key;
+    public string? NextSection =>
+        SectionProgressReport.Headings(Definition).SkipWhile(h => h.Key != SectionKey).Skip(1).Select(h => h.Key).FirstOrDefault();
 
     public async Task<IActionResult> OnGetAsync(Guid id, string section)
     {
@@ -71,7 +72,7 @@ public class SectionModel(PortalDbContext db, TimeProvider clock) : PageModel
             conflict = Conflict,
             version = Application.Version,
             savedAt = Core.Campaigns.ChinaTime.Format(clock.GetUtcNow()),
-            errors = ModelState.Where(e => e.Value!.Errors.Count > 0).Select(e => new { key = e.Key, message = e.Value!.Errors[0].ErrorMessage }),
+            errors = ModelState.Where(e => e.Key.Length > 0 && e.Value!.Errors.Count > 0).Select(e => new { key = e.Key, message = e.Value!.Errors[0].ErrorMessage }),
         });
     }
 
@@ -104,15 +105,16 @@ public class SectionModel(PortalDbContext db, TimeProvider clock) : PageModel
             return RefuseAsConflict(posted);
         }
 
-        foreach (var error in result.Errors)
-        {
-            ModelState.AddModelError(error.Key, error.Message);
-        }
         Version = Application.Version;
-        Show(Overlay(new FormAnswers(Application.Answers), posted, result.Errors.Select(e => e.Key)));
         if (result.HasErrors)
         {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(error.Key, error.Message);
+            }
             ModelState.AddModelError("", $"以下 {result.Errors.Count} 处未保存，请修改后再保存；本节其他内容已保存。");
+            // Only a page shown again needs the view; a clean save redirects.
+            Show(Overlay(new FormAnswers(Application.Answers), posted, result.Errors.Select(e => e.Key)));
         }
         return result;
     }
