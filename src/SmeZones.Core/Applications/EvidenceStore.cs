@@ -163,7 +163,8 @@ public static class EvidenceStore
         $"单个文件不能超过 {EvidenceFileNames.FormatSize(limits.MaxFileBytes)}" + (size is { } s ? $"（本文件 {EvidenceFileNames.FormatSize(s)}）" : "");
 
     // Holds at most max + 1 bytes whatever the stream claims; null means "more than max".
-    private static async Task<byte[]?> ReadCappedAsync(Stream content, long max, CancellationToken ct)
+    /// <summary>Reads at most max + 1 bytes, so an oversized upload is never buffered whole; null when over max.</summary>
+    internal static async Task<byte[]?> ReadCappedAsync(Stream content, long max, CancellationToken ct)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];

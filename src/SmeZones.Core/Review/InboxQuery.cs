@@ -140,7 +140,7 @@ public static class InboxQuery
             var items = group.Select(r =>
             {
                 var summary = snapshots.TryGetValue(r.Id, out var snapshot)
-                    ? Summarise(campaign, snapshot, SettingsFor(campaign, r.RegionCode, figures.GetValueOrDefault((campaign.Id, r.ProvincialUnitCode))))
+                    ? Summarise(campaign, snapshot, ApplicationAssessment.SettingsFor(campaign, r.RegionCode, figures.GetValueOrDefault((campaign.Id, r.ProvincialUnitCode))))
                     : null;
                 return new InboxRow(r.Id, r.Number, r.Title, r.Organisation, RegionCatalogue.Instance.FullName(r.RegionCode) ?? r.RegionCode,
                     r.Status, PositionOf(r.Status, r.CurrentStageOrder, r.StageOrder), r.SubmittedAt, summary, r.Review);
@@ -161,19 +161,6 @@ public static class InboxQuery
             _ when currentStageOrder > 0 => InboxPosition.AtLowerStage,
             _ => InboxPosition.Decided,
         };
-
-    /// <summary>
-    /// The same settings as <see cref="ApplicationAssessment.SettingsForAsync"/>, from rows already loaded, so a list
-    /// does not query per application.
-    /// </summary>
-    public static AssessmentSettings SettingsFor(Campaign campaign, string regionCode, ProvinceReferenceFigures? figures) => new()
-    {
-        ApplicantRegionClass = RegionCatalogue.Instance.ClassOf(regionCode),
-        Relaxations = campaign.Relaxations,
-        RelaxedClasses = campaign.RelaxedRegionClasses.Select(Enum.Parse<RegionClass>).ToHashSet(),
-        ProvinceFdiGrowthAverage = figures?.FdiGrowthAverage,
-        ProvinceExportGrowthAverage = figures?.ExportGrowthAverage,
-    };
 
     private static IQueryable<Application> Filtered(IQueryable<Application> query, InboxFilter filter, OrganisationLevel level)
     {

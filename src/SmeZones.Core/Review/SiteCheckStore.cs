@@ -137,7 +137,7 @@ public static class SiteCheckStore
         {
             return (null, TooLarge(limits));
         }
-        var bytes = await ReadCappedAsync(file.Content, limits.MaxFileBytes, ct);
+        var bytes = await EvidenceStore.ReadCappedAsync(file.Content, limits.MaxFileBytes, ct);
         if (bytes is null)
         {
             return (null, TooLarge(limits));
@@ -165,23 +165,4 @@ public static class SiteCheckStore
     }
 
     private static string TooLarge(EvidenceLimits limits) => $"单个文件不能超过 {EvidenceFileNames.FormatSize(limits.MaxFileBytes)}";
-
-    // Holds at most max + 1 bytes whatever the stream claims; null means "more than max".
-    private static async Task<byte[]?> ReadCappedAsync(Stream content, long max, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        long total = 0;
-        while (total <= max)
-        {
-            var read = await content.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, max + 1 - total)), ct);
-            if (read == 0)
-            {
-                return buffer.ToArray();
-            }
-            buffer.Write(chunk, 0, read);
-            total += read;
-        }
-        return null;
-    }
 }

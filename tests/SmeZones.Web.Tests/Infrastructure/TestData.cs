@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SmeZones.Core.Applications;
 using SmeZones.Core.Audit;
+using SmeZones.Core.Forms;
 
 namespace SmeZones.Web.Tests.Infrastructure;
 
@@ -25,6 +26,19 @@ public static class TestData
             application.Title = $"测试合作区 {application.Number}";
             await db.SaveChangesAsync();
         }
+        return application;
+    }
+
+    /// <summary>A draft of the organisation with these answers, submitted as the app does (snapshot, first stage, audit).</summary>
+    public static async Task<Application> SubmittedAsync(this PortalHost host, string organisation, string campaign, Dictionary<string, string> answers, string title)
+    {
+        var draft = await host.ApplicationAsync(organisation, campaign);
+        await using var db = host.NewDbContext();
+        var application = await db.Applications.Include(a => a.Campaign).ThenInclude(c => c!.Stages).Include(a => a.Organisation)
+            .SingleAsync(a => a.Id == draft.Id);
+        application.Answers = new Dictionary<string, string>(answers);
+        application.Title = title;
+        await ApplicationSubmission.SubmitAsync(db, application, FormEditionCatalogue.Default.Get(application.FormEditionKey), Actor.System, host.Clock.GetUtcNow());
         return application;
     }
 }

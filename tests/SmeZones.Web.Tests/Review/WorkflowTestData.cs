@@ -18,15 +18,8 @@ public static class WorkflowTestData
     /// </summary>
     public static async Task<Application> SubmittedAsync(this PortalHost host, IReadOnlyDictionary<string, string>? answers = null)
     {
-        var draft = await host.ApplicationAsync(Foshan, Zone);
-        await using var db = host.NewDbContext();
-        var application = await db.Applications.Include(a => a.Campaign).ThenInclude(c => c!.Stages).Include(a => a.Organisation)
-            .SingleAsync(a => a.Id == draft.Id);
-        application.Answers = new Dictionary<string, string>(answers ?? new Dictionary<string, string> { ["basic.zoneName"] = "佛山测试合作区" });
-        application.Title = $"测试合作区 {application.Number}";
-        await db.SaveChangesAsync();
-        await SubmitAsync(db, host, application);
-        return application;
+        var title = WorkspaceTestData.UniqueTitle("测试合作区");
+        return await host.SubmittedAsync(Foshan, Zone, new Dictionary<string, string>(answers ?? new Dictionary<string, string> { ["basic.zoneName"] = title }), title);
     }
 
     /// <summary>The applicant's resubmission after a return, with some answers changed (or none).</summary>

@@ -38,19 +38,6 @@ public static class WorkspaceTestData
     /// <summary>A unique title, so a test finds its own application among everyone else's.</summary>
     public static string UniqueTitle(string label) => $"{label}{Guid.NewGuid().ToString("N")[..6]}";
 
-    /// <summary>A draft of the organisation with these answers, submitted as the app does (snapshot, first stage, audit).</summary>
-    public static async Task<Application> SubmittedAsync(this PortalHost host, string organisation, string campaign, Dictionary<string, string> answers, string title)
-    {
-        var draft = await host.ApplicationAsync(organisation, campaign);
-        await using var db = host.NewDbContext();
-        var application = await db.Applications.Include(a => a.Campaign).ThenInclude(c => c!.Stages).Include(a => a.Organisation)
-            .SingleAsync(a => a.Id == draft.Id);
-        application.Answers = new Dictionary<string, string>(answers);
-        application.Title = title;
-        await ApplicationSubmission.SubmitAsync(db, application, FormEditionCatalogue.Default.Get(application.FormEditionKey), Actor.System, host.Clock.GetUtcNow());
-        return application;
-    }
-
     public static Task<Application> SubmittedZoneAsync(this PortalHost host, string? title = null)
     {
         var name = title ?? UniqueTitle("佛山中德合作区");
