@@ -14,11 +14,13 @@ run:
 	   bash scripts/pg.sh start $(PG_DIR) $(PG_PORT) && \
 	   bash scripts/ensure-db.sh $(PG_DIR) $(PG_PORT) smezones; \
 	 fi
+	@# From the project folder, so its appsettings.json and wwwroot are the content root.
 	@export ConnectionStrings__Default="$${ConnectionStrings__Default:-$(DEV_CONNECTION)}" ASPNETCORE_ENVIRONMENT="$${ASPNETCORE_ENVIRONMENT:-Development}"; \
-	 dotnet src/SmeZones.Web/bin/Release/net10.0/SmeZones.Web.dll migrate && \
-	 dotnet src/SmeZones.Web/bin/Release/net10.0/SmeZones.Web.dll seed-demo && \
+	 cd src/SmeZones.Web && \
+	 dotnet bin/Release/net10.0/SmeZones.Web.dll migrate && \
+	 dotnet bin/Release/net10.0/SmeZones.Web.dll seed-demo && \
 	 echo "SmeZones: $(URL) (demo password SmeZones#2026; make stop stops the database)" && \
-	 exec dotnet src/SmeZones.Web/bin/Release/net10.0/SmeZones.Web.dll --urls $(URL)
+	 exec dotnet bin/Release/net10.0/SmeZones.Web.dll --urls $(URL)
 
 stop:
 	@bash scripts/pg.sh stop $(PG_DIR)
