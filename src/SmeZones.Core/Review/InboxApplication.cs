@@ -30,6 +30,11 @@ public sealed record ReviewedApplication(
     /// <summary>The answers as submitted (empty without a submission).</summary>
     public FormAnswers Answers => new(Snapshot?.Answers ?? []);
 
+    /// <summary>The application waits at the viewer's stage and its review is not signed off: scoring, returning, deciding apply.</summary>
+    public bool CanAct =>
+        CanWrite && Stage is not null && Application.CurrentStageOrder == Stage.Order
+        && Application.Status == ApplicationStatus.Submitted && Review?.IsSignedOff != true;
+
     /// <summary>Why the viewer cannot record anything here, in Chinese; null when it can.</summary>
     public string? ReadOnlyReason =>
         CanWrite ? null
