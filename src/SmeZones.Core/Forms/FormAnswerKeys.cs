@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+
 namespace SmeZones.Core.Forms;
 
 /// <summary>Enumerates the answer keys a definition expects (see <see cref="FormAnswers"/> for the convention).</summary>
@@ -6,8 +9,17 @@ public static class FormAnswerKeys
     /// <summary>The section key used for the cover page's answers.</summary>
     public const string CoverSection = "cover";
 
+    // Definitions are immutable, and every page, validation and progress list asks for the same slots: build them once
+    // per definition instance and round. Weak keys let snapshot copies of definitions be collected.
+    private static readonly ConditionalWeakTable<FormDefinition, ConcurrentDictionary<int, IReadOnlyList<AnswerSlot>>> Cache = [];
+
     /// <summary>Every answer slot of the form, cover first, in printed order.</summary>
-    public static IReadOnlyList<AnswerSlot> For(FormDefinition definition, int roundYear)
+    public static IReadOnlyList<AnswerSlot> For(FormDefinition definition, int roundYear) =>
+        Cache.GetValue(definition, _ => new ConcurrentDictionary<int, IReadOnlyList<AnswerSlot>>())
+            .GetOrAdd(roundYear, year => Build(definition, year));
+
+    /// <summary>Read-only, since the same list is handed to every caller.</summary>
+    private static System.Collections.ObjectModel.ReadOnlyCollection<AnswerSlot> Build(FormDefinition definition, int roundYear)
     {
         var slots = new List<AnswerSlot>();
         foreach (var field in definition.Cover)
@@ -20,7 +32,7 @@ public static class FormAnswerKeys
             slots.AddRange(ForSection(definition, section, roundYear));
         }
 
-        return slots;
+        return slots.AsReadOnly();
     }
 
     /// <summary>The answer slots of one section.</summary>

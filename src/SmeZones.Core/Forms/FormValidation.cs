@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using FluentValidation;
 
 namespace SmeZones.Core.Forms;
@@ -23,10 +25,15 @@ public sealed record FormValidationResult(IReadOnlyList<FormError> Errors)
 /// <summary>Entry point: validates answers against the definition they were filled in with.</summary>
 public static class FormValidation
 {
+    // A validator holds no state of the answers it checks, so one per definition, round, mode and section serves all.
+    private static readonly ConditionalWeakTable<FormDefinition, ConcurrentDictionary<(int, ValidationMode, string?), FormAnswersValidator>> Validators = [];
+
     /// <summary>Validates the whole form, or one section when <paramref name="sectionKey"/> is given ("cover" for the cover).</summary>
     public static FormValidationResult Validate(FormDefinition definition, int roundYear, FormAnswers answers, ValidationMode mode, string? sectionKey = null)
     {
-        var result = new FormAnswersValidator(definition, roundYear, mode, sectionKey).Validate(answers);
+        var validator = Validators.GetValue(definition, _ => new ConcurrentDictionary<(int, ValidationMode, string?), FormAnswersValidator>())
+            .GetOrAdd((roundYear, mode, sectionKey), key => new FormAnswersValidator(definition, key.Item1, key.Item2, key.Item3));
+        var result = validator.Validate(answers);
         return new FormValidationResult(result.Errors.Select(e => new FormError(e.PropertyName, e.ErrorMessage)).ToList());
     }
 }

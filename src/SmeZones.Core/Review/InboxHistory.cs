@@ -19,6 +19,8 @@ public static class InboxHistory
         ["EvidenceDeleted"] = "删除佐证材料",
         ["Submitted"] = "提交",
         ["AnswersExported"] = "导出",
+        ["PdfDownloaded"] = "下载PDF",
+        ["SummarySaved"] = "保存汇总表信息",
         ["SiteCheckRecorded"] = "实地抽查",
         ["ScoresSaved"] = "评分",
         ["ReturnedForRevision"] = "退回修改",

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SmeZones.Core.Applications;
+using SmeZones.Core.Audit;
 using SmeZones.Core.Data;
 using SmeZones.Core.Exports;
 
@@ -39,8 +40,12 @@ public static class ApplicationDocuments
             return new NotFoundResult();
         }
 
-        var pdf = await renderer.RenderAsync(
-            ApplicationPrint.BuildHtml(request), ApplicationPrint.FooterText(request), cancellationToken: page.HttpContext.RequestAborted);
+        var footer = ApplicationPrint.FooterText(request);
+        var pdf = await renderer.RenderAsync(ApplicationPrint.BuildHtml(request), footer, cancellationToken: page.HttpContext.RequestAborted);
+        // Who took which copy (draft, or which submission) is part of the record a stamped paper copy is matched to.
+        var clock = page.HttpContext.RequestServices.GetRequiredService<TimeProvider>();
+        db.Record(page.User.ToActor(), clock.GetUtcNow(), "PdfDownloaded", "Application", id.ToString(), $"下载PDF（{footer}）");
+        await db.SaveChangesAsync(page.HttpContext.RequestAborted);
         page.Response.Headers.CacheControl = "no-store";
         return new FileContentResult(pdf, "application/pdf") { FileDownloadName = ApplicationPrint.FileName(request) };
     }

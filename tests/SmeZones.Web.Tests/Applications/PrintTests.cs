@@ -36,6 +36,8 @@ public class PrintTests(PortalHost host)
         Assert.Contains("七、真实性声明及推荐意见", text, StringComparison.Ordinal);
         Assert.Contains("佛山中德中小企业合作区·广东省佛山市", text, StringComparison.Ordinal);
         Assert.Contains($"{application.Number}·草稿", text, StringComparison.Ordinal);
+        await using var db = host.NewDbContext();
+        Assert.Contains(db.AuditEvents, e => e.EntityId == application.Id.ToString() && e.Action == "PdfDownloaded" && e.UserName == "applicant.foshan");
     }
 
     [Fact]
