@@ -29,10 +29,13 @@ public static class ReviewWorkflowNotices
     {
         var application = await db.Applications.AsNoTracking().Include(a => a.Campaign).ThenInclude(c => c!.Stages)
             .SingleOrDefaultAsync(a => a.Id == applicationId, ct);
-        if (application is null)
-        {
-            return new ApplicantNotices(null, null);
-        }
+        return application is null ? new ApplicantNotices(null, null) : await ForApplicantAsync(db, application, ct);
+    }
+
+    /// <summary>The same, for an application the page has already loaded with its campaign and stages.</summary>
+    public static async Task<ApplicantNotices> ForApplicantAsync(PortalDbContext db, Application application, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(application);
         return new ApplicantNotices(
             application.Status == ApplicationStatus.Returned ? await RevisionAsync(db, application, ct) : null,
             application.Status == ApplicationStatus.NotRecommended ? await NotRecommendedAsync(db, application, ct) : null);

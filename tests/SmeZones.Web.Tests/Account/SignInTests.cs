@@ -81,6 +81,30 @@ public class SignInTests(PortalHost host)
         Assert.StartsWith("/Account/Login", home.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Changing_the_password_checks_the_confirmation_then_takes_the_new_one()
+    {
+        var userName = await CreateUserAsync();
+        using var client = host.NewClient();
+        await client.SignInAsync(userName, "Correct#Passw0rd");
+
+        using var mismatch = await client.SubmitAsync("/Account/ChangePassword", new Dictionary<string, string>
+        {
+            ["CurrentPassword"] = "Correct#Passw0rd", ["NewPassword"] = "Another#Passw0rd", ["ConfirmPassword"] = "Different#1",
+        });
+        using var changed = await client.SubmitAsync("/Account/ChangePassword", new Dictionary<string, string>
+        {
+            ["CurrentPassword"] = "Correct#Passw0rd", ["NewPassword"] = "Another#Passw0rd", ["ConfirmPassword"] = "Another#Passw0rd",
+        });
+
+        var page = await PortalClient.ParseAsync(mismatch);
+        Assert.Equal("两次输入的新密码不一致", page.GetElementById("f-ConfirmPassword-error")!.TextContent.Trim());
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        using var fresh = host.NewClient();
+        using var signIn = await fresh.LoginAsync(userName, "Another#Passw0rd");
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+    }
+
     private async Task<string> CreateUserAsync()
     {
         using var scope = host.Services.CreateScope();

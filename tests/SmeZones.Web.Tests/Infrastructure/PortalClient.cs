@@ -48,9 +48,9 @@ public sealed class PortalClient(HttpClient http) : IDisposable
     public async Task<HttpResponseMessage> LoginAsync(string userName, string password = DemoData.Password) =>
         await SubmitAsync("/Account/Login", new Dictionary<string, string> { ["UserName"] = userName, ["Password"] = password });
 
-    public async Task SignInAsync(string userName)
+    public async Task SignInAsync(string userName, string password = DemoData.Password)
     {
-        using var response = await LoginAsync(userName);
+        using var response = await LoginAsync(userName, password);
         if (response.StatusCode != HttpStatusCode.Redirect)
         {
             throw new InvalidOperationException($"Sign-in of {userName} failed: {(int)response.StatusCode}");

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -20,19 +21,7 @@ public class ChangePasswordModel(UserManager<PortalUser> users, SignInManager<Po
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (string.IsNullOrEmpty(CurrentPassword))
-        {
-            ModelState.AddModelError(nameof(CurrentPassword), "请输入当前密码");
-        }
-        if (string.IsNullOrEmpty(NewPassword))
-        {
-            ModelState.AddModelError(nameof(NewPassword), "请输入新密码");
-        }
-        else if (NewPassword != ConfirmPassword)
-        {
-            ModelState.AddModelError(nameof(ConfirmPassword), "两次输入的新密码不一致");
-        }
-        if (!ModelState.IsValid)
+        if (!new ChangePasswordValidator().Validate(this).CopyTo(ModelState))
         {
             return Page();
         }
@@ -52,5 +41,16 @@ public class ChangePasswordModel(UserManager<PortalUser> users, SignInManager<Po
         await signIn.RefreshSignInAsync(user);
         TempData["Notice"] = "密码已修改。";
         return Redirect("/");
+    }
+}
+
+public class ChangePasswordValidator : AbstractValidator<ChangePasswordModel>
+{
+    public ChangePasswordValidator()
+    {
+        RuleFor(m => m.CurrentPassword).NotEmpty().WithMessage("请输入当前密码");
+        RuleFor(m => m.NewPassword).NotEmpty().WithMessage("请输入新密码");
+        RuleFor(m => m.ConfirmPassword).Equal(m => m.NewPassword).WithMessage("两次输入的新密码不一致")
+            .When(m => !string.IsNullOrEmpty(m.NewPassword));
     }
 }

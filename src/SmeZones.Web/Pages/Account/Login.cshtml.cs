@@ -1,9 +1,11 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SmeZones.Core.Audit;
 using SmeZones.Core.Data;
 using SmeZones.Core.Organisations;
+using SmeZones.Web.Infrastructure;
 
 namespace SmeZones.Web.Pages.Account;
 
@@ -19,15 +21,7 @@ public class LoginModel(SignInManager<PortalUser> signIn, PortalDbContext db, Ti
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (string.IsNullOrWhiteSpace(UserName))
-        {
-            ModelState.AddModelError(nameof(UserName), "请输入用户名");
-        }
-        if (string.IsNullOrEmpty(Password))
-        {
-            ModelState.AddModelError(nameof(Password), "请输入密码");
-        }
-        if (!ModelState.IsValid)
+        if (!new LoginValidator().Validate(this).CopyTo(ModelState))
         {
             return Page();
         }
@@ -49,5 +43,14 @@ public class LoginModel(SignInManager<PortalUser> signIn, PortalDbContext db, Ti
             ? "登录失败次数过多，账户已被锁定 15 分钟，请稍后再试或联系系统管理员。"
             : "用户名或密码不正确。");
         return Page();
+    }
+}
+
+public class LoginValidator : AbstractValidator<LoginModel>
+{
+    public LoginValidator()
+    {
+        RuleFor(m => m.UserName).Must(u => !string.IsNullOrWhiteSpace(u)).WithMessage("请输入用户名");
+        RuleFor(m => m.Password).NotEmpty().WithMessage("请输入密码");
     }
 }
