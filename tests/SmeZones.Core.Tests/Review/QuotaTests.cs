@@ -76,8 +76,8 @@ public class QuotaTests(MigratedDatabaseFixture fixture) : IClassFixture<Migrate
         Assert.True((await world.DecideAsync(Guangdong, foshan[1], ReviewDecision.Recommend)).Succeeded);
         var guangdongThird = await world.DecideAsync(Guangdong, foshan[2], ReviewDecision.Recommend);
 
-        Assert.Equal(new ReviewError(ReviewWorkflow.DecisionField, QuotaMessage(1)), Assert.Single(shenzhenSecond.Errors));
-        Assert.Equal(new ReviewError(ReviewWorkflow.DecisionField, QuotaMessage(2)), Assert.Single(guangdongThird.Errors));
+        Assert.Equal(new OperationError(ReviewWorkflow.DecisionField, QuotaMessage(1)), Assert.Single(shenzhenSecond.Errors));
+        Assert.Equal(new OperationError(ReviewWorkflow.DecisionField, QuotaMessage(2)), Assert.Single(guangdongThird.Errors));
         Assert.Equal((1, 1), await UsedAndLimitAsync(world, Shenzhen));
         Assert.Equal((2, 2), await UsedAndLimitAsync(world, Guangdong));
         Assert.Null(await world.ReviewAsync(nanshan[1], 1));

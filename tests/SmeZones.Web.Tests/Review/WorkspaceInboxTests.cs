@@ -65,7 +65,7 @@ public class WorkspaceInboxTests(PortalHost host)
         await using (var db = host.NewDbContext())
         {
             await db.Applications.Where(a => a.Id == movedOn.Id).ExecuteUpdateAsync(s => s
-                .SetProperty(a => a.CurrentStageOrder, 2).SetProperty(a => a.ReachedStageOrder, 2).SetProperty(a => a.Status, ApplicationStatus.Recommended));
+                .SetProperty(a => a.CurrentStageOrder, 2).SetProperty(a => a.ReachedStageOrder, 2).SetProperty(a => a.Status, ApplicationStatus.Submitted));
         }
         using var client = await host.SignedInAsync("reviewer.guangdong");
         var q = Uri.EscapeDataString(label);
