@@ -85,6 +85,8 @@ internal sealed class WorkflowWorld(MigratedDatabaseFixture fixture, int campaig
 
     public PortalDbContext NewContext() => fixture.CreateContext();
 
+    public string ConnectionString => fixture.ConnectionString;
+
     public Viewer ViewerOf(string unit)
     {
         var (organisation, role) = units[unit];
