@@ -30,7 +30,6 @@ public class ApplicationPrintSourceTests
 
     [Theory]
     [InlineData(ApplicationStatus.Submitted)]
-    [InlineData(ApplicationStatus.Recommended)]
     [InlineData(ApplicationStatus.NotRecommended)]
     public void A_submitted_application_prints_the_snapshot_with_its_own_definition_copy_and_fingerprint(ApplicationStatus status)
     {
