@@ -53,10 +53,12 @@ internal static class EvidencePdfCheck
             var isObjectStream = names.Contains("ObjStm");
             var isXref = names.Contains("XRef");
             var flate = names.Contains("FlateDecode") || names.Contains("Fl");
+            var isImage = names.Contains("Image") || names.Any(ImageFilters.Contains);
             var unfiltered = !flate && !names.Any(n => ImageFilters.Contains(n) || OtherFilters.Contains(n));
-            // Encrypted data, other text filters and predictors (which scramble rows) hide names from this check.
-            var unreadable = names.Any(OtherFilters.Contains) || (names.Contains("Predictor") && !isXref) || (encrypted && !isXref);
-            if (unreadable && (isObjectStream || (hasCompressedObjects && !isXref && !names.Any(ImageFilters.Contains))))
+            // Encrypted data, other text filters and predictors (which scramble rows) hide names from this check. Images
+            // (PNG-like ones carry a predictor) and the cross-reference stream hold no objects a reader would look for.
+            var unreadable = names.Any(OtherFilters.Contains) || (encrypted && !isXref) || (names.Contains("Predictor") && !isXref && !isImage);
+            if (unreadable && (isObjectStream || (hasCompressedObjects && !isXref && !isImage)))
             {
                 return EvidenceContentCheck.UninspectablePdf;
             }

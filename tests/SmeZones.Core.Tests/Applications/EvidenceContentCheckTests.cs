@@ -28,6 +28,28 @@ public class EvidenceContentCheckTests
         Assert.Null(ErrorOf(pdf));
     }
 
+    [Fact]
+    public void A_large_pdf_of_compressed_images_and_streams_is_not_mistaken_for_an_active_one()
+    {
+        // Random bytes stand for compressed data: they hold "/JS"-like and "<svg"-like sequences by chance.
+        var random = new Random(20261126);
+        var photo = new byte[8 * 1024 * 1024];
+        var pixels = new byte[8 * 1024 * 1024];
+        random.NextBytes(photo);
+        random.NextBytes(pixels);
+        var latin1 = Encoding.Latin1;
+        var packed = EvidenceFiles.Zlib(pixels);
+        var pdf = EvidenceFiles.Pdf("/Outlines 4 0 R ",
+            "4 0 obj\n<< /Type /XObject /Subtype /Image /Width 2048 /Height 1024 /Filter /DCTDecode /Length 8388608 >>\nstream\n" +
+            latin1.GetString(photo) + "\nendstream\nendobj\n" +
+            "5 0 obj\n<< /Type /XObject /Subtype /Image /Filter /FlateDecode /DecodeParms << /Predictor 15 /Columns 2048 >> >>\nstream\n" +
+            latin1.GetString(packed) + "\nendstream\nendobj\n" +
+            "6 0 obj\n<< /Type /XRef /W [1 4 2] /Filter /FlateDecode /DecodeParms << /Predictor 12 /Columns 7 >> >>\nstream\n" +
+            latin1.GetString(EvidenceFiles.Zlib(new byte[70])) + "\nendstream\nendobj\n");
+
+        Assert.Null(ErrorOf(pdf));
+    }
+
     [Theory]
     [InlineData("/OpenAction << /S /JavaScript /JS (app.alert\\(1\\)) >>")]
     [InlineData("/OpenAction << /S /J#61vaScript /J#53 (app.alert\\(1\\)) >>")] // names spelled with #hh escapes
@@ -147,7 +169,7 @@ public class EvidenceContentCheckTests
     [Fact]
     public void A_zip_bomb_named_ofd_is_stopped_at_the_uncompressed_limit()
     {
-        // 300 MB of zeros deflate to about 300 KB: small to upload, ruinous to open.
+        // 260 MB of zeros deflate to well under 2 MB: small to upload, ruinous to open.
         using var stream = new MemoryStream(EvidenceFiles.Ofd(entries: []).Length + 1024);
         using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
         {
@@ -155,9 +177,9 @@ public class EvidenceContentCheckTests
             {
                 ofdXml.Write("<?xml version=\"1.0\"?><ofd:OFD xmlns:ofd=\"http://www.ofdspec.org/2016\"/>"u8);
             }
-            using var image = zip.CreateEntry("Doc_0/Res/image.bmp", CompressionLevel.SmallestSize).Open();
+            using var image = zip.CreateEntry("Doc_0/Res/image.bmp", CompressionLevel.Fastest).Open();
             var zeros = new byte[1024 * 1024];
-            for (var i = 0; i < 300; i++)
+            for (var i = 0; i < 260; i++)
             {
                 image.Write(zeros);
             }
