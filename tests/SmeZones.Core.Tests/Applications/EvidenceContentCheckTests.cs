@@ -177,7 +177,7 @@ public class EvidenceContentCheckTests
             {
                 ofdXml.Write("<?xml version=\"1.0\"?><ofd:OFD xmlns:ofd=\"http://www.ofdspec.org/2016\"/>"u8);
             }
-            using var image = zip.CreateEntry("Doc_0/Res/image.bmp", CompressionLevel.Fastest).Open();
+            using var image = zip.CreateEntry("Doc_0/Res/image.bmp", CompressionLevel.Optimal).Open();
             var zeros = new byte[1024 * 1024];
             for (var i = 0; i < 260; i++)
             {
