@@ -146,10 +146,11 @@ public static class SiteCheckStore
         {
             return (null, EvidenceStore.Empty);
         }
-        var type = EvidenceFileTypes.Detect(bytes);
-        if (type is null)
+        // The same checks as 佐证材料: type by content, no active content.
+        var verdict = EvidenceContentCheck.Check(bytes);
+        if (verdict.Type is not { } type)
         {
-            return (null, EvidenceStore.WrongType);
+            return (null, verdict.Error);
         }
         return (new SiteCheckAttachment
         {
