@@ -34,6 +34,11 @@ public sealed class ApplicationPrintHtml
         _tempData = tempData;
         _metadata = metadata;
         var file = environment.WebRootFileProvider.GetFileInfo("css/print.css");
+        if (!file.Exists)
+        {
+            throw new InvalidOperationException($"The print style sheet css/print.css is missing from the web root ({environment.WebRootPath}).");
+        }
+
         using var reader = new StreamReader(file.CreateReadStream(), Encoding.UTF8);
         StyleSheet = reader.ReadToEnd();
         var hash = "'sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(StyleSheet))) + "'";

@@ -10,7 +10,7 @@ public class ApplicationPrintModelTests
     [Fact]
     public void The_footer_says_draft_or_the_fingerprint_and_names_the_file_after_the_application()
     {
-        var draft = Request("zone-2026", FormFixtures.Complete("zone-2026"));
+        var draft = PrintRequests.Draft("zone-2026");
         var submitted = draft with { IsDraft = false, Fingerprint = "3f2a9c1d0b7e4a55", SubmittedAt = DateTimeOffset.UtcNow };
 
         Assert.Equal("HZQ-2026-0001 · 草稿", new ApplicationPrintModel(draft).FooterText);
@@ -22,7 +22,7 @@ public class ApplicationPrintModelTests
     [Fact]
     public void Two_short_texts_share_a_row_and_tables_groups_and_outlined_texts_get_their_own_layout()
     {
-        var model = new ApplicationPrintModel(Request("zone-2026", FormFixtures.Complete("zone-2026")));
+        var model = new ApplicationPrintModel(PrintRequests.Draft("zone-2026"));
         var rows = model.Sections.SelectMany(s => s.Rows).ToList();
 
         var pair = Assert.Single(rows.OfType<PrintPairRow>(), p => p.Left.Key == "basic.authorityContactName");
@@ -44,22 +44,12 @@ public class ApplicationPrintModelTests
         var plan = definition.Sections.SelectMany(s => s.Fields).First(f => f.Type == FieldType.PlanTable);
         var direction = plan.Directions!.First(d => d.ExtraRows > 0);
         var added = $"{plan.Key}.{direction.Key}Extra1";
-        var empty = new ApplicationPrintModel(Request("cluster-2024", new FormAnswers()));
-        var filled = new ApplicationPrintModel(Request("cluster-2024", new FormAnswers().Set($"{added}.indicator", "新增指标甲")));
+        var empty = new ApplicationPrintModel(PrintRequests.Draft("cluster-2024", new FormAnswers()));
+        var filled = new ApplicationPrintModel(PrintRequests.Draft("cluster-2024", new FormAnswers().Set($"{added}.indicator", "新增指标甲")));
 
         Assert.Equal(new PrintPlanLine("", "……"), empty.PlanLines(plan, direction)[^1]);
         Assert.Equal(direction.Rows.Count + 1, empty.PlanLines(plan, direction).Count);
         Assert.Equal(new PrintPlanLine($"{direction.Key}Extra1", "新增指标甲"), filled.PlanLines(plan, direction)[^1]);
         Assert.DoesNotContain(filled.PlanLines(plan, direction), l => l.Indicator == "……");
     }
-
-    private static PrintRequest Request(string edition, FormAnswers answers) => new()
-    {
-        Definition = FormEditionCatalogue.Default.Get(edition),
-        RoundYear = FormFixtures.RoundYear(edition),
-        Answers = answers,
-        ApplicationNumber = "HZQ-2026-0001",
-        OrganisationName = "佛山市工业和信息化局",
-        IsDraft = true,
-    };
 }

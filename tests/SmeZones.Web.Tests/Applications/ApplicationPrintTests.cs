@@ -22,7 +22,7 @@ public class ApplicationPrintTests(PortalHost host)
     public async Task Every_edition_prints_its_cover_instructions_and_every_section_heading(string edition)
     {
         var definition = FormEditionCatalogue.Default.Get(edition);
-        var html = await host.HtmlAsync(PrintDocuments.Request(edition));
+        var html = await host.HtmlAsync(PrintRequests.Draft(edition));
         var page = await Parse(html);
 
         Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
@@ -53,7 +53,7 @@ public class ApplicationPrintTests(PortalHost host)
     [InlineData("cluster-review-xj", "2023年", "2024年", "2025年")]
     public async Task Data_years_are_resolved_for_the_round_as_the_year_header(string edition, string y1, string y2, string y3)
     {
-        var page = await host.DocumentAsync(PrintDocuments.Request(edition));
+        var page = await host.DocumentAsync(PrintRequests.Draft(edition));
 
         var header = page.QuerySelectorAll("table.form tr").First(r => r.FirstElementChild?.TextContent == "年度");
         Assert.Equal(["年度", y1, y2, y3], header.QuerySelectorAll("th.head").Select(th => th.TextContent));
@@ -64,7 +64,7 @@ public class ApplicationPrintTests(PortalHost host)
     public async Task Every_text_and_number_of_the_fixture_is_printed(string edition)
     {
         var answers = FormFixtures.Complete(edition);
-        var page = await host.DocumentAsync(PrintDocuments.Request(edition, answers));
+        var page = await host.DocumentAsync(PrintRequests.Draft(edition, answers));
 
         // A cell's text, with each printed line break read as a new line.
         var cells = page.QuerySelectorAll(".blank, td, .fill, .long")
@@ -78,7 +78,7 @@ public class ApplicationPrintTests(PortalHost host)
     [Fact]
     public async Task A_zone_prints_like_the_paper_form()
     {
-        var page = await host.DocumentAsync(PrintDocuments.Request("zone-2026"));
+        var page = await host.DocumentAsync(PrintRequests.Draft("zone-2026"));
 
         var zoneName = CoverLine(page, "合作区名称：");
         Assert.Equal(["佛山中德中小企业合作区·广东省佛山市"], Texts(zoneName, ".blank"));
@@ -118,7 +118,7 @@ public class ApplicationPrintTests(PortalHost host)
     [Fact]
     public async Task A_cluster_prints_its_standards_and_plan_tables_with_resolved_years()
     {
-        var page = await host.DocumentAsync(PrintDocuments.Request("cluster-2024"));
+        var page = await host.DocumentAsync(PrintRequests.Draft("cluster-2024"));
 
         var standards = page.QuerySelectorAll("table.inner").First(t => t.QuerySelector("thead th")?.TextContent == "类别");
         var heads = standards.QuerySelectorAll("thead tr");
@@ -144,7 +144,7 @@ public class ApplicationPrintTests(PortalHost host)
     [Fact]
     public async Task The_Xinjiang_review_prints_its_own_issuer_and_the_plan_versus_actual_table()
     {
-        var page = await host.DocumentAsync(PrintDocuments.Request("cluster-review-xj"));
+        var page = await host.DocumentAsync(PrintRequests.Draft("cluster-review-xj"));
 
         Assert.Equal("新疆维吾尔自治区工业和信息化厅 制", Single(page, "p.issuer"));
         var planHeads = page.QuerySelectorAll("table.inner thead tr").Select(r => string.Join("|", r.Children.Skip(2).Select(c => c.TextContent))).ToList();
@@ -161,7 +161,7 @@ public class ApplicationPrintTests(PortalHost host)
             .Set("plan.text", "</style><style>body{display:none}</style>\n<img src=x onerror=alert(2)>")
             .Set("openness.exchange.other", "\"><iframe src=//evil>");
 
-        var html = await host.HtmlAsync(PrintDocuments.Request("zone-2026", answers));
+        var html = await host.HtmlAsync(PrintRequests.Draft("zone-2026", answers));
         var page = await Parse(html);
 
         Assert.Equal("<script>alert(1)</script>", CoverLine(page, "合作区名称：").QuerySelector(".blank")?.TextContent);
@@ -174,7 +174,7 @@ public class ApplicationPrintTests(PortalHost host)
     [Fact]
     public async Task Unanswered_cells_print_empty()
     {
-        var html = await host.HtmlAsync(PrintDocuments.Request("cluster-2024", new FormAnswers()));
+        var html = await host.HtmlAsync(PrintRequests.Draft("cluster-2024", new FormAnswers()));
         var page = await Parse(html);
 
         Assert.DoesNotContain("null", html, StringComparison.OrdinalIgnoreCase);
@@ -189,7 +189,7 @@ public class ApplicationPrintTests(PortalHost host)
     {
         var answers = FormFixtures.Complete("zone-2026").Set("openness.mechanism", "第一行\r\n第二行\n\n第四行");
 
-        var page = await host.DocumentAsync(PrintDocuments.Request("zone-2026", answers));
+        var page = await host.DocumentAsync(PrintRequests.Draft("zone-2026", answers));
 
         var text = page.QuerySelectorAll("div.long").Single(d => d.TextContent.StartsWith("第一行", StringComparison.Ordinal));
         Assert.Equal(["第一行", "br", "第二行", "br", "br", "第四行"], text.ChildNodes.Select(n => n is IElement e ? e.LocalName : n.TextContent));
@@ -198,7 +198,7 @@ public class ApplicationPrintTests(PortalHost host)
     [Fact]
     public async Task The_style_element_is_the_sheet_in_wwwroot_that_its_hash_allows_and_nothing_else_styles_or_scripts()
     {
-        var html = await host.HtmlAsync(PrintDocuments.Request("zone-2026"));
+        var html = await host.HtmlAsync(PrintRequests.Draft("zone-2026"));
         var page = await Parse(html);
         var print = host.Services.GetRequiredService<ApplicationPrintHtml>();
         var sheet = await File.ReadAllTextAsync(Path.Combine(host.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.IWebHostEnvironment>().WebRootPath, "css", "print.css"));
@@ -216,7 +216,7 @@ public class ApplicationPrintTests(PortalHost host)
     [Fact]
     public async Task The_footer_is_left_to_the_renderer_and_the_cover_says_which_copy_it_is()
     {
-        var draft = PrintDocuments.Request("zone-2026");
+        var draft = PrintRequests.Draft("zone-2026");
         var submitted = draft with { IsDraft = false, Fingerprint = "3f2a9c1d0b7e4a55", SubmittedAt = new DateTimeOffset(2026, 7, 1, 2, 30, 0, TimeSpan.Zero) };
 
         var draftPage = await host.DocumentAsync(draft);

@@ -19,7 +19,7 @@ public partial class PrintFidelityTests(PortalHost host)
     [MemberData(nameof(Editions))]
     public async Task The_pdf_of_each_fixture_reads_as_before_the_razor_rewrite(string edition)
     {
-        var request = PrintDocuments.Request(edition);
+        var request = PrintRequests.Draft(edition);
         var renderer = host.Services.GetRequiredService<IPdfRenderer>();
 
         var pdf = await renderer.RenderAsync(await host.HtmlAsync(request), ApplicationPrint.FooterText(request));

@@ -6,8 +6,6 @@ using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using SmeZones.Core.Exports;
-using SmeZones.Core.Forms;
-using SmeZones.TestSupport;
 using SmeZones.Web.Infrastructure;
 
 namespace SmeZones.Web.Tests.Infrastructure;
@@ -15,17 +13,6 @@ namespace SmeZones.Web.Tests.Infrastructure;
 /// <summary>The print document of a fixed request, drawn by the portal's own views and services, without a page around it.</summary>
 public static class PrintDocuments
 {
-    /// <summary>A draft of the edition's complete fixture, numbered HZQ-2026-0001 for 佛山市工业和信息化局.</summary>
-    public static PrintRequest Request(string edition, FormAnswers? answers = null) => new()
-    {
-        Definition = FormEditionCatalogue.Default.Get(edition),
-        RoundYear = FormFixtures.RoundYear(edition),
-        Answers = answers ?? FormFixtures.Complete(edition),
-        ApplicationNumber = "HZQ-2026-0001",
-        OrganisationName = "佛山市工业和信息化局",
-        IsDraft = true,
-    };
-
     public static async Task<string> HtmlAsync(this PortalHost host, PrintRequest request)
     {
         using var scope = host.Services.CreateScope();
