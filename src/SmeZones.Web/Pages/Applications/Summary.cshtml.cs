@@ -51,7 +51,7 @@ public class SummaryModel(PortalDbContext db, TimeProvider clock) : PageModel
             new { Application.SummaryPartners, Application.SummaryIntro });
         await db.SaveChangesAsync();
         TempData["Notice"] = "已保存汇总表信息。";
-        return Redirect($"/Applications/{id}");
+        return RedirectToPage("/Applications/Detail", new { id });
     }
 
     private async Task<bool> LoadAsync(Guid id)
