@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using SmeZones.Web.Commands;
 using SmeZones.Web.Tests.Infrastructure;
 
 namespace SmeZones.EndToEnd.Tests.Infrastructure;
@@ -26,6 +27,11 @@ public sealed class BrowserPortal : PortalHost
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
+        // The journeys walk the demo accounts and rounds, as a person trying `make run` would.
+        using (var scope = Services.CreateScope())
+        {
+            await DemoData.SeedAsync(scope.ServiceProvider);
+        }
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
         BaseAddress = new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal));

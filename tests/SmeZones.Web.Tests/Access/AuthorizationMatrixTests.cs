@@ -1,4 +1,5 @@
 using System.Net;
+using SmeZones.Core.Organisations;
 using SmeZones.Web.Tests.Infrastructure;
 
 namespace SmeZones.Web.Tests.Access;
@@ -14,22 +15,22 @@ public class AuthorizationMatrixTests(PortalHost host)
     {
         var areas = new Dictionary<string, string[]>
         {
-            ["/"] = ["admin", "ministry", "expert1", "reviewer.guangdong", "applicant.foshan"],
-            ["/Account/ChangePassword"] = ["admin", "ministry", "expert1", "reviewer.guangdong", "applicant.foshan"],
-            ["/Applications"] = ["applicant.foshan"],
-            ["/Review"] = ["ministry", "expert1", "reviewer.guangdong"],
-            ["/Admin/Organisations"] = ["admin"],
-            ["/Admin/Organisations/Edit"] = ["admin"],
-            ["/Admin/Users"] = ["admin"],
-            ["/Admin/Users/Edit"] = ["admin"],
+            ["/"] = [Roles.Admin, Roles.Ministry, Roles.Expert, Roles.Reviewer, Roles.Applicant],
+            ["/Account/ChangePassword"] = [Roles.Admin, Roles.Ministry, Roles.Expert, Roles.Reviewer, Roles.Applicant],
+            ["/Applications"] = [Roles.Applicant],
+            ["/Review"] = [Roles.Ministry, Roles.Expert, Roles.Reviewer],
+            ["/Admin/Organisations"] = [Roles.Admin],
+            ["/Admin/Organisations/Edit"] = [Roles.Admin],
+            ["/Admin/Users"] = [Roles.Admin],
+            ["/Admin/Users/Edit"] = [Roles.Admin],
         };
-        string[] users = ["admin", "ministry", "expert1", "reviewer.guangdong", "applicant.foshan"];
+        string[] roles = [Roles.Admin, Roles.Ministry, Roles.Expert, Roles.Reviewer, Roles.Applicant];
         var data = new TheoryData<string, string, string>();
         foreach (var (area, allowed) in areas)
         {
-            foreach (var user in users)
+            foreach (var role in roles)
             {
-                data.Add(user, area, allowed.Contains(user) ? Ok : Denied);
+                data.Add(role, area, allowed.Contains(role) ? Ok : Denied);
             }
         }
         return data;
@@ -37,10 +38,9 @@ public class AuthorizationMatrixTests(PortalHost host)
 
     [Theory]
     [MemberData(nameof(Matrix))]
-    public async Task Each_role_reaches_only_its_own_areas(string user, string area, string expected)
+    public async Task Each_role_reaches_only_its_own_areas(string role, string area, string expected)
     {
-        using var client = host.NewClient();
-        await client.SignInAsync(user);
+        using var client = await host.SignedInAsync(await host.TestData.CreateUserAsync(role));
 
         using var response = await client.Http.GetAsync(new Uri(area, UriKind.Relative));
 

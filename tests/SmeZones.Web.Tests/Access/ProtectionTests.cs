@@ -1,4 +1,5 @@
 using System.Net;
+using SmeZones.Core.Organisations;
 using SmeZones.Web.Tests.Infrastructure;
 
 namespace SmeZones.Web.Tests.Access;
@@ -9,8 +10,9 @@ public class ProtectionTests(PortalHost host)
     [Fact]
     public async Task A_POST_without_the_antiforgery_token_is_refused()
     {
+        var user = await host.TestData.CreateUserAsync(Roles.Applicant);
         using var client = host.NewClient();
-        using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["UserName"] = "applicant.foshan", ["Password"] = "SmeZones#2026" });
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["UserName"] = user.UserName!, ["Password"] = TestData.Password });
 
         using var response = await client.Http.PostAsync(new Uri("/Account/Login", UriKind.Relative), content);
 
@@ -21,8 +23,7 @@ public class ProtectionTests(PortalHost host)
     [Fact]
     public async Task A_signed_in_POST_without_the_token_changes_nothing()
     {
-        using var client = host.NewClient();
-        await client.SignInAsync("admin");
+        using var client = await host.SignedInAsync(await host.TestData.CreateUserAsync(Roles.Admin));
         using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Form.Name"] = "伪造单位", ["Form.Level"] = "Ministry" });
 
         using var response = await client.Http.PostAsync(new Uri("/Admin/Organisations/Edit", UriKind.Relative), content);
@@ -52,9 +53,10 @@ public class ProtectionTests(PortalHost host)
     [Fact]
     public async Task Sign_in_cookie_is_http_only()
     {
+        var user = await host.TestData.CreateUserAsync(Roles.Ministry);
         using var client = host.NewClient();
 
-        using var response = await client.LoginAsync("ministry");
+        using var response = await client.LoginAsync(user.UserName!);
 
         var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("SmeZones.Auth=", StringComparison.Ordinal));
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);

@@ -1,4 +1,6 @@
 using System.Net;
+using SmeZones.Core.Campaigns;
+using SmeZones.Core.Organisations;
 using SmeZones.Web.Tests.Infrastructure;
 
 namespace SmeZones.Web.Tests.Access;
@@ -7,17 +9,23 @@ namespace SmeZones.Web.Tests.Access;
 [Collection(PortalCollection.Name)]
 public class RecordAccessTests(PortalHost host)
 {
-    private const string Zone = "2026年度中外中小企业合作区";
+    private TestData TestData => host.TestData;
 
     [Theory]
-    [InlineData("applicant.foshan", HttpStatusCode.OK)]
-    [InlineData("applicant.chengdu", HttpStatusCode.NotFound)]
-    [InlineData("applicant.nanhai", HttpStatusCode.NotFound)]
-    public async Task Applicants_reach_only_their_own_organisations_applications(string user, HttpStatusCode expected)
+    [InlineData("same organisation", HttpStatusCode.OK)]
+    [InlineData("another province's prefecture", HttpStatusCode.NotFound)]
+    [InlineData("a county below", HttpStatusCode.NotFound)]
+    public async Task Applicants_reach_only_their_own_organisations_applications(string who, HttpStatusCode expected)
     {
-        var application = await host.ApplicationAsync("佛山市工业和信息化局", Zone);
-        using var client = host.NewClient();
-        await client.SignInAsync(user);
+        var chain = await TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await TestData.CreateApplicationAsync(chain.ApplicantOrganisation, chain.Round);
+        var user = who switch
+        {
+            "same organisation" => chain.Applicant,
+            "another province's prefecture" => await TestData.CreateUserAsync(OrganisationLevel.Prefecture, "510100", Roles.Applicant),
+            _ => await TestData.CreateUserAsync(OrganisationLevel.County, "440605", Roles.Applicant),
+        };
+        using var client = await host.SignedInAsync(user);
 
         using var response = await client.Http.GetAsync(new Uri($"/Applications/{application.Id}", UriKind.Relative));
 
@@ -26,16 +34,24 @@ public class RecordAccessTests(PortalHost host)
     }
 
     [Theory]
-    [InlineData("reviewer.guangdong", HttpStatusCode.OK)]
-    [InlineData("ministry", HttpStatusCode.OK)]
-    [InlineData("reviewer.sichuan", HttpStatusCode.NotFound)]
-    [InlineData("reviewer.shenzhen", HttpStatusCode.NotFound)]
-    [InlineData("expert2", HttpStatusCode.NotFound)]
-    public async Task Reviewers_reach_submitted_applications_only_in_their_jurisdiction(string user, HttpStatusCode expected)
+    [InlineData("its province", HttpStatusCode.OK)]
+    [InlineData("the ministry", HttpStatusCode.OK)]
+    [InlineData("another province", HttpStatusCode.NotFound)]
+    [InlineData("a 计划单列市 in the province", HttpStatusCode.NotFound)]
+    [InlineData("an expert", HttpStatusCode.NotFound)]
+    public async Task Reviewers_reach_submitted_applications_only_in_their_jurisdiction(string who, HttpStatusCode expected)
     {
-        var application = await host.ApplicationAsync("佛山市工业和信息化局", Zone, reachedStage: 1);
-        using var client = host.NewClient();
-        await client.SignInAsync(user);
+        var chain = await TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await TestData.CreateApplicationAsync(chain.ApplicantOrganisation, chain.Round, reachedStage: 1);
+        var user = who switch
+        {
+            "its province" => chain.Province,
+            "the ministry" => await TestData.CreateUserAsync(Roles.Ministry),
+            "another province" => await TestData.CreateUserAsync(OrganisationLevel.ProvincialUnit, "510000", Roles.Reviewer),
+            "a 计划单列市 in the province" => await TestData.CreateUserAsync(OrganisationLevel.ProvincialUnit, "440300", Roles.Reviewer),
+            _ => await TestData.CreateUserAsync(OrganisationLevel.ProvincialUnit, "110000", Roles.Expert),
+        };
+        using var client = await host.SignedInAsync(user);
 
         using var response = await client.Http.GetAsync(new Uri($"/Review/Applications/{application.Id}", UriKind.Relative));
 
@@ -46,11 +62,11 @@ public class RecordAccessTests(PortalHost host)
     [Fact]
     public async Task A_district_of_Shenzhen_belongs_to_Shenzhen_not_Guangdong()
     {
-        var application = await host.ApplicationAsync("深圳市南山区工业和信息化局", "2024年度中小企业特色产业集群", reachedStage: 1);
-        using var shenzhen = host.NewClient();
-        await shenzhen.SignInAsync("reviewer.shenzhen");
-        using var guangdong = host.NewClient();
-        await guangdong.SignInAsync("reviewer.guangdong");
+        var round = await TestData.CreateRoundAsync(Programme.Cluster);
+        var nanshan = await TestData.CreateOrganisationAsync(OrganisationLevel.County, "440305");
+        var application = await TestData.CreateApplicationAsync(nanshan, round, reachedStage: 1);
+        using var shenzhen = await host.SignedInAsync(await TestData.CreateUserAsync(OrganisationLevel.ProvincialUnit, "440300", Roles.Reviewer));
+        using var guangdong = await host.SignedInAsync(await TestData.CreateUserAsync(OrganisationLevel.ProvincialUnit, "440000", Roles.Reviewer));
 
         using var seen = await shenzhen.Http.GetAsync(new Uri($"/Review/Applications/{application.Id}", UriKind.Relative));
         using var hidden = await guangdong.Http.GetAsync(new Uri($"/Review/Applications/{application.Id}", UriKind.Relative));
@@ -62,9 +78,9 @@ public class RecordAccessTests(PortalHost host)
     [Fact]
     public async Task Reviewers_do_not_see_drafts_that_were_never_submitted()
     {
-        var draft = await host.ApplicationAsync("佛山市工业和信息化局", Zone);
-        using var client = host.NewClient();
-        await client.SignInAsync("reviewer.guangdong");
+        var chain = await TestData.CreateRoundChainAsync(Programme.Zone);
+        var draft = await TestData.CreateApplicationAsync(chain.ApplicantOrganisation, chain.Round);
+        using var client = await host.SignedInAsync(chain.Province);
 
         using var response = await client.Http.GetAsync(new Uri($"/Review/Applications/{draft.Id}", UriKind.Relative));
 
@@ -74,11 +90,10 @@ public class RecordAccessTests(PortalHost host)
     [Fact]
     public async Task Prefecture_reviews_first_in_the_Xinjiang_round()
     {
-        var application = await host.ApplicationAsync("昌吉市工业和信息化局", "2026年新疆", reachedStage: 1);
-        using var changji = host.NewClient();
-        await changji.SignInAsync("reviewer.changji");
-        using var xinjiang = host.NewClient();
-        await xinjiang.SignInAsync("reviewer.xinjiang");
+        var chain = await TestData.CreateRoundChainAsync(Programme.ClusterReview);
+        var application = await TestData.CreateApplicationAsync(chain.ApplicantOrganisation, chain.Round, reachedStage: 1);
+        using var changji = await host.SignedInAsync(chain.Prefecture!);
+        using var xinjiang = await host.SignedInAsync(chain.Province);
 
         using var atPrefecture = await changji.Http.GetAsync(new Uri($"/Review/Applications/{application.Id}", UriKind.Relative));
         using var notYetAtRegion = await xinjiang.Http.GetAsync(new Uri($"/Review/Applications/{application.Id}", UriKind.Relative));

@@ -1,6 +1,5 @@
 using System.Net;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
+using SmeZones.Core.Campaigns;
 using SmeZones.Core.Organisations;
 using SmeZones.Web.Tests.Infrastructure;
 
@@ -10,26 +9,28 @@ namespace SmeZones.Web.Tests.Account;
 public class SignInTests(PortalHost host)
 {
     [Fact]
-    public async Task Demo_applicant_signs_in_and_sees_its_home_page_in_Chinese()
+    public async Task An_applicant_signs_in_and_sees_its_home_page_in_Chinese()
     {
+        var chain = await host.TestData.CreateRoundChainAsync(Programme.Zone);
         using var client = host.NewClient();
 
-        using var response = await client.LoginAsync("applicant.foshan");
+        using var response = await client.LoginAsync(chain.Applicant.UserName!);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location?.OriginalString);
         var home = await client.GetDocumentAsync("/");
         Assert.Equal("zh-CN", home.DocumentElement.GetAttribute("lang"));
-        Assert.Contains("佛山市工业和信息化局", home.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("2026年度中外中小企业合作区推荐", home.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(chain.ApplicantOrganisation.Name, home.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(chain.Round.Name, home.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Wrong_password_is_refused_with_a_message_and_no_cookie()
     {
+        var user = await host.TestData.CreateUserAsync(Roles.Applicant);
         using var client = host.NewClient();
 
-        using var response = await client.LoginAsync("applicant.foshan", "wrong-password");
+        using var response = await client.LoginAsync(user.UserName!, "wrong-password");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await PortalClient.ParseAsync(response);
@@ -71,8 +72,7 @@ public class SignInTests(PortalHost host)
     [Fact]
     public async Task Sign_out_ends_the_session()
     {
-        using var client = host.NewClient();
-        await client.SignInAsync("ministry");
+        using var client = await host.SignedInAsync(await host.TestData.CreateUserAsync(Roles.Ministry));
 
         using var response = await client.SubmitAsync("/", new Dictionary<string, string>(), "form[action='/Account/Logout']");
 
@@ -107,13 +107,7 @@ public class SignInTests(PortalHost host)
 
     private async Task<string> CreateUserAsync()
     {
-        using var scope = host.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var foshan = await users.FindByNameAsync("applicant.foshan");
-        var user = new PortalUser { UserName = $"lock.{Guid.NewGuid():N}"[..20], DisplayName = "锁定测试", OrganisationId = foshan!.OrganisationId };
-        var result = await users.CreateAsync(user, "Correct#Passw0rd");
-        Assert.True(result.Succeeded);
-        await users.AddToRoleAsync(user, Roles.Applicant);
-        return user.UserName!;
+        var organisation = await host.TestData.CreateOrganisationAsync(OrganisationLevel.Prefecture, "440600");
+        return (await host.TestData.CreateUserAsync(organisation, Roles.Applicant, "Correct#Passw0rd")).UserName!;
     }
 }

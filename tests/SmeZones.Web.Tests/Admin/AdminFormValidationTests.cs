@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using SmeZones.Core.Organisations;
 using SmeZones.Web.Tests.Infrastructure;
 
 namespace SmeZones.Web.Tests.Admin;
@@ -63,10 +64,10 @@ public class AdminFormValidationTests(PortalHost host)
     {
         using var client = await AdminAsync();
         var organisationId = await OrganisationIdAsync();
-        var existing = await UserIdAsync("applicant.foshan");
+        var existing = (await host.TestData.CreateUserAsync(Roles.Applicant)).Id;
         var userName = "u" + Guid.NewGuid().ToString("N")[..10];
         var fields = UserFields(userName, organisationId, password: "");
-        fields["Form.Id"] = existing!.Value.ToString();
+        fields["Form.Id"] = existing.ToString();
 
         using var response = await client.SubmitAsync("/Admin/Users/Edit", fields, "main form");
 
@@ -88,9 +89,7 @@ public class AdminFormValidationTests(PortalHost host)
 
     private async Task<PortalClient> AdminAsync()
     {
-        var client = host.NewClient();
-        await client.SignInAsync("admin");
-        return client;
+        return await host.SignedInAsync(await host.TestData.CreateUserAsync(Roles.Admin));
     }
 
     private async Task<int> OrganisationCountAsync()
@@ -99,11 +98,8 @@ public class AdminFormValidationTests(PortalHost host)
         return await db.Organisations.CountAsync();
     }
 
-    private async Task<int> OrganisationIdAsync()
-    {
-        await using var db = host.NewDbContext();
-        return await db.Users.Where(u => u.UserName == "applicant.foshan").Select(u => u.OrganisationId).SingleAsync();
-    }
+    private async Task<int> OrganisationIdAsync() =>
+        (await host.TestData.CreateOrganisationAsync(OrganisationLevel.Prefecture, "440600")).Id;
 
     private async Task<Guid?> UserIdAsync(string userName)
     {

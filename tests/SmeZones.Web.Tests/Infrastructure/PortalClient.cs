@@ -2,7 +2,6 @@ using System.Net;
 using AngleSharp;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using SmeZones.Web.Commands;
 
 namespace SmeZones.Web.Tests.Infrastructure;
 
@@ -45,10 +44,10 @@ public sealed class PortalClient(HttpClient http) : IDisposable
         return await Http.PostAsync(new Uri(action, UriKind.Relative), content);
     }
 
-    public async Task<HttpResponseMessage> LoginAsync(string userName, string password = DemoData.Password) =>
+    public async Task<HttpResponseMessage> LoginAsync(string userName, string password = TestData.Password) =>
         await SubmitAsync("/Account/Login", new Dictionary<string, string> { ["UserName"] = userName, ["Password"] = password });
 
-    public async Task SignInAsync(string userName, string password = DemoData.Password)
+    public async Task SignInAsync(string userName, string password = TestData.Password)
     {
         using var response = await LoginAsync(userName, password);
         if (response.StatusCode != HttpStatusCode.Redirect)

@@ -1,23 +1,28 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SmeZones.Core.Data;
+using SmeZones.Core.Organisations;
 using SmeZones.TestSupport;
 using SmeZones.Web.Commands;
 
 namespace SmeZones.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The portal, hosted once for the whole test assembly on its own migrated database with the demo data.
-/// Tests make unique data of their own rather than wiping what others use.
+/// The portal, hosted once for the whole test assembly on its own migrated database without demo data.
+/// Tests make unique data of their own with <see cref="TestData"/> rather than wiping what others use.
 /// </summary>
 public class PortalHost : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private TestDatabase? _database;
 
     public FakeClock Clock { get; } = new();
+
+    /// <summary>Builders of the organisations, users, rounds and applications a test needs.</summary>
+    public TestData TestData => field ??= new TestData(this);
 
     public string ConnectionString => _database?.ConnectionString ?? throw new InvalidOperationException("Not started.");
 
@@ -30,7 +35,7 @@ public class PortalHost : WebApplicationFactory<Program>, IAsyncLifetime
             await DatabaseSetup.MigrateAsync(db);
         }
         using var scope = Services.CreateScope();
-        await DemoData.SeedAsync(scope.ServiceProvider);
+        await AdminCommands.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>());
     }
 
     async Task IAsyncLifetime.DisposeAsync()
@@ -57,6 +62,14 @@ public class PortalHost : WebApplicationFactory<Program>, IAsyncLifetime
 
     public PortalClient NewClient() =>
         new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    /// <summary>A new client signed in as the user (with the builders' password).</summary>
+    public async Task<PortalClient> SignedInAsync(PortalUser user)
+    {
+        var client = NewClient();
+        await client.SignInAsync(user.UserName!);
+        return client;
+    }
 
     public PortalDbContext NewDbContext() => PortalDatabase.Create(ConnectionString);
 }

@@ -1,22 +1,28 @@
 using Microsoft.EntityFrameworkCore;
 using SmeZones.Core.Applications;
 using SmeZones.Core.Audit;
+using SmeZones.Core.Campaigns;
 using SmeZones.Core.Forms;
+using SmeZones.Core.Organisations;
 
 namespace SmeZones.Web.Tests.Infrastructure;
 
-/// <summary>Builds applications for a test, each new, so tests never depend on each other's data.</summary>
-public static class TestData
+/// <summary>
+/// Builds the organisations, users, rounds and applications a test needs, each new and uniquely named, through the
+/// portal's own code paths, so tests never depend on demo data or on each other's data.
+/// </summary>
+public sealed partial class TestData(PortalHost host)
 {
-    /// <summary>A fresh draft of the demo organisation in the named demo round, optionally moved on to a review stage.</summary>
-    public static async Task<Application> ApplicationAsync(
-        this PortalHost host, string organisationName, string campaignNameStart, int reachedStage = 0)
+    /// <summary>A short random tag that keeps names unique across tests sharing one database.</summary>
+    public static string Unique() => Guid.NewGuid().ToString("N")[..8];
+
+    /// <summary>A fresh draft of the organisation in the round, optionally moved on to a review stage.</summary>
+    public async Task<Application> CreateApplicationAsync(Organisation organisation, Campaign round, int reachedStage = 0)
     {
         await using var db = host.NewDbContext();
-        var organisation = await db.Organisations.SingleAsync(o => o.Name == organisationName);
-        var campaign = await db.Campaigns.Include(c => c.Organiser).Include(c => c.Stages)
-            .SingleAsync(c => c.Name.StartsWith(campaignNameStart));
-        var application = await ApplicationFactory.StartDraftAsync(db, campaign, organisation, Actor.System, host.Clock.GetUtcNow());
+        var applicant = await db.Organisations.SingleAsync(o => o.Id == organisation.Id);
+        var campaign = await db.Campaigns.Include(c => c.Organiser).Include(c => c.Stages).SingleAsync(c => c.Id == round.Id);
+        var application = await ApplicationFactory.StartDraftAsync(db, campaign, applicant, Actor.System, host.Clock.GetUtcNow());
         if (reachedStage > 0)
         {
             application.Status = ApplicationStatus.Submitted;
@@ -30,9 +36,10 @@ public static class TestData
     }
 
     /// <summary>A draft of the organisation with these answers, submitted as the app does (snapshot, first stage, audit).</summary>
-    public static async Task<Application> SubmittedAsync(this PortalHost host, string organisation, string campaign, Dictionary<string, string> answers, string title)
+    public async Task<Application> CreateSubmittedApplicationAsync(
+        Organisation organisation, Campaign round, IReadOnlyDictionary<string, string> answers, string title)
     {
-        var draft = await host.ApplicationAsync(organisation, campaign);
+        var draft = await CreateApplicationAsync(organisation, round);
         await using var db = host.NewDbContext();
         var application = await db.Applications.Include(a => a.Campaign).ThenInclude(c => c!.Stages).Include(a => a.Organisation)
             .SingleAsync(a => a.Id == draft.Id);
