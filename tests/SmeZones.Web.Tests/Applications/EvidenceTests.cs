@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using SmeZones.Core.Applications;
+using SmeZones.Core.Campaigns;
+using SmeZones.Core.Organisations;
 using SmeZones.TestSupport;
 using SmeZones.Web.Tests.Infrastructure;
 
@@ -19,8 +21,7 @@ namespace SmeZones.Web.Tests.Applications;
 [Collection(PortalCollection.Name)]
 public class EvidenceTests(PortalHost host)
 {
-    private const string Zone = "2026年度中外中小企业合作区";
-    private const string Foshan = "佛山市工业和信息化局";
+    private TestData TestData => host.TestData;
 
     private static readonly byte[] Pdf = [.. "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"u8];
     private static readonly byte[] Jpeg = EvidenceFiles.Jpeg();
@@ -31,8 +32,9 @@ public class EvidenceTests(PortalHost host)
     [Fact]
     public async Task Pdf_jpeg_png_and_ofd_files_are_uploaded_together_and_listed()
     {
-        var application = await host.ApplicationAsync(Foshan, Zone);
-        using var client = await SignedInAsync("applicant.foshan");
+        var chain = await TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await TestData.CreateApplicationAsync(chain.ApplicantOrganisation, chain.Round);
+        using var client = await SignedInAsync(chain.Applicant);
 
         using var response = await UploadAsync(client, application.Id, "1",
             ("入驻企业名录.pdf", Pdf), ("现场照片.jpg", Jpeg), ("截图.png", Png), ("电子证照.ofd", Ofd));
@@ -57,8 +59,9 @@ public class EvidenceTests(PortalHost host)
     [Fact]
     public async Task A_renamed_executable_is_refused_next_to_its_slot_and_nothing_is_stored()
     {
-        var application = await host.ApplicationAsync(Foshan, Zone);
-        using var client = await SignedInAsync("applicant.foshan");
+        var chain = await TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await TestData.CreateApplicationAsync(chain.ApplicantOrganisation, chain.Round);
+        using var client = await SignedInAsync(chain.Applicant);
 
         using var response = await UploadAsync(client, application.Id, "2", ("服务情况.pdf", Exe));
 
@@ -85,8 +88,9 @@ public class EvidenceTests(PortalHost host)
     [MemberData(nameof(HostileFiles))]
     public async Task A_hostile_upload_is_refused_with_its_message_beside_the_slot_and_nothing_is_stored(string name, byte[] file, string message)
     {
-        var application = await host.ApplicationAsync(Foshan, Zone);
-        using var client = await SignedInAsync("applicant.foshan");
+        var chain = await TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await TestData.CreateApplicationAsync(chain.ApplicantOrganisation, chain.Round);
+        using var client = await SignedInAsync(chain.Applicant);
 
         using var response = await UploadAsync(client, application.Id, "6", (name, file));
 
@@ -100,8 +104,9 @@ public class EvidenceTests(PortalHost host)
     [Fact]
     public async Task An_empty_file_is_refused()
     {
-        var application = await host.ApplicationAsync(Foshan, Zone);
-        using var client = await SignedInAsync("applicant.foshan");
+        var chain = await TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await TestData.CreateApplicationAsync(chain.ApplicantOrganisation, chain.Round);
+        using var client = await SignedInAsync(chain.Applicant);
 
         using var response = await UploadAsync(client, application.Id, "3", ("空白.pdf", []));
 
@@ -113,10 +118,11 @@ public class EvidenceTests(PortalHost host)
     [Fact]
     public async Task A_file_over_the_configured_limit_is_refused()
     {
-        var application = await host.ApplicationAsync(Foshan, Zone);
+        var chain = await TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await TestData.CreateApplicationAsync(chain.ApplicantOrganisation, chain.Round);
         await using var smallLimits = host.WithWebHostBuilder(b => b.UseSetting("Evidence:MaxFileBytes", "2048"));
         using var client = new PortalClient(smallLimits.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
-        await client.SignInAsync("applicant.foshan");
+        await client.SignInAsync(chain.Applicant.UserName!);
         var big = new byte[3 * 1024];
         Pdf.CopyTo(big, 0);
 
@@ -131,8 +137,9 @@ public class EvidenceTests(PortalHost host)
     [Fact]
     public async Task When_one_file_of_a_post_is_bad_the_good_ones_are_kept_and_reported()
     {
-        var application = await host.ApplicationAsync(Foshan, Zone);
-        using var client = await SignedInAsync("applicant.foshan");
+        var chain = await TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await TestData.CreateApplicationAsync(chain.ApplicantOrganisation, chain.Round);
+        using var client = await SignedInAsync(chain.Applicant);
 
         using var response = await UploadAsync(client, application.Id, "5", ("协议一.pdf", Pdf), ("病毒.pdf", Exe), ("协议二.png", Png));
 
@@ -147,8 +154,9 @@ public class EvidenceTests(PortalHost host)
     [Fact]
     public async Task A_cluster_slot_keyed_by_its_row_takes_files_too()
     {
-        var application = await host.ApplicationAsync("深圳市南山区工业和信息化局", "2024年度中小企业特色产业集群");
-        using var client = await SignedInAsync("applicant.nanshan");
+        var nanshan = await TestData.CreateUserAsync(OrganisationLevel.County, "440305", Roles.Applicant);
+        var application = await TestData.CreateApplicationAsync(nanshan.Organisation!, await TestData.CreateRoundAsync(Programme.Cluster));
+        using var client = await SignedInAsync(nanshan);
 
         using var refused = await UploadAsync(client, application.Id, "industry.chainWork", ("产业链图谱.pdf", Exe));
         using var accepted = await UploadAsync(client, application.Id, "industry.chainWork", ("产业链图谱.pdf", Pdf));
@@ -161,8 +169,9 @@ public class EvidenceTests(PortalHost host)
     [Fact]
     public async Task The_download_returns_the_same_bytes_as_an_attachment_that_browsers_must_not_sniff()
     {
-        var application = await host.ApplicationAsync(Foshan, Zone);
-        using var client = await SignedInAsync("applicant.foshan");
+        var chain = await TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await TestData.CreateApplicationAsync(chain.ApplicantOrganisation, chain.Round);
+        using var client = await SignedInAsync(chain.Applicant);
         using (await UploadAsync(client, application.Id, "6", ("创新平台（清单）.pdf", Pdf))) { }
         var evidence = Assert.Single(await FilesAsync(application.Id));
 
@@ -186,8 +195,9 @@ public class EvidenceTests(PortalHost host)
     [InlineData("名录；a;b'c%20 终版.pdf")]
     public async Task A_chinese_or_odd_file_name_arrives_whole_in_one_attachment_header(string name)
     {
-        var application = await host.ApplicationAsync(Foshan, Zone);
-        using var client = await SignedInAsync("applicant.foshan");
+        var chain = await TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await TestData.CreateApplicationAsync(chain.ApplicantOrganisation, chain.Round);
+        using var client = await SignedInAsync(chain.Applicant);
         using (await UploadAsync(client, application.Id, "6", (name, Pdf))) { }
         var evidence = Assert.Single(await FilesAsync(application.Id), e => e.FileName == name);
 
@@ -203,12 +213,15 @@ public class EvidenceTests(PortalHost host)
     [Fact]
     public async Task Another_organisations_applicant_finds_neither_the_page_nor_the_file()
     {
-        var application = await host.ApplicationAsync(Foshan, Zone);
-        using var owner = await SignedInAsync("applicant.foshan");
+        var chain = await TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await TestData.CreateApplicationAsync(chain.ApplicantOrganisation, chain.Round);
+        using var owner = await SignedInAsync(chain.Applicant);
         using (await UploadAsync(owner, application.Id, "1", ("名录.pdf", Pdf))) { }
         var evidence = Assert.Single(await FilesAsync(application.Id));
 
-        foreach (var user in new[] { "applicant.chengdu", "applicant.nanhai" })
+        var chengdu = await TestData.CreateUserAsync(OrganisationLevel.Prefecture, "510100", Roles.Applicant);
+        var nanhai = await TestData.CreateUserAsync(OrganisationLevel.County, "440605", Roles.Applicant);
+        foreach (var user in new[] { chengdu, nanhai })
         {
             using var other = await SignedInAsync(user);
             using var page = await other.Http.GetAsync(new Uri(EvidenceUrl(application.Id), UriKind.Relative));
@@ -223,9 +236,10 @@ public class EvidenceTests(PortalHost host)
     [Fact]
     public async Task A_file_id_of_another_application_is_not_found_under_this_one()
     {
-        var mine = await host.ApplicationAsync(Foshan, Zone);
-        var other = await host.ApplicationAsync(Foshan, Zone);
-        using var client = await SignedInAsync("applicant.foshan");
+        var chain = await TestData.CreateRoundChainAsync(Programme.Zone);
+        var mine = await TestData.CreateApplicationAsync(chain.ApplicantOrganisation, chain.Round);
+        var other = await TestData.CreateApplicationAsync(chain.ApplicantOrganisation, chain.Round);
+        using var client = await SignedInAsync(chain.Applicant);
         using (await UploadAsync(client, other.Id, "1", ("名录.pdf", Pdf))) { }
         var evidence = Assert.Single(await FilesAsync(other.Id));
 
@@ -237,14 +251,15 @@ public class EvidenceTests(PortalHost host)
     [Fact]
     public async Task Reviewers_download_through_their_route_only_within_their_jurisdiction()
     {
-        var application = await host.ApplicationAsync(Foshan, Zone);
-        using var owner = await SignedInAsync("applicant.foshan");
+        var chain = await TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await TestData.CreateApplicationAsync(chain.ApplicantOrganisation, chain.Round);
+        using var owner = await SignedInAsync(chain.Applicant);
         using (await UploadAsync(owner, application.Id, "12", ("优质企业.png", Png))) { }
         var evidence = Assert.Single(await FilesAsync(application.Id));
         await SetStatusAsync(application.Id, ApplicationStatus.Submitted, reachedStage: 1);
         var url = new Uri($"/Review/Applications/{application.Id}/Evidence/{evidence.Id}", UriKind.Relative);
-        using var guangdong = await SignedInAsync("reviewer.guangdong");
-        using var sichuan = await SignedInAsync("reviewer.sichuan");
+        using var guangdong = await SignedInAsync(chain.Province);
+        using var sichuan = await SignedInAsync(await TestData.CreateUserAsync(OrganisationLevel.ProvincialUnit, "510000", Roles.Reviewer));
 
         using var seen = await guangdong.Http.GetAsync(url);
         using var hidden = await sichuan.Http.GetAsync(url);
@@ -259,12 +274,13 @@ public class EvidenceTests(PortalHost host)
     [Fact]
     public async Task Each_download_route_is_open_only_to_its_own_role()
     {
-        var application = await host.ApplicationAsync(Foshan, Zone);
-        using var owner = await SignedInAsync("applicant.foshan");
+        var chain = await TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await TestData.CreateApplicationAsync(chain.ApplicantOrganisation, chain.Round);
+        using var owner = await SignedInAsync(chain.Applicant);
         using (await UploadAsync(owner, application.Id, "13", ("运营机构.pdf", Pdf))) { }
         var evidence = Assert.Single(await FilesAsync(application.Id));
         await SetStatusAsync(application.Id, ApplicationStatus.Submitted, reachedStage: 1);
-        using var reviewer = await SignedInAsync("reviewer.guangdong");
+        using var reviewer = await SignedInAsync(chain.Province);
 
         using var reviewerOnApplicantRoute = await reviewer.Http.GetAsync(new Uri($"/Applications/{application.Id}/Evidence/{evidence.Id}", UriKind.Relative));
         using var applicantOnReviewRoute = await owner.Http.GetAsync(new Uri($"/Review/Applications/{application.Id}/Evidence/{evidence.Id}", UriKind.Relative));
@@ -278,8 +294,9 @@ public class EvidenceTests(PortalHost host)
     [Fact]
     public async Task Files_are_deleted_while_the_application_is_a_draft()
     {
-        var application = await host.ApplicationAsync(Foshan, Zone);
-        using var client = await SignedInAsync("applicant.foshan");
+        var chain = await TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await TestData.CreateApplicationAsync(chain.ApplicantOrganisation, chain.Round);
+        using var client = await SignedInAsync(chain.Applicant);
         using (await UploadAsync(client, application.Id, "7", ("海外研发机构.pdf", Pdf))) { }
         var page = await client.GetDocumentAsync(EvidenceUrl(application.Id));
 
@@ -295,8 +312,9 @@ public class EvidenceTests(PortalHost host)
     [Fact]
     public async Task Once_submitted_files_can_no_longer_be_deleted_or_added()
     {
-        var application = await host.ApplicationAsync(Foshan, Zone);
-        using var client = await SignedInAsync("applicant.foshan");
+        var chain = await TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await TestData.CreateApplicationAsync(chain.ApplicantOrganisation, chain.Round);
+        using var client = await SignedInAsync(chain.Applicant);
         using (await UploadAsync(client, application.Id, "8", ("专利.pdf", Pdf))) { }
         var draftPage = await client.GetDocumentAsync(EvidenceUrl(application.Id));
         var uploadForm = SlotSection(draftPage, "8").QuerySelector("form[enctype]")!;
@@ -317,8 +335,9 @@ public class EvidenceTests(PortalHost host)
     [Fact]
     public async Task The_page_labels_every_upload_control_and_links_back_to_the_application()
     {
-        var application = await host.ApplicationAsync(Foshan, Zone);
-        using var client = await SignedInAsync("applicant.foshan");
+        var chain = await TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await TestData.CreateApplicationAsync(chain.ApplicantOrganisation, chain.Round);
+        using var client = await SignedInAsync(chain.Applicant);
 
         var page = await client.GetDocumentAsync(EvidenceUrl(application.Id));
 
@@ -337,12 +356,7 @@ public class EvidenceTests(PortalHost host)
 
     private static string EvidenceUrl(Guid applicationId) => $"/Applications/{applicationId}/Evidence";
 
-    private async Task<PortalClient> SignedInAsync(string user)
-    {
-        var client = host.NewClient();
-        await client.SignInAsync(user);
-        return client;
-    }
+    private Task<PortalClient> SignedInAsync(PortalUser user) => host.SignedInAsync(user);
 
     private static IElement SlotSection(IDocument page, string slot) =>
         page.GetElementById($"f-slot-{slot.Replace('.', '-')}-title")?.Closest("section")

@@ -4,8 +4,10 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using SmeZones.Core.Applications;
 using SmeZones.Core.Audit;
+using SmeZones.Core.Campaigns;
 using SmeZones.Core.Exports;
 using SmeZones.Core.Forms;
+using SmeZones.Core.Organisations;
 using SmeZones.TestSupport;
 using SmeZones.Web.Tests.Infrastructure;
 
@@ -15,14 +17,14 @@ namespace SmeZones.Web.Tests.Applications;
 [Collection(PortalCollection.Name)]
 public class PrintTests(PortalHost host)
 {
-    private const string Zone = "2026年度中外中小企业合作区";
-    private const string Foshan = "佛山市工业和信息化局";
+    private TestData TestData => host.TestData;
 
     [Fact]
     public async Task The_draft_pdf_shows_the_form_with_the_answers_and_says_draft_on_its_pages()
     {
-        var application = await ZoneWithAnswersAsync();
-        using var client = await SignedInAsync("applicant.foshan");
+        var chain = await TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await ZoneWithAnswersAsync(chain);
+        using var client = await SignedInAsync(chain.Applicant);
 
         using var response = await client.Http.GetAsync(Url($"/Applications/{application.Id}/Pdf"));
 
@@ -37,17 +39,18 @@ public class PrintTests(PortalHost host)
         Assert.Contains("佛山中德中小企业合作区·广东省佛山市", text, StringComparison.Ordinal);
         Assert.Contains($"{application.Number}·草稿", text, StringComparison.Ordinal);
         await using var db = host.NewDbContext();
-        Assert.Contains(db.AuditEvents, e => e.EntityId == application.Id.ToString() && e.Action == "PdfDownloaded" && e.UserName == "applicant.foshan");
+        Assert.Contains(db.AuditEvents, e => e.EntityId == application.Id.ToString() && e.Action == "PdfDownloaded" && e.UserName == chain.Applicant.UserName);
     }
 
     [Fact]
     public async Task After_submission_the_pdf_prints_the_snapshot_with_the_hash_on_every_page()
     {
-        var application = await ZoneWithAnswersAsync();
+        var chain = await TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await ZoneWithAnswersAsync(chain);
         var submission = await SubmitAsync(application.Id);
         // The live row changing afterwards must not change the printed copy.
         await SetAnswerAsync(application.Id, "cover.zoneName", "提交后改动的名称");
-        using var client = await SignedInAsync("applicant.foshan");
+        using var client = await SignedInAsync(chain.Applicant);
 
         using var response = await client.Http.GetAsync(Url($"/Applications/{application.Id}/Pdf"));
 
@@ -65,8 +68,9 @@ public class PrintTests(PortalHost host)
     [Fact]
     public async Task The_print_page_allows_only_its_own_style_sheet_and_runs_nothing()
     {
-        var application = await ZoneWithAnswersAsync(hostile: "<script>alert(1)</script>");
-        using var client = await SignedInAsync("applicant.foshan");
+        var chain = await TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await ZoneWithAnswersAsync(chain, hostile: "<script>alert(1)</script>");
+        using var client = await SignedInAsync(chain.Applicant);
 
         using var response = await client.Http.GetAsync(Url($"/Applications/{application.Id}/Print"));
 
@@ -89,8 +93,9 @@ public class PrintTests(PortalHost host)
     [InlineData("Pdf")]
     public async Task Another_organisations_applicant_gets_not_found(string view)
     {
-        var application = await ZoneWithAnswersAsync();
-        using var client = await SignedInAsync("applicant.chengdu");
+        var chain = await TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await ZoneWithAnswersAsync(chain);
+        using var client = await SignedInAsync(await TestData.CreateUserAsync(OrganisationLevel.Prefecture, "510100", Roles.Applicant));
 
         using var response = await client.Http.GetAsync(Url($"/Applications/{application.Id}/{view}"));
 
@@ -103,9 +108,10 @@ public class PrintTests(PortalHost host)
     [InlineData("Pdf")]
     public async Task A_reviewer_of_another_province_gets_not_found(string view)
     {
-        var application = await ZoneWithAnswersAsync();
+        var chain = await TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await ZoneWithAnswersAsync(chain);
         await SubmitAsync(application.Id);
-        using var client = await SignedInAsync("reviewer.sichuan");
+        using var client = await SignedInAsync(await TestData.CreateUserAsync(OrganisationLevel.ProvincialUnit, "510000", Roles.Reviewer));
 
         using var response = await client.Http.GetAsync(Url($"/Review/Applications/{application.Id}/{view}"));
 
@@ -115,9 +121,10 @@ public class PrintTests(PortalHost host)
     [Fact]
     public async Task The_reviewer_in_jurisdiction_gets_the_pdf_of_what_was_submitted()
     {
-        var application = await ZoneWithAnswersAsync();
+        var chain = await TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await ZoneWithAnswersAsync(chain);
         var submission = await SubmitAsync(application.Id);
-        using var client = await SignedInAsync("reviewer.guangdong");
+        using var client = await SignedInAsync(chain.Province);
 
         using var pdf = await client.Http.GetAsync(Url($"/Review/Applications/{application.Id}/Pdf"));
         using var print = await client.Http.GetAsync(Url($"/Review/Applications/{application.Id}/Print"));
@@ -131,10 +138,10 @@ public class PrintTests(PortalHost host)
         Assert.Contains($"校验码 {submission.Sha256[..16]}", await print.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    /// <summary>A new Foshan zone draft with the complete fixture answers written straight into the database.</summary>
-    private async Task<Application> ZoneWithAnswersAsync(string? hostile = null)
+    /// <summary>A new zone draft of the chain's (佛山) applicant with the complete fixture answers written straight into the database.</summary>
+    private async Task<Application> ZoneWithAnswersAsync(RoundChain chain, string? hostile = null)
     {
-        var application = await host.ApplicationAsync(Foshan, Zone);
+        var application = await TestData.CreateApplicationAsync(chain.ApplicantOrganisation, chain.Round);
         var answers = FormFixtures.Complete("zone-2026");
         if (hostile is not null)
         {
@@ -165,12 +172,7 @@ public class PrintTests(PortalHost host)
         await db.SaveChangesAsync();
     }
 
-    private async Task<PortalClient> SignedInAsync(string user)
-    {
-        var client = host.NewClient();
-        await client.SignInAsync(user);
-        return client;
-    }
+    private Task<PortalClient> SignedInAsync(PortalUser user) => host.SignedInAsync(user);
 
     /// <summary>The page count the footer prints ("共 N 页"), read from the text itself.</summary>
     private static int PageCount(string compactText)

@@ -1,6 +1,8 @@
 using System.Net;
 using AngleSharp.Dom;
 using SmeZones.Core.Applications;
+using SmeZones.Core.Campaigns;
+using SmeZones.Core.Organisations;
 using SmeZones.Core.Forms;
 using SmeZones.TestSupport.Forms;
 using SmeZones.Web.Tests.Infrastructure;
@@ -11,23 +13,22 @@ namespace SmeZones.Web.Tests.Applications;
 [Collection(PortalCollection.Name)]
 public class SectionEditorTests(PortalHost host)
 {
-    private const string Foshan = "佛山市工业和信息化局";
-    private const string Zone = "2026年度中外中小企业合作区";
+    private TestData TestData => host.TestData;
 
-    public static TheoryData<string, string, string, string[]> Editions => new()
+    public static TheoryData<Programme, string[]> Editions => new()
     {
-        { "applicant.foshan", Foshan, Zone, OfficialLabels.Zone2026 },
-        { "applicant.nanhai", "佛山市南海区经济促进局", "2024年度中小企业特色产业集群", OfficialLabels.Cluster2024 },
-        { "applicant.changjishi", "昌吉市工业和信息化局", "2026年新疆", OfficialLabels.ClusterReviewXj },
+        { Programme.Zone, OfficialLabels.Zone2026 },
+        { Programme.Cluster, OfficialLabels.Cluster2024 },
+        { Programme.ClusterReview, OfficialLabels.ClusterReviewXj },
     };
 
     [Theory]
     [MemberData(nameof(Editions))]
-    public async Task Every_official_label_of_the_form_is_on_its_pages(string user, string organisation, string campaign, string[] labels)
+    public async Task Every_official_label_of_the_form_is_on_its_pages(Programme programme, string[] labels)
     {
-        var application = await host.ApplicationAsync(organisation, campaign);
-        using var client = host.NewClient();
-        await client.SignInAsync(user);
+        var chain = await TestData.CreateRoundChainAsync(programme);
+        var application = await TestData.CreateApplicationAsync(chain.ApplicantOrganisation, chain.Round);
+        using var client = await host.SignedInAsync(chain.Applicant);
         var definition = FormEditionCatalogue.Default.Get(application.FormEditionKey);
 
         var text = new List<string>();
@@ -47,8 +48,9 @@ public class SectionEditorTests(PortalHost host)
     [Fact]
     public async Task Year_columns_show_the_years_printed_on_the_official_form()
     {
-        var application = await host.ApplicationAsync(Foshan, Zone);
-        using var client = await SignedInAsync();
+        var chain = await TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await TestData.CreateApplicationAsync(chain.ApplicantOrganisation, chain.Round);
+        using var client = await host.SignedInAsync(chain.Applicant);
 
         var page = await client.GetDocumentAsync($"/Applications/{application.Id}/Sections/basic");
 
@@ -60,8 +62,9 @@ public class SectionEditorTests(PortalHost host)
     [Fact]
     public async Task A_draft_is_saved_and_shown_again_as_saved()
     {
-        var application = await host.ApplicationAsync(Foshan, Zone);
-        using var client = await SignedInAsync();
+        var chain = await TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await TestData.CreateApplicationAsync(chain.ApplicantOrganisation, chain.Round);
+        using var client = await host.SignedInAsync(chain.Applicant);
 
         using var response = await client.SubmitAsync($"/Applications/{application.Id}/Sections/basic", new Dictionary<string, string>
         {
@@ -87,9 +90,10 @@ public class SectionEditorTests(PortalHost host)
     [InlineData("openness.foreignFirms.y1", "-1", "不能为负数")]
     public async Task Bad_input_gets_a_message_beside_the_field_and_keeps_what_was_typed(string key, string value, string expected)
     {
-        var application = await host.ApplicationAsync(Foshan, Zone);
+        var chain = await TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await TestData.CreateApplicationAsync(chain.ApplicantOrganisation, chain.Round);
         var section = key.StartsWith("openness", StringComparison.Ordinal) ? "openness" : "basic";
-        using var client = await SignedInAsync();
+        using var client = await host.SignedInAsync(chain.Applicant);
 
         using var response = await client.SubmitAsync($"/Applications/{application.Id}/Sections/{section}", new Dictionary<string, string>
         {
@@ -113,8 +117,9 @@ public class SectionEditorTests(PortalHost host)
     [Fact]
     public async Task Text_over_its_character_limit_is_refused_at_301_and_taken_at_300()
     {
-        var application = await host.ApplicationAsync(Foshan, Zone);
-        using var client = await SignedInAsync();
+        var chain = await TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await TestData.CreateApplicationAsync(chain.ApplicantOrganisation, chain.Round);
+        using var client = await host.SignedInAsync(chain.Applicant);
 
         using var refused = await client.SubmitAsync($"/Applications/{application.Id}/Sections/quality",
             new Dictionary<string, string> { ["quality.measures"] = new string('培', 301) }, "form.section-form");
@@ -129,9 +134,10 @@ public class SectionEditorTests(PortalHost host)
     [Fact]
     public async Task The_second_of_two_saves_from_the_same_version_is_refused_and_keeps_its_input()
     {
-        var application = await host.ApplicationAsync(Foshan, Zone);
-        using var first = await SignedInAsync();
-        using var second = await SignedInAsync();
+        var chain = await TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await TestData.CreateApplicationAsync(chain.ApplicantOrganisation, chain.Round);
+        using var first = await host.SignedInAsync(chain.Applicant);
+        using var second = await host.SignedInAsync(chain.Applicant);
         var url = $"/Applications/{application.Id}/Sections/basic";
         var firstPage = await first.GetDocumentAsync(url);
         var secondPage = await second.GetDocumentAsync(url);
@@ -151,8 +157,9 @@ public class SectionEditorTests(PortalHost host)
     [Fact]
     public async Task Save_and_continue_goes_to_the_next_section()
     {
-        var application = await host.ApplicationAsync(Foshan, Zone);
-        using var client = await SignedInAsync();
+        var chain = await TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await TestData.CreateApplicationAsync(chain.ApplicantOrganisation, chain.Round);
+        using var client = await host.SignedInAsync(chain.Applicant);
 
         using var fromCover = await client.SubmitAsync($"/Applications/{application.Id}/Sections/cover",
             new Dictionary<string, string> { ["cover.zoneName"] = "封面名称", ["next"] = "continue" }, "form.section-form");
@@ -166,8 +173,9 @@ public class SectionEditorTests(PortalHost host)
     [Fact]
     public async Task Keys_of_other_sections_in_a_post_are_ignored()
     {
-        var application = await host.ApplicationAsync(Foshan, Zone);
-        using var client = await SignedInAsync();
+        var chain = await TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await TestData.CreateApplicationAsync(chain.ApplicantOrganisation, chain.Round);
+        using var client = await host.SignedInAsync(chain.Applicant);
 
         using var _ = await client.SubmitAsync($"/Applications/{application.Id}/Sections/basic",
             new Dictionary<string, string> { ["plan.text"] = "偷偷写入", ["Status"] = "3", ["recommendation"] = "伪造推荐意见" }, "form.section-form");
@@ -181,9 +189,9 @@ public class SectionEditorTests(PortalHost host)
     [Fact]
     public async Task Another_organisation_cannot_open_or_save_a_section()
     {
-        var application = await host.ApplicationAsync(Foshan, Zone);
-        using var client = host.NewClient();
-        await client.SignInAsync("applicant.chengdu");
+        var chain = await TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await TestData.CreateApplicationAsync(chain.ApplicantOrganisation, chain.Round);
+        using var client = await host.SignedInAsync(await TestData.CreateUserAsync(OrganisationLevel.Prefecture, "510100", Roles.Applicant));
 
         using var get = await client.Http.GetAsync(new Uri($"/Applications/{application.Id}/Sections/basic", UriKind.Relative));
         // A post with a valid token of the other user's own session, as a crafted form would send.
@@ -194,13 +202,6 @@ public class SectionEditorTests(PortalHost host)
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
         await using var db = host.NewDbContext();
         Assert.False((await db.Applications.FindAsync(application.Id))!.Answers.ContainsKey("basic.zoneName"));
-    }
-
-    private async Task<PortalClient> SignedInAsync()
-    {
-        var client = host.NewClient();
-        await client.SignInAsync("applicant.foshan");
-        return client;
     }
 
     private static Task<HttpResponseMessage> Post(PortalClient client, string url, IDocument page, Dictionary<string, string> fields)

@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
+using SmeZones.Core.Campaigns;
 using SmeZones.Web.Tests.Infrastructure;
 using SmeZones.Web.Tests.Review;
 
@@ -13,8 +14,9 @@ public class SelfCheckTests(PortalHost host)
     [Fact]
     public async Task Every_section_page_shows_the_draft_s_assessment_without_points_or_reviewer_items()
     {
-        var application = await DraftAsync(WorkspaceTestData.ZoneAnswers("佛山自查合作区"));
-        using var client = await host.SignedInAsync("applicant.foshan");
+        var chain = await host.TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await DraftAsync(chain, WorkspaceTestData.ZoneAnswers("佛山自查合作区"));
+        using var client = await host.SignedInAsync(chain.Applicant);
 
         foreach (var section in new[] { "cover", "basic", "openness", "declaration" })
         {
@@ -37,8 +39,9 @@ public class SelfCheckTests(PortalHost host)
     [Fact]
     public async Task A_failing_gate_shows_as_not_met_and_saving_still_works()
     {
-        var application = await DraftAsync(WorkspaceTestData.ZoneAnswers("佛山自查合作区"));
-        using var client = await host.SignedInAsync("applicant.foshan");
+        var chain = await host.TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await DraftAsync(chain, WorkspaceTestData.ZoneAnswers("佛山自查合作区"));
+        using var client = await host.SignedInAsync(chain.Applicant);
         var url = $"/Applications/{application.Id}/Sections/basic";
 
         using var response = await client.SubmitAsync(url, new Dictionary<string, string> { ["basic.majorIncident"] = "yes" }, "form.section-form");
@@ -55,8 +58,9 @@ public class SelfCheckTests(PortalHost host)
     [Fact]
     public async Task A_cluster_draft_gets_its_own_criteria()
     {
-        var application = await host.ApplicationAsync(WorkspaceTestData.Nanhai, WorkspaceTestData.Cluster);
-        using var client = await host.SignedInAsync("applicant.nanhai");
+        var chain = await host.TestData.CreateRoundChainAsync(Programme.Cluster);
+        var application = await host.TestData.CreateApplicationAsync(chain.ApplicantOrganisation, chain.Round);
+        using var client = await host.SignedInAsync(chain.Applicant);
 
         var page = await client.GetDocumentAsync($"/Applications/{application.Id}/Sections/cover");
 
@@ -67,9 +71,9 @@ public class SelfCheckTests(PortalHost host)
         Assert.All(badges, b => Assert.Contains(b.TextContent.Trim(), new[] { "符合", "不符合", "数据缺失" }));
     }
 
-    private async Task<Core.Applications.Application> DraftAsync(Dictionary<string, string> answers)
+    private async Task<Core.Applications.Application> DraftAsync(RoundChain chain, Dictionary<string, string> answers)
     {
-        var draft = await host.ApplicationAsync(WorkspaceTestData.Foshan, WorkspaceTestData.Zone);
+        var draft = await host.TestData.CreateApplicationAsync(chain.ApplicantOrganisation, chain.Round);
         await using var db = host.NewDbContext();
         var application = await db.Applications.SingleAsync(a => a.Id == draft.Id);
         application.Answers = answers;

@@ -10,14 +10,14 @@ namespace SmeZones.Web.Tests.Applications;
 [Collection(PortalCollection.Name)]
 public class SubmitTests(PortalHost host)
 {
-    private const string Foshan = "佛山市工业和信息化局";
-    private const string Zone = "2026年度中外中小企业合作区";
+    private TestData TestData => host.TestData;
 
     [Fact]
     public async Task A_complete_application_is_submitted_frozen_and_read_only()
     {
-        var application = await host.CompleteDraftAsync(Foshan, Zone);
-        using var client = await SignedInAsync();
+        var chain = await TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await TestData.CreateCompleteDraftAsync(chain.ApplicantOrganisation, chain.Round);
+        using var client = await host.SignedInAsync(chain.Applicant);
 
         var check = await client.GetDocumentAsync($"/Applications/{application.Id}/Submit");
         Assert.Contains("可以提交", check.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
@@ -49,8 +49,9 @@ public class SubmitTests(PortalHost host)
     [Fact]
     public async Task An_incomplete_application_is_refused_with_what_is_missing()
     {
-        var application = await host.ApplicationAsync(Foshan, Zone);
-        using var client = await SignedInAsync();
+        var chain = await TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await TestData.CreateApplicationAsync(chain.ApplicantOrganisation, chain.Round);
+        using var client = await host.SignedInAsync(chain.Applicant);
 
         // The page offers no submit button; post as a hand-made request would, with a valid token.
         var page0 = await client.GetDocumentAsync($"/Applications/{application.Id}/Submit");
@@ -71,14 +72,15 @@ public class SubmitTests(PortalHost host)
     [Fact]
     public async Task Submission_after_the_closing_time_is_refused_with_the_closing_time_shown()
     {
-        var application = await host.CompleteDraftAsync(Foshan, Zone);
+        var chain = await TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await TestData.CreateCompleteDraftAsync(chain.ApplicantOrganisation, chain.Round);
         await using var db = host.NewDbContext();
         var campaign = await db.Campaigns.SingleAsync(c => c.Id == application.CampaignId);
         // Sign in a minute before the deadline (sign-in cookies expire by the same clock), then let it pass.
         host.Clock.Set(campaign.ClosesAt.AddMinutes(-1));
         try
         {
-            using var client = await SignedInAsync();
+            using var client = await host.SignedInAsync(chain.Applicant);
             var page = await client.GetDocumentAsync($"/Applications/{application.Id}/Submit");
             var token = page.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
             host.Clock.Set(campaign.ClosesAt);
@@ -99,8 +101,9 @@ public class SubmitTests(PortalHost host)
     [Fact]
     public async Task The_snapshot_keeps_what_was_submitted_whatever_happens_to_the_live_record()
     {
-        var application = await host.CompleteDraftAsync(Foshan, Zone);
-        using var client = await SignedInAsync();
+        var chain = await TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await TestData.CreateCompleteDraftAsync(chain.ApplicantOrganisation, chain.Round);
+        using var client = await host.SignedInAsync(chain.Applicant);
         using var _ = await client.SubmitAsync($"/Applications/{application.Id}/Submit", new Dictionary<string, string>(), "main form[method=post]");
         await using var db = host.NewDbContext();
         var submission = await db.Submissions.AsNoTracking().SingleAsync(s => s.ApplicationId == application.Id);
@@ -123,9 +126,10 @@ public class SubmitTests(PortalHost host)
     [Fact]
     public async Task Exported_answers_import_into_another_draft_unchanged_and_bad_values_are_reported()
     {
-        var source = await host.CompleteDraftAsync(Foshan, Zone);
-        var target = await host.ApplicationAsync(Foshan, Zone);
-        using var client = await SignedInAsync();
+        var chain = await TestData.CreateRoundChainAsync(Programme.Zone);
+        var source = await TestData.CreateCompleteDraftAsync(chain.ApplicantOrganisation, chain.Round);
+        var target = await TestData.CreateApplicationAsync(chain.ApplicantOrganisation, chain.Round);
+        using var client = await host.SignedInAsync(chain.Applicant);
 
         using var export = await client.Http.GetAsync(new Uri($"/Applications/{source.Id}/Export", UriKind.Relative));
         var json = await export.Content.ReadAsStringAsync();
@@ -156,12 +160,5 @@ public class SubmitTests(PortalHost host)
             { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(json)), "file", "answers.json" },
         };
         return await client.Http.PostAsync(new Uri($"/Applications/{id}/Import", UriKind.Relative), form);
-    }
-
-    private async Task<PortalClient> SignedInAsync()
-    {
-        var client = host.NewClient();
-        await client.SignInAsync("applicant.foshan");
-        return client;
     }
 }
