@@ -5,6 +5,10 @@ namespace SmeZones.Web.Tests.Infrastructure;
 
 public sealed partial class TestData
 {
+    // Application numbers restart in each round; every round here starts its counter in a block of its own, so a
+    // number is unique across the assembly's rounds, as it is in a real year's single round, and a search by it finds one.
+    private static int _lastCounterBlock;
+
     /// <summary>
     /// A new open round of the programme, shaped as the official notice sets it (form and criteria edition, who applies,
     /// the review chain with its quotas), uniquely named after the official round, e.g. "2026年度中外中小企业合作区推荐（测试3f2a9c1d）".
@@ -20,6 +24,7 @@ public sealed partial class TestData
         round.OrganiserId = organiser.Id;
         round.OpensAt = now.AddDays(-1);
         round.ClosesAt = now.AddDays(60);
+        round.ApplicationCounter = Interlocked.Add(ref _lastCounterBlock, 1000);
         configure?.Invoke(round);
         await using var db = host.NewDbContext();
         db.Campaigns.Add(round);

@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using SmeZones.Core.Campaigns;
+using SmeZones.Core.Organisations;
 using SmeZones.Web.Tests.Infrastructure;
 
 namespace SmeZones.Web.Tests.Review;
@@ -7,12 +9,13 @@ namespace SmeZones.Web.Tests.Review;
 [Collection(PortalCollection.Name)]
 public class RoundSettingsTests(PortalHost host)
 {
+    private TestData TestData => host.TestData;
+
     [Fact]
     public async Task A_provincial_reviewer_enters_its_reference_figures_and_bad_numbers_are_refused()
     {
-        var campaignId = await ZoneCampaignIdAsync();
-        using var client = host.NewClient();
-        await client.SignInAsync("reviewer.sichuan");
+        var campaignId = (await TestData.CreateRoundAsync(Programme.Zone)).Id;
+        using var client = await host.SignedInAsync(await TestData.CreateUserAsync(OrganisationLevel.ProvincialUnit, "510000", Roles.Reviewer));
         var url = $"/Review/ReferenceFigures?CampaignId={campaignId}";
 
         using var refused = await client.SubmitAsync(url, new Dictionary<string, string> { ["Fdi"] = "5.123", ["Export"] = "abc" }, "main form[method=post]");
@@ -31,8 +34,7 @@ public class RoundSettingsTests(PortalHost host)
     [Fact]
     public async Task Applicants_cannot_enter_reference_figures()
     {
-        using var client = host.NewClient();
-        await client.SignInAsync("applicant.chengdu");
+        using var client = await host.SignedInAsync(await TestData.CreateUserAsync(OrganisationLevel.Prefecture, "510100", Roles.Applicant));
 
         using var response = await client.Http.GetAsync(new Uri("/Review/ReferenceFigures", UriKind.Relative));
 
@@ -43,40 +45,21 @@ public class RoundSettingsTests(PortalHost host)
     [Fact]
     public async Task The_administrator_sets_a_rounds_relaxation()
     {
-        await using var db = host.NewDbContext();
-        var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Name.StartsWith("2024年度中小企业特色产业集群"));
-        try
-        {
-            using var client = host.NewClient();
-            await client.SignInAsync("admin");
-            var url = $"/Admin/Campaigns/Relaxations/{campaign.Id}";
-            var form = await client.GetDocumentAsync(url);
-            var firstThreshold = form.QuerySelector("main input[name^='t.']")!.GetAttribute("name")!;
+        // A round of this test's own: nothing to put back afterwards, nothing another test reads.
+        var campaign = await TestData.CreateRoundAsync(Programme.Cluster);
+        using var client = await host.SignedInAsync(await TestData.CreateUserAsync(Roles.Admin));
+        var url = $"/Admin/Campaigns/Relaxations/{campaign.Id}";
+        var form = await client.GetDocumentAsync(url);
+        var firstThreshold = form.QuerySelector("main input[name^='t.']")!.GetAttribute("name")!;
 
-            using var refused = await client.SubmitAsync(url, new Dictionary<string, string> { [firstThreshold] = "-1" }, "main form");
-            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-            using var saved = await client.SubmitAsync(url, new Dictionary<string, string> { [firstThreshold] = "80", ["classes"] = "West" }, "main form");
+        using var refused = await client.SubmitAsync(url, new Dictionary<string, string> { [firstThreshold] = "-1" }, "main form");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        using var saved = await client.SubmitAsync(url, new Dictionary<string, string> { [firstThreshold] = "80", ["classes"] = "West" }, "main form");
 
-            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-            await using var after = host.NewDbContext();
-            var updated = await after.Campaigns.AsNoTracking().SingleAsync(c => c.Id == campaign.Id);
-            Assert.Equal(80m, updated.Relaxations[firstThreshold[2..]]);
-            Assert.Equal(["West"], updated.RelaxedRegionClasses);
-        }
-        finally
-        {
-            // Put it back as it was, whatever failed above: other tests read this demo round.
-            await using var reset = host.NewDbContext();
-            var round = await reset.Campaigns.SingleAsync(c => c.Id == campaign.Id);
-            round.Relaxations = new Dictionary<string, decimal>(campaign.Relaxations);
-            round.RelaxedRegionClasses = [.. campaign.RelaxedRegionClasses];
-            await reset.SaveChangesAsync();
-        }
-    }
-
-    private async Task<int> ZoneCampaignIdAsync()
-    {
-        await using var db = host.NewDbContext();
-        return (await db.Campaigns.SingleAsync(c => c.Name.StartsWith("2026年度中外中小企业合作区"))).Id;
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        await using var after = host.NewDbContext();
+        var updated = await after.Campaigns.AsNoTracking().SingleAsync(c => c.Id == campaign.Id);
+        Assert.Equal(80m, updated.Relaxations[firstThreshold[2..]]);
+        Assert.Equal(["West"], updated.RelaxedRegionClasses);
     }
 }

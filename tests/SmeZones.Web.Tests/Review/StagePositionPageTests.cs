@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using SmeZones.Core.Applications;
+using SmeZones.Core.Campaigns;
 using SmeZones.Web.Tests.Infrastructure;
 using static SmeZones.Web.Tests.Review.WorkspaceTestData;
 
@@ -29,8 +30,9 @@ public class StagePositionPageTests(PortalHost host)
     public async Task An_action_posted_on_a_returned_application_is_refused_with_the_reason_and_saves_nothing(
         string action, string page, Dictionary<string, string> fields)
     {
-        var application = await host.SubmittedZoneAsync();
-        using var reviewer = await host.SignedInAsync("reviewer.guangdong");
+        var chain = await host.TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await host.SubmittedZoneAsync(chain);
+        using var reviewer = await host.SignedInAsync(chain.Province);
         using (var returned = await reviewer.SubmitAsync($"/Review/Applications/{application.Id}/Return",
             new Dictionary<string, string> { ["General"] = "请核实数据。" }))
         {
@@ -57,8 +59,9 @@ public class StagePositionPageTests(PortalHost host)
     [Fact]
     public async Task A_returned_application_offers_no_review_form_on_any_review_page()
     {
-        var application = await host.SubmittedZoneAsync();
-        using var reviewer = await host.SignedInAsync("reviewer.guangdong");
+        var chain = await host.TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await host.SubmittedZoneAsync(chain);
+        using var reviewer = await host.SignedInAsync(chain.Province);
         using (var returned = await reviewer.SubmitAsync($"/Review/Applications/{application.Id}/Return",
             new Dictionary<string, string> { ["General"] = "请核实数据。" }))
         {

@@ -4,7 +4,9 @@ using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.EntityFrameworkCore;
 using SmeZones.Core.Applications;
 using SmeZones.Core.Audit;
+using SmeZones.Core.Campaigns;
 using SmeZones.Core.Forms;
+using SmeZones.Core.Organisations;
 using SmeZones.Core.Review;
 using SmeZones.TestSupport;
 using SmeZones.Web.Tests.Infrastructure;
@@ -20,16 +22,16 @@ public class SummaryTableTests(PortalHost host)
     [Fact]
     public async Task The_recommending_authority_downloads_its_summary_table_as_a_spreadsheet()
     {
-        var (application, campaignId) = await RecommendedZoneAsync(partners: "=HYPERLINK(\"http://x\")德国、法国");
-        using var client = host.NewClient();
-        await client.SignInAsync("reviewer.guangdong");
+        var chain = await host.TestData.CreateRoundChainAsync(Programme.Zone);
+        var (application, campaignId) = await RecommendedZoneAsync(chain, partners: "=HYPERLINK(\"http://x\")德国、法国");
+        using var client = await host.SignedInAsync(chain.Province);
 
         using var response = await client.Http.GetAsync(new Uri($"/Review/Summary?handler=Xlsx&campaignId={campaignId}&contact=张三 020-12345678", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var rows = ReadSheet(await response.Content.ReadAsByteArrayAsync());
-        Assert.Equal("2026年度中外中小企业合作区推荐汇总表", rows[0][0]);
-        Assert.Equal("省级中小企业主管部门：广东省工业和信息化厅（盖章）", rows[1][0]);
+        Assert.Equal($"{chain.Round.Name}汇总表", rows[0][0]);
+        Assert.Equal($"省级中小企业主管部门：{chain.ProvinceOrganisation.Name}（盖章）", rows[1][0]);
         Assert.Equal("联系人及联系方式：张三 020-12345678", rows[2][0]);
         Assert.Equal(ZoneColumns, rows[3]);
         var row = rows.Single(r => r.Count > 1 && r[1] == application.Title);
@@ -41,14 +43,14 @@ public class SummaryTableTests(PortalHost host)
     [Fact]
     public async Task The_summary_PDF_carries_the_title_the_rows_and_a_stamp_place()
     {
-        var (application, campaignId) = await RecommendedZoneAsync();
-        using var client = host.NewClient();
-        await client.SignInAsync("reviewer.guangdong");
+        var chain = await host.TestData.CreateRoundChainAsync(Programme.Zone);
+        var (application, campaignId) = await RecommendedZoneAsync(chain);
+        using var client = await host.SignedInAsync(chain.Province);
 
         using var response = await client.Http.GetAsync(new Uri($"/Review/Summary?handler=Pdf&campaignId={campaignId}", UriKind.Relative));
 
         var text = PdfTools.Compact(await PdfTools.TextAsync(await response.Content.ReadAsByteArrayAsync()));
-        Assert.Contains("2026年度中外中小企业合作区推荐汇总表", text, StringComparison.Ordinal);
+        Assert.Contains(PdfTools.Compact($"{chain.Round.Name}汇总表"), text, StringComparison.Ordinal);
         // A cell may wrap, and pdftotext then interleaves its lines with the next cells': look for the pieces.
         Assert.Contains("佛山中德", text, StringComparison.Ordinal);
         Assert.Contains(application.Number[^4..], text, StringComparison.Ordinal);
@@ -58,9 +60,9 @@ public class SummaryTableTests(PortalHost host)
     [Fact]
     public async Task Another_province_does_not_get_the_row()
     {
-        var (application, campaignId) = await RecommendedZoneAsync();
-        using var client = host.NewClient();
-        await client.SignInAsync("reviewer.sichuan");
+        var chain = await host.TestData.CreateRoundChainAsync(Programme.Zone);
+        var (application, campaignId) = await RecommendedZoneAsync(chain);
+        using var client = await host.SignedInAsync(await host.TestData.CreateUserAsync(OrganisationLevel.ProvincialUnit, "510000", Roles.Reviewer));
 
         var page = await client.GetDocumentAsync($"/Review/Summary?campaignId={campaignId}");
 
@@ -68,64 +70,55 @@ public class SummaryTableTests(PortalHost host)
     }
 
     [Theory]
-    [InlineData("reviewer.sichuan")]
-    [InlineData("reviewer.guangdong")]
-    [InlineData("reviewer.shenzhen")]
-    public async Task A_provincial_round_is_neither_listed_nor_reachable_outside_its_chain(string user)
+    [InlineData("510000")]
+    [InlineData("440000")]
+    [InlineData("440300")]
+    public async Task A_provincial_round_is_neither_listed_nor_reachable_outside_its_chain(string provincialUnit)
     {
-        var xinjiangRound = await CampaignIdAsync(XinjiangRound);
-        using var client = host.NewClient();
-        await client.SignInAsync(user);
+        var xinjiang = await host.TestData.CreateRoundAsync(Programme.ClusterReview);
+        var national = await host.TestData.CreateRoundAsync(Programme.Zone);
+        var xinjiangRound = xinjiang.Id;
+        using var client = await host.SignedInAsync(await host.TestData.CreateUserAsync(OrganisationLevel.ProvincialUnit, provincialUnit, Roles.Reviewer));
 
         var page = await client.GetDocumentAsync("/Review/Summary");
         using var preview = await client.Http.GetAsync(new Uri($"/Review/Summary?campaignId={xinjiangRound}", UriKind.Relative));
         using var xlsx = await client.Http.GetAsync(new Uri($"/Review/Summary?handler=Xlsx&campaignId={xinjiangRound}", UriKind.Relative));
 
         var rounds = page.QuerySelectorAll("#campaignId option").Select(o => o.TextContent.Trim()).ToList();
-        Assert.DoesNotContain(XinjiangRound, rounds);
-        Assert.Contains("2026年度中外中小企业合作区推荐", rounds); // the national rounds stay
+        Assert.DoesNotContain(xinjiang.Name, rounds);
+        Assert.Contains(national.Name, rounds); // the national rounds stay
         Assert.Equal(HttpStatusCode.NotFound, preview.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, xlsx.StatusCode);
     }
 
     [Theory]
-    [InlineData("reviewer.xinjiang")]
-    [InlineData("reviewer.changji")]
-    public async Task The_organisations_in_a_provincial_rounds_chain_see_it(string user)
+    [InlineData(OrganisationLevel.ProvincialUnit)]
+    [InlineData(OrganisationLevel.Prefecture)]
+    public async Task The_organisations_in_a_provincial_rounds_chain_see_it(OrganisationLevel level)
     {
-        var xinjiangRound = await CampaignIdAsync(XinjiangRound);
-        using var client = host.NewClient();
-        await client.SignInAsync(user);
+        var chain = await host.TestData.CreateRoundChainAsync(Programme.ClusterReview);
+        using var client = await host.SignedInAsync(level == OrganisationLevel.ProvincialUnit ? chain.Province : chain.Prefecture!);
 
-        var page = await client.GetDocumentAsync($"/Review/Summary?campaignId={xinjiangRound}");
+        var page = await client.GetDocumentAsync($"/Review/Summary?campaignId={chain.Round.Id}");
 
-        Assert.Contains(XinjiangRound, page.QuerySelectorAll("#campaignId option").Select(o => o.TextContent.Trim()));
+        Assert.Contains(chain.Round.Name, page.QuerySelectorAll("#campaignId option").Select(o => o.TextContent.Trim()));
         Assert.NotNull(page.QuerySelector("a[href*='handler=Xlsx']"));
     }
 
     [Fact]
     public async Task The_ministry_does_not_see_a_provincial_round_that_has_no_ministry_stage()
     {
-        var xinjiangRound = await CampaignIdAsync(XinjiangRound);
-        using var client = host.NewClient();
-        await client.SignInAsync("ministry");
+        var xinjiangRound = (await host.TestData.CreateRoundAsync(Programme.ClusterReview)).Id;
+        using var client = await host.SignedInAsync(await host.TestData.CreateUserAsync(Roles.Ministry));
 
         using var preview = await client.Http.GetAsync(new Uri($"/Review/Summary?campaignId={xinjiangRound}", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, preview.StatusCode);
     }
 
-    private const string XinjiangRound = "2026年新疆维吾尔自治区中小企业特色产业集群复核";
-
-    private async Task<int> CampaignIdAsync(string name)
+    private async Task<(Application Application, int CampaignId)> RecommendedZoneAsync(RoundChain chain, string partners = "德国、法国")
     {
-        await using var db = host.NewDbContext();
-        return await db.Campaigns.Where(c => c.Name == name).Select(c => c.Id).SingleAsync();
-    }
-
-    private async Task<(Application Application, int CampaignId)> RecommendedZoneAsync(string partners = "德国、法国")
-    {
-        var draft = await host.CompleteDraftAsync("佛山市工业和信息化局", "2026年度中外中小企业合作区");
+        var draft = await host.TestData.CreateCompleteDraftAsync(chain.ApplicantOrganisation, chain.Round);
         await using var db = host.NewDbContext();
         var application = await db.Applications.Include(a => a.Campaign).ThenInclude(c => c!.Stages).Include(a => a.Organisation)
             .SingleAsync(a => a.Id == draft.Id);
@@ -133,7 +126,7 @@ public class SummaryTableTests(PortalHost host)
         application.SummaryPartners = partners;
         application.SummaryIntro = new string('简', 300);
         await ApplicationSubmission.SubmitAsync(db, application, FormEditionCatalogue.Default.Get("zone-2026"), Actor.System, host.Clock.GetUtcNow());
-        var guangdong = await db.Organisations.SingleAsync(o => o.Name == "广东省工业和信息化厅");
+        var guangdong = chain.ProvinceOrganisation;
         db.StageReviews.Add(new StageReview
         {
             Id = Guid.NewGuid(), ApplicationId = application.Id, StageOrder = 1, OrganisationId = guangdong.Id,

@@ -3,6 +3,8 @@ using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using SmeZones.Core.Applications;
 using SmeZones.Core.Review;
+using SmeZones.Core.Campaigns;
+using SmeZones.Core.Organisations;
 using SmeZones.Web.Tests.Infrastructure;
 
 namespace SmeZones.Web.Tests.Review;
@@ -14,8 +16,9 @@ public class WorkflowPageTests(PortalHost host)
     [Fact]
     public async Task Guangdong_returns_a_foshan_application_and_foshan_reads_the_comments_and_can_edit()
     {
-        var application = await host.SubmittedAsync();
-        using var reviewer = await SignedInAsync("reviewer.guangdong");
+        var chain = await host.TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await host.SubmittedAsync(chain);
+        using var reviewer = await SignedInAsync(chain.Province);
 
         using var returned = await reviewer.SubmitAsync($"/Review/Applications/{application.Id}/Return", new Dictionary<string, string>
         {
@@ -24,7 +27,7 @@ public class WorkflowPageTests(PortalHost host)
         });
 
         Assert.Equal(HttpStatusCode.Redirect, returned.StatusCode);
-        using var applicant = await SignedInAsync("applicant.foshan");
+        using var applicant = await SignedInAsync(chain.Applicant);
         var detail = await applicant.GetDocumentAsync($"/Applications/{application.Id}");
         var block = detail.GetElementById("revision-comments");
         Assert.NotNull(block);
@@ -45,8 +48,9 @@ public class WorkflowPageTests(PortalHost host)
     [Fact]
     public async Task A_return_without_any_comment_is_refused_with_the_message_next_to_the_general_comment()
     {
-        var application = await host.SubmittedAsync();
-        using var reviewer = await SignedInAsync("reviewer.guangdong");
+        var chain = await host.TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await host.SubmittedAsync(chain);
+        using var reviewer = await SignedInAsync(chain.Province);
 
         using var response = await reviewer.SubmitAsync($"/Review/Applications/{application.Id}/Return",
             new Dictionary<string, string> { ["Comments[basic]"] = "   ", ["General"] = "" });
@@ -65,8 +69,9 @@ public class WorkflowPageTests(PortalHost host)
     [InlineData("Changes")]
     public async Task A_reviewer_of_another_province_gets_404(string page)
     {
-        var application = await host.SubmittedAsync();
-        using var sichuan = await SignedInAsync("reviewer.sichuan");
+        var chain = await host.TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await host.SubmittedAsync(chain);
+        using var sichuan = await SignedInAsync(await host.TestData.CreateUserAsync(OrganisationLevel.ProvincialUnit, "510000", Roles.Reviewer));
 
         using var get = await sichuan.Http.GetAsync(new Uri($"/Review/Applications/{application.Id}/{page}", UriKind.Relative));
 
@@ -87,8 +92,9 @@ public class WorkflowPageTests(PortalHost host)
     [Fact]
     public async Task Not_recommending_without_a_reason_shows_the_message_next_to_the_reason()
     {
-        var application = await host.SubmittedAsync();
-        using var reviewer = await SignedInAsync("reviewer.guangdong");
+        var chain = await host.TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await host.SubmittedAsync(chain);
+        using var reviewer = await SignedInAsync(chain.Province);
 
         using var response = await reviewer.SubmitAsync(DecisionUrl(application), new Dictionary<string, string>
         {
@@ -110,8 +116,9 @@ public class WorkflowPageTests(PortalHost host)
     [Fact]
     public async Task Sign_off_locks_the_decision_a_later_post_is_refused_and_the_applicant_reads_the_reason()
     {
-        var application = await host.SubmittedAsync();
-        using var reviewer = await SignedInAsync("reviewer.guangdong");
+        var chain = await host.TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await host.SubmittedAsync(chain);
+        using var reviewer = await SignedInAsync(chain.Province);
         var first = await reviewer.GetDocumentAsync(DecisionUrl(application));
         Assert.Matches(@"^已推荐 \d+ / 名额 2$", first.GetElementById("quota")!.TextContent);
         Assert.Null(first.GetElementById("signoff-form")); // nothing to sign before a decision is saved
@@ -146,7 +153,7 @@ public class WorkflowPageTests(PortalHost host)
         Assert.Equal((ReviewDecision.NotRecommend, review.Version), (after.Decision, after.Version));
         Assert.Equal(ApplicationStatus.NotRecommended, await StatusAsync(application.Id));
 
-        using var applicant = await SignedInAsync("applicant.foshan");
+        using var applicant = await SignedInAsync(chain.Applicant);
         var detail = await applicant.GetDocumentAsync($"/Applications/{application.Id}");
         Assert.Contains("外资或合资企业不足10家。", detail.GetElementById("not-recommended")?.TextContent ?? "", StringComparison.Ordinal);
     }
@@ -154,8 +161,9 @@ public class WorkflowPageTests(PortalHost host)
     [Fact]
     public async Task The_changes_page_lists_what_the_resubmission_changed_field_by_field_or_says_there_is_nothing()
     {
-        var application = await host.SubmittedAsync(new Dictionary<string, string> { ["basic.zoneName"] = "甲合作区", ["revenue.total.y3"] = "120" });
-        using var reviewer = await SignedInAsync("reviewer.guangdong");
+        var chain = await host.TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await host.SubmittedAsync(chain, new Dictionary<string, string> { ["basic.zoneName"] = "甲合作区", ["revenue.total.y3"] = "120" });
+        using var reviewer = await SignedInAsync(chain.Province);
         var changesUrl = $"/Review/Applications/{application.Id}/Changes";
         Assert.Contains("只提交过一次", (await reviewer.GetDocumentAsync(changesUrl)).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
 
@@ -188,12 +196,7 @@ public class WorkflowPageTests(PortalHost host)
             (await PortalClient.ParseAsync(response)).QuerySelector("main")?.TextContent);
     }
 
-    private async Task<PortalClient> SignedInAsync(string user)
-    {
-        var client = host.NewClient();
-        await client.SignInAsync(user);
-        return client;
-    }
+    private Task<PortalClient> SignedInAsync(PortalUser user) => host.SignedInAsync(user);
 
     private async Task<ApplicationStatus> StatusAsync(Guid id)
     {

@@ -9,17 +9,15 @@ namespace SmeZones.Web.Tests.Review;
 /// <summary>Submitted applications for workflow tests, made without the UI, and posts a browser could make.</summary>
 public static class WorkflowTestData
 {
-    public const string Foshan = "佛山市工业和信息化局";
-    public const string Zone = "2026年度中外中小企业合作区";
-
     /// <summary>
-    /// A new application of the demo 佛山 authority in the demo zone round, submitted once with the answers given.
+    /// A new application of the chain's applicant in its round, submitted once with the answers given.
     /// SubmitAsync itself does not require complete answers; only the check page does.
     /// </summary>
-    public static async Task<Application> SubmittedAsync(this PortalHost host, IReadOnlyDictionary<string, string>? answers = null)
+    public static async Task<Application> SubmittedAsync(this PortalHost host, RoundChain chain, IReadOnlyDictionary<string, string>? answers = null)
     {
         var title = WorkspaceTestData.UniqueTitle("测试合作区");
-        return await host.SubmittedAsync(Foshan, Zone, new Dictionary<string, string>(answers ?? new Dictionary<string, string> { ["basic.zoneName"] = title }), title);
+        return await host.TestData.CreateSubmittedApplicationAsync(chain.ApplicantOrganisation, chain.Round,
+            answers ?? new Dictionary<string, string> { ["basic.zoneName"] = title }, title);
     }
 
     /// <summary>The applicant's resubmission after a return, with some answers changed (or none).</summary>
@@ -52,7 +50,11 @@ public static class WorkflowTestData
         return await client.Http.PostAsync(new Uri(action, UriKind.Relative), content);
     }
 
-    private static async Task SubmitAsync(Core.Data.PortalDbContext db, PortalHost host, Application application) =>
+    private static async Task SubmitAsync(Core.Data.PortalDbContext db, PortalHost host, Application application)
+    {
+        // As the applicant authority's own user would resubmit.
+        var applicant = await db.Users.Where(u => u.OrganisationId == application.OrganisationId).Select(u => u.UserName).FirstAsync();
         await ApplicationSubmission.SubmitAsync(db, application, FormEditionCatalogue.Default.Get(application.FormEditionKey),
-            new Actor(null, "applicant.foshan", application.OrganisationId), host.Clock.GetUtcNow());
+            new Actor(null, applicant!, application.OrganisationId), host.Clock.GetUtcNow());
+    }
 }

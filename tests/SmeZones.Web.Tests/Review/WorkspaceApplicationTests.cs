@@ -1,5 +1,7 @@
 using System.Net;
 using AngleSharp.Dom;
+using SmeZones.Core.Campaigns;
+using SmeZones.Core.Organisations;
 using SmeZones.Web.Tests.Infrastructure;
 using static SmeZones.Web.Tests.Review.WorkspaceTestData;
 
@@ -12,8 +14,9 @@ public class WorkspaceApplicationTests(PortalHost host)
     [Fact]
     public async Task The_view_shows_the_submitted_answers_beside_their_assessment_in_Chinese()
     {
-        var application = await host.SubmittedZoneAsync();
-        using var client = await host.SignedInAsync("reviewer.guangdong");
+        var chain = await host.TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await host.SubmittedZoneAsync(chain);
+        using var client = await host.SignedInAsync(chain.Province);
 
         var page = await client.GetDocumentAsync($"/Review/Applications/{application.Id}");
 
@@ -40,8 +43,9 @@ public class WorkspaceApplicationTests(PortalHost host)
     [Fact]
     public async Task The_view_shows_the_audit_trail_in_Beijing_time_with_actions_in_Chinese()
     {
-        var application = await host.SubmittedZoneAsync();
-        using var client = await host.SignedInAsync("reviewer.guangdong");
+        var chain = await host.TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await host.SubmittedZoneAsync(chain);
+        using var client = await host.SignedInAsync(chain.Province);
 
         var page = await client.GetDocumentAsync($"/Review/Applications/{application.Id}");
 
@@ -58,8 +62,9 @@ public class WorkspaceApplicationTests(PortalHost host)
     [Fact]
     public async Task An_application_without_a_submission_is_shown_without_answers_or_assessment()
     {
-        var application = await host.ApplicationAsync(Foshan, Zone, reachedStage: 1);
-        using var client = await host.SignedInAsync("reviewer.guangdong");
+        var chain = await host.TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await host.TestData.CreateApplicationAsync(chain.ApplicantOrganisation, chain.Round, reachedStage: 1);
+        using var client = await host.SignedInAsync(chain.Province);
 
         var page = await client.GetDocumentAsync($"/Review/Applications/{application.Id}");
         var scoring = await client.GetDocumentAsync($"/Review/Applications/{application.Id}/Scoring");
@@ -70,13 +75,14 @@ public class WorkspaceApplicationTests(PortalHost host)
     }
 
     [Theory]
-    [InlineData("reviewer.sichuan")]
-    [InlineData("reviewer.shenzhen")]
-    [InlineData("expert1")]
-    public async Task Anyone_outside_the_jurisdiction_gets_404_on_every_route(string user)
+    [InlineData(OrganisationLevel.ProvincialUnit, "510000", Roles.Reviewer)]
+    [InlineData(OrganisationLevel.ProvincialUnit, "440300", Roles.Reviewer)]
+    [InlineData(OrganisationLevel.ProvincialUnit, "440000", Roles.Expert)]
+    public async Task Anyone_outside_the_jurisdiction_gets_404_on_every_route(OrganisationLevel level, string region, string role)
     {
-        var application = await host.SubmittedZoneAsync();
-        using (var guangdong = await host.SignedInAsync("reviewer.guangdong"))
+        var chain = await host.TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await host.SubmittedZoneAsync(chain);
+        using (var guangdong = await host.SignedInAsync(chain.Province))
         {
             using var saved = await guangdong.PostSiteCheckAsync(application.Id, SiteCheckFields(host), ("纪要.pdf", Pdf));
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
@@ -86,7 +92,7 @@ public class WorkspaceApplicationTests(PortalHost host)
         {
             attachmentId = db.SiteCheckAttachments.Single(a => db.SiteChecks.Any(c => c.Id == a.SiteCheckId && c.ApplicationId == application.Id)).Id;
         }
-        using var client = await host.SignedInAsync(user);
+        using var client = await host.SignedInAsync(await host.TestData.CreateUserAsync(level, region, role));
         var token = await client.AntiforgeryTokenAsync();
         var root = $"/Review/Applications/{application.Id}";
 

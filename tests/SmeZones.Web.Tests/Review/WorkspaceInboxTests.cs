@@ -1,6 +1,8 @@
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using SmeZones.Core.Applications;
+using SmeZones.Core.Campaigns;
+using SmeZones.Core.Organisations;
 using SmeZones.Web.Tests.Infrastructure;
 using static SmeZones.Web.Tests.Review.WorkspaceTestData;
 
@@ -13,9 +15,10 @@ public class WorkspaceInboxTests(PortalHost host)
     [Fact]
     public async Task Guangdong_sees_the_Foshan_application_waiting_with_its_assessment_and_Sichuan_does_not()
     {
-        var application = await host.SubmittedZoneAsync();
-        using var guangdong = await host.SignedInAsync("reviewer.guangdong");
-        using var sichuan = await host.SignedInAsync("reviewer.sichuan");
+        var chain = await host.TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await host.SubmittedZoneAsync(chain);
+        using var guangdong = await host.SignedInAsync(chain.Province);
+        using var sichuan = await host.SignedInAsync(await host.TestData.CreateUserAsync(OrganisationLevel.ProvincialUnit, "510000", Roles.Reviewer));
 
         var page = await guangdong.GetDocumentAsync("/Review");
         var other = await sichuan.GetDocumentAsync("/Review");
@@ -25,7 +28,7 @@ public class WorkspaceInboxTests(PortalHost host)
         var cells = row.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
         Assert.Equal(application.Number, cells[0]);
         Assert.Equal(application.Title, cells[1]);
-        Assert.Equal(Foshan, cells[2]);
+        Assert.Equal(chain.ApplicantOrganisation.Name, cells[2]);
         Assert.Contains("佛山", cells[3], StringComparison.Ordinal);
         Assert.Equal("已提交", cells[4]);
         Assert.Equal("待本级审核", cells[5]);
@@ -33,7 +36,7 @@ public class WorkspaceInboxTests(PortalHost host)
         Assert.Contains("门槛全部符合", cells[7], StringComparison.Ordinal);
         Assert.Matches(@"符合 \d+ · 不符合 \d+ · 数据缺失 \d+ · 需判断 \d+", cells[7]);
         Assert.Equal("未开始", cells[8]);
-        Assert.Contains("2026年度中外中小企业合作区推荐", Section(page, application.Id).QuerySelector("h2")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(chain.Round.Name, Section(page, application.Id).QuerySelector("h2")!.TextContent, StringComparison.Ordinal);
         Assert.Null(Row(other, application.Id));
         Assert.DoesNotContain(application.Number, other.Body!.TextContent, StringComparison.Ordinal);
     }
@@ -41,9 +44,10 @@ public class WorkspaceInboxTests(PortalHost host)
     [Fact]
     public async Task A_search_finds_by_title_or_number_in_any_case_and_says_so_when_nothing_matches()
     {
-        var first = await host.SubmittedZoneAsync(UniqueTitle("检索甲"));
-        var second = await host.SubmittedZoneAsync(UniqueTitle("检索乙"));
-        using var client = await host.SignedInAsync("reviewer.guangdong");
+        var chain = await host.TestData.CreateRoundChainAsync(Programme.Zone);
+        var first = await host.SubmittedZoneAsync(chain, UniqueTitle("检索甲"));
+        var second = await host.SubmittedZoneAsync(chain, UniqueTitle("检索乙"));
+        using var client = await host.SignedInAsync(chain.Province);
 
         var byTitle = await client.GetDocumentAsync($"/Review?q={Uri.EscapeDataString(first.Title)}");
         var byNumber = await client.GetDocumentAsync($"/Review?q={Uri.EscapeDataString(second.Number.ToLowerInvariant())}");
@@ -59,10 +63,11 @@ public class WorkspaceInboxTests(PortalHost host)
     [Fact]
     public async Task Waiting_only_leaves_out_what_moved_on_and_status_and_round_filter_too()
     {
+        var chain = await host.TestData.CreateRoundChainAsync(Programme.Zone);
         var label = UniqueTitle("筛选");
-        var waiting = await host.SubmittedZoneAsync(label + "待审");
-        var movedOn = await host.SubmittedZoneAsync(label + "已报");
-        var returned = await host.SubmittedZoneAsync(label + "退回");
+        var waiting = await host.SubmittedZoneAsync(chain, label + "待审");
+        var movedOn = await host.SubmittedZoneAsync(chain, label + "已报");
+        var returned = await host.SubmittedZoneAsync(chain, label + "退回");
         await using (var db = host.NewDbContext())
         {
             await db.Applications.Where(a => a.Id == movedOn.Id).ExecuteUpdateAsync(s => s
@@ -70,13 +75,9 @@ public class WorkspaceInboxTests(PortalHost host)
             await db.Applications.Where(a => a.Id == returned.Id).ExecuteUpdateAsync(s => s
                 .SetProperty(a => a.CurrentStageOrder, 0).SetProperty(a => a.Status, ApplicationStatus.Returned));
         }
-        using var client = await host.SignedInAsync("reviewer.guangdong");
+        using var client = await host.SignedInAsync(chain.Province);
         var q = Uri.EscapeDataString(label);
-        int clusterRound;
-        await using (var db = host.NewDbContext())
-        {
-            clusterRound = await db.Campaigns.Where(c => c.Name.StartsWith(Cluster)).Select(c => c.Id).SingleAsync();
-        }
+        var clusterRound = (await host.TestData.CreateRoundAsync(Programme.Cluster)).Id;
 
         var all = await client.GetDocumentAsync($"/Review?q={q}");
         var onlyWaiting = await client.GetDocumentAsync($"/Review?q={q}&waiting=true");
@@ -97,15 +98,16 @@ public class WorkspaceInboxTests(PortalHost host)
     [Fact]
     public async Task Rows_are_ordered_by_number_title_or_submission_time_as_asked()
     {
+        var chain = await host.TestData.CreateRoundChainAsync(Programme.Zone);
         var label = UniqueTitle("排序");
-        var early = await host.SubmittedZoneAsync(label + "乙");
-        var late = await host.SubmittedZoneAsync(label + "甲");
+        var early = await host.SubmittedZoneAsync(chain, label + "乙");
+        var late = await host.SubmittedZoneAsync(chain, label + "甲");
         await using (var db = host.NewDbContext())
         {
             var earlier = late.SubmittedAt!.Value.AddMinutes(-10);
             await db.Applications.Where(a => a.Id == early.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.SubmittedAt, earlier));
         }
-        using var client = await host.SignedInAsync("reviewer.guangdong");
+        using var client = await host.SignedInAsync(chain.Province);
         var q = Uri.EscapeDataString(label);
 
         Assert.Equal([late.Id, early.Id], Ids(await client.GetDocumentAsync($"/Review?q={q}")));
@@ -118,7 +120,8 @@ public class WorkspaceInboxTests(PortalHost host)
     [Fact]
     public async Task The_filter_form_works_without_JavaScript_with_a_label_for_every_control()
     {
-        using var client = await host.SignedInAsync("reviewer.guangdong");
+        var chain = await host.TestData.CreateRoundChainAsync(Programme.Zone);
+        using var client = await host.SignedInAsync(chain.Province);
 
         var page = await client.GetDocumentAsync("/Review");
 

@@ -3,6 +3,7 @@ using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using SmeZones.Core.Assessment;
 using SmeZones.Core.Review;
+using SmeZones.Core.Campaigns;
 using SmeZones.Web.Tests.Infrastructure;
 using static SmeZones.Web.Tests.Review.WorkspaceTestData;
 
@@ -18,8 +19,9 @@ public class WorkspaceScoringTests(PortalHost host)
     [Fact]
     public async Task Points_are_saved_in_the_stage_review_and_the_total_and_pass_are_shown()
     {
-        var application = await host.SubmittedZoneAsync();
-        using var client = await host.SignedInAsync("reviewer.guangdong");
+        var chain = await host.TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await host.SubmittedZoneAsync(chain);
+        using var client = await host.SignedInAsync(chain.Province);
 
         using var first = await PostAsync(client, application.Id, Full(), Explained());
         using var second = await PostAsync(client, application.Id, new Dictionary<string, string>(Full()) { ["Points[openness]"] = "17.5" }, Explained());
@@ -32,7 +34,7 @@ public class WorkspaceScoringTests(PortalHost host)
         Assert.Equal("17.5", page.GetElementById("f-Points-openness-")!.GetAttribute("value"));
         await using var db = host.NewDbContext();
         var review = await db.StageReviews.SingleAsync(r => r.ApplicationId == application.Id);
-        var guangdong = await db.Organisations.SingleAsync(o => o.Name == "广东省工业和信息化厅");
+        var guangdong = chain.ProvinceOrganisation;
         Assert.Equal((1, guangdong.Id), (review.StageOrder, review.OrganisationId));
         Assert.Equal(87.5m, review.Points.Values.Sum());
         Assert.Equal("按实地抽查情况评定", review.Comments[ZoneScore.Plan]);
@@ -42,8 +44,9 @@ public class WorkspaceScoringTests(PortalHost host)
     [Fact]
     public async Task Bad_points_get_messages_next_to_their_fields_nothing_is_saved_and_the_input_stays()
     {
-        var application = await host.SubmittedZoneAsync();
-        using var client = await host.SignedInAsync("reviewer.guangdong");
+        var chain = await host.TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await host.SubmittedZoneAsync(chain);
+        using var client = await host.SignedInAsync(chain.Province);
         var points = new Dictionary<string, string>(Full())
         {
             ["Points[plan]"] = "14.3",
@@ -72,8 +75,9 @@ public class WorkspaceScoringTests(PortalHost host)
     [Fact]
     public async Task Points_away_from_the_suggestion_need_a_comment_next_to_the_dimension()
     {
-        var application = await host.SubmittedZoneAsync();
-        using var client = await host.SignedInAsync("reviewer.guangdong");
+        var chain = await host.TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await host.SubmittedZoneAsync(chain);
+        using var client = await host.SignedInAsync(chain.Province);
         var page = await client.GetDocumentAsync(Url(application.Id));
         var suggested = page.QuerySelector("fieldset[data-dimension=openness] #basis-openness")!.TextContent;
 
@@ -88,8 +92,9 @@ public class WorkspaceScoringTests(PortalHost host)
     [Fact]
     public async Task A_signed_off_review_refuses_scoring_with_a_message_and_keeps_its_points()
     {
-        var application = await host.SubmittedZoneAsync();
-        using var client = await host.SignedInAsync("reviewer.guangdong");
+        var chain = await host.TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await host.SubmittedZoneAsync(chain);
+        using var client = await host.SignedInAsync(chain.Province);
         using (var saved = await PostAsync(client, application.Id, Full(), Explained()))
         {
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
@@ -98,7 +103,7 @@ public class WorkspaceScoringTests(PortalHost host)
         await using (var db = host.NewDbContext())
         {
             await db.StageReviews.Where(r => r.ApplicationId == application.Id)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.SignedOffAt, DateTimeOffset.UtcNow).SetProperty(r => r.SignedOffByName, "广东省 审核员"));
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.SignedOffAt, DateTimeOffset.UtcNow).SetProperty(r => r.SignedOffByName, chain.Province.DisplayName));
         }
 
         using var refused = await client.PostFormAsync(Url(application.Id), before, "form.scoring-form",
@@ -118,9 +123,10 @@ public class WorkspaceScoringTests(PortalHost host)
     [Fact]
     public async Task A_save_based_on_a_stale_page_is_refused_and_the_other_save_kept()
     {
-        var application = await host.SubmittedZoneAsync();
-        using var first = await host.SignedInAsync("reviewer.guangdong");
-        using var second = await host.SignedInAsync("reviewer.guangdong");
+        var chain = await host.TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await host.SubmittedZoneAsync(chain);
+        using var first = await host.SignedInAsync(chain.Province);
+        using var second = await host.SignedInAsync(chain.Province);
         var stale = await second.GetDocumentAsync(Url(application.Id));
         using (var saved = await PostAsync(first, application.Id, Full(), Explained()))
         {
@@ -141,9 +147,10 @@ public class WorkspaceScoringTests(PortalHost host)
     [Fact]
     public async Task Cluster_dimensions_are_judged_pass_or_fail_each_with_a_reason()
     {
+        var chain = await host.TestData.CreateRoundChainAsync(Programme.Cluster);
         var title = UniqueTitle("南海集群");
-        var application = await host.SubmittedAsync(Nanhai, Cluster, new Dictionary<string, string> { ["basic.area"] = "50" }, title);
-        using var client = await host.SignedInAsync("reviewer.guangdong");
+        var application = await host.TestData.CreateSubmittedApplicationAsync(chain.ApplicantOrganisation, chain.Round, new Dictionary<string, string> { ["basic.area"] = "50" }, title);
+        using var client = await host.SignedInAsync(chain.Province);
         var page = await client.GetDocumentAsync(Url(application.Id));
         var dimensions = page.QuerySelectorAll("fieldset[data-dimension]").Select(f => f.GetAttribute("data-dimension")!).ToList();
         var judgements = dimensions.ToDictionary(d => $"Judgements[{d}]", _ => ScoringRules.Pass);

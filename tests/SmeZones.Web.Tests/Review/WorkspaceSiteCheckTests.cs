@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using SmeZones.Core.Applications;
+using SmeZones.Core.Campaigns;
 using SmeZones.Web.Tests.Infrastructure;
 using static SmeZones.Web.Tests.Review.WorkspaceTestData;
 
@@ -14,8 +15,9 @@ public class WorkspaceSiteCheckTests(PortalHost host)
     [Fact]
     public async Task A_check_with_an_attachment_is_recorded_listed_audited_and_downloadable()
     {
-        var application = await host.SubmittedZoneAsync();
-        using var client = await host.SignedInAsync("reviewer.guangdong");
+        var chain = await host.TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await host.SubmittedZoneAsync(chain);
+        using var client = await host.SignedInAsync(chain.Province);
         var fields = WorkspaceApplicationTests.SiteCheckFields(host);
 
         using var response = await client.PostSiteCheckAsync(application.Id, fields, ("现场 照片；纪要.pdf", Pdf));
@@ -23,7 +25,7 @@ public class WorkspaceSiteCheckTests(PortalHost host)
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         await using var db = host.NewDbContext();
         var check = await db.SiteChecks.Include(c => c.Attachments).SingleAsync(c => c.ApplicationId == application.Id);
-        var guangdong = await db.Organisations.SingleAsync(o => o.Name == "广东省工业和信息化厅");
+        var guangdong = chain.ProvinceOrganisation;
         Assert.Equal((1, guangdong.Id, fields["People"], fields["Findings"]), (check.StageOrder, check.OrganisationId, check.People, check.Findings));
         var attachment = Assert.Single(check.Attachments);
         Assert.Equal(("现场 照片；纪要.pdf", "application/pdf", Convert.ToHexStringLower(SHA256.HashData(Pdf))), (attachment.FileName, attachment.ContentType, attachment.Sha256));
@@ -46,8 +48,9 @@ public class WorkspaceSiteCheckTests(PortalHost host)
     [Fact]
     public async Task A_renamed_executable_is_refused_next_to_the_file_input_and_nothing_is_stored()
     {
-        var application = await host.SubmittedZoneAsync();
-        using var client = await host.SignedInAsync("reviewer.guangdong");
+        var chain = await host.TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await host.SubmittedZoneAsync(chain);
+        using var client = await host.SignedInAsync(chain.Province);
         var fields = WorkspaceApplicationTests.SiteCheckFields(host);
 
         using var response = await client.PostSiteCheckAsync(application.Id, fields, ("照片.pdf", Exe), ("纪要.pdf", Pdf));
@@ -65,8 +68,9 @@ public class WorkspaceSiteCheckTests(PortalHost host)
     [Fact]
     public async Task Missing_or_too_late_fields_are_refused_next_to_each_field()
     {
-        var application = await host.SubmittedZoneAsync();
-        using var client = await host.SignedInAsync("reviewer.guangdong");
+        var chain = await host.TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await host.SubmittedZoneAsync(chain);
+        using var client = await host.SignedInAsync(chain.Province);
 
         using var response = await client.PostSiteCheckAsync(application.Id, new Dictionary<string, string>
         {

@@ -1,10 +1,7 @@
 using System.Net.Http.Headers;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using Microsoft.EntityFrameworkCore;
 using SmeZones.Core.Applications;
-using SmeZones.Core.Audit;
-using SmeZones.Core.Forms;
 using SmeZones.Web.Tests.Infrastructure;
 
 namespace SmeZones.Web.Tests.Review;
@@ -12,11 +9,6 @@ namespace SmeZones.Web.Tests.Review;
 /// <summary>Submitted applications and form posts for the review workspace's tests; each application new and uniquely titled.</summary>
 public static class WorkspaceTestData
 {
-    public const string Zone = "2026年度中外中小企业合作区";
-    public const string Cluster = "2024年度中小企业特色产业集群";
-    public const string Foshan = "佛山市工业和信息化局";
-    public const string Nanhai = "佛山市南海区经济促进局";
-
     public static readonly byte[] Pdf = [.. "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"u8];
     public static readonly byte[] Exe = [.. "MZ"u8, 0x90, 0x00, .. "This program cannot be run in DOS mode."u8];
 
@@ -38,17 +30,11 @@ public static class WorkspaceTestData
     /// <summary>A unique title, so a test finds its own application among everyone else's.</summary>
     public static string UniqueTitle(string label) => $"{label}{Guid.NewGuid().ToString("N")[..6]}";
 
-    public static Task<Application> SubmittedZoneAsync(this PortalHost host, string? title = null)
+    /// <summary>A zone application of the chain's applicant, submitted with <see cref="ZoneAnswers"/>.</summary>
+    public static Task<Application> SubmittedZoneAsync(this PortalHost host, RoundChain chain, string? title = null)
     {
         var name = title ?? UniqueTitle("佛山中德合作区");
-        return host.SubmittedAsync(Foshan, Zone, ZoneAnswers(name), name);
-    }
-
-    public static async Task<PortalClient> SignedInAsync(this PortalHost host, string user)
-    {
-        var client = host.NewClient();
-        await client.SignInAsync(user);
-        return client;
+        return host.TestData.CreateSubmittedApplicationAsync(chain.ApplicantOrganisation, chain.Round, ZoneAnswers(name), name);
     }
 
     /// <summary>Posts a form read earlier (its hidden fields, antiforgery token included) with these values, urlencoded.</summary>
