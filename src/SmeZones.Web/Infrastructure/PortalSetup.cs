@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -29,7 +30,7 @@ public static class PortalSetup
         services.AddSingleton(new PdfRendererOptions
         {
             ChromiumPath = config["Portal:ChromiumPath"] ?? "/usr/bin/chromium",
-            Timeout = TimeSpan.FromSeconds(config.GetValue("Portal:PdfTimeoutSeconds", 60)),
+            Timeout = TimeSpan.FromSeconds(config.GetValue("Portal:PdfTimeoutSeconds", 20)),
         });
         services.AddSingleton<IPdfRenderer, ChromiumPdfRenderer>();
         // Refuse to start with evidence limits that make no sense, rather than fail at the first upload.
@@ -81,7 +82,7 @@ public static class PortalSetup
             o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
             o.Conventions.AuthorizeFolder("/Applications", Policies.Applicant);
             o.Conventions.AuthorizeFolder("/Review", Policies.Review);
-        });
+        }).AddMvcOptions(o => o.Filters.Add(new ControlCharacterFilter()));
         services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", tags: ["ready"]);
     }
 
@@ -93,16 +94,20 @@ public static class PortalSetup
 
         app.UseMiddleware<RequestLogging>();
         app.UseMiddleware<SecurityHeaders>();
-        if (!app.Environment.IsDevelopment())
+        // In every environment: the developer exception page would show anonymous visitors stacks, headers and cookies.
+        // Both re-execute /Error through routing and authorization, so they sit before UseRouting (the error page's
+        // [AllowAnonymous] is then honoured instead of failing the request with "authorization metadata" → 500).
+        app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            app.UseExceptionHandler("/Error");
-        }
+            ExceptionHandlingPath = "/Error",
+            StatusCodeSelector = PortalErrors.StatusCodeFor,
+        });
+        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         app.UseRequestLocalization(new RequestLocalizationOptions { DefaultRequestCulture = new RequestCulture(zh), SupportedCultures = [zh], SupportedUICultures = [zh] });
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
