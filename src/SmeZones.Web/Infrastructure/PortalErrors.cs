@@ -15,6 +15,8 @@ public static class PortalErrors
         _ when IsDatabaseUnreachable(exception) => StatusCodes.Status503ServiceUnavailable,
         _ when Chain(exception).Any(e => e is PdfRenderException) => StatusCodes.Status503ServiceUnavailable,
         BadHttpRequestException bad => bad.StatusCode,
+        // The form reader's refusals (over its limits, malformed): the client's request, not our failure.
+        InvalidDataException => StatusCodes.Status400BadRequest,
         _ => StatusCodes.Status500InternalServerError,
     };
 

@@ -68,6 +68,8 @@ public static class PortalSetup
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.FormFieldName = "__RequestVerificationToken";
         });
+        // A 1 MB answer URL-encodes to up to 9 MB: let it reach the field's length check and its message, not a 500.
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.ValueLengthLimit = 16 * 1024 * 1024);
         services.AddPortalDataProtection();
         services.AddPortalAuthorization();
 
@@ -103,6 +105,7 @@ public static class PortalSetup
             StatusCodeSelector = PortalErrors.StatusCodeFor,
         });
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.UseMiddleware<ControlCharacterBody>();
         app.UseRequestLocalization(new RequestLocalizationOptions { DefaultRequestCulture = new RequestCulture(zh), SupportedCultures = [zh], SupportedUICultures = [zh] });
         app.UseStaticFiles();
         app.UseRouting();
