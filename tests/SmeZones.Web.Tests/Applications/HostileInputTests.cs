@@ -98,7 +98,7 @@ public class HostileInputTests(PortalHost host)
             && e.GetProperty("message").GetString()!.Contains("不能超过200字", StringComparison.Ordinal));
 
         using var import = await ImportAsync(client, application.Id,
-            JsonSerializer.Serialize(new { format = "smezones-answers/1", edition = "zone-2026", roundYear = 2026, answers = new Dictionary<string, string> { ["basic.zoneName"] = huge } }));
+            JsonSerializer.Serialize(new { format = "smezones-answers/1", edition = "zone-2026", roundYear = 2026, answers = new Dictionary<string, string> { ["basic.zoneName"] = huge } }, Unescaped));
         Assert.Contains("不能超过200字", (await PortalClient.ParseAsync(import)).QuerySelector("main table")!.TextContent, StringComparison.Ordinal);
         Assert.False((await AnswersAsync(application.Id)).ContainsKey("basic.zoneName"));
     }
@@ -275,6 +275,8 @@ public class HostileInputTests(PortalHost host)
         await client.SignInAsync("applicant.foshan");
         return client;
     }
+
+    private static readonly JsonSerializerOptions Unescaped = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static string Url(Guid id, string section) => $"/Applications/{id}/Sections/{section}";
 
