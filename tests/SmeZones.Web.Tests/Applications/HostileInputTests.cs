@@ -4,6 +4,7 @@ using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using SmeZones.Web.Tests.Infrastructure;
+using SmeZones.Web.Tests.Review;
 
 namespace SmeZones.Web.Tests.Applications;
 
@@ -244,6 +245,21 @@ public class HostileInputTests(PortalHost host)
         var saved = await db.Applications.AsNoTracking().SingleAsync(a => a.Id == application.Id);
         Assert.Equal("简介内容", saved.SummaryIntro);
         Assert.Equal("德国", saved.SummaryPartners);
+    }
+
+    [Fact]
+    public async Task A_nul_byte_in_a_site_check_is_stripped_and_the_check_recorded()
+    {
+        var application = await host.SubmittedZoneAsync();
+        using var client = await host.SignedInAsync("reviewer.guangdong");
+        var fields = Review.WorkspaceApplicationTests.SiteCheckFields(host);
+        fields["Findings"] = "现场\0核查属实";
+
+        using var response = await client.PostSiteCheckAsync(application.Id, fields);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await using var db = host.NewDbContext();
+        Assert.Equal("现场核查属实", (await db.SiteChecks.SingleAsync(c => c.ApplicationId == application.Id)).Findings);
     }
 
     private async Task WaitForBlockedWriteAsync()
