@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -28,7 +29,7 @@ public static class PortalSetup
         services.AddSingleton(new PdfRendererOptions
         {
             ChromiumPath = config["Portal:ChromiumPath"] ?? "/usr/bin/chromium",
-            Timeout = TimeSpan.FromSeconds(config.GetValue("Portal:PdfTimeoutSeconds", 60)),
+            Timeout = TimeSpan.FromSeconds(config.GetValue("Portal:PdfTimeoutSeconds", 20)),
         });
         services.AddSingleton<IPdfRenderer, ChromiumPdfRenderer>();
         services.AddSingleton<ApplicationPrintHtml>();
@@ -67,6 +68,8 @@ public static class PortalSetup
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.FormFieldName = "__RequestVerificationToken";
         });
+        // A 1 MB answer URL-encodes to up to 9 MB: let it reach the field's length check and its message, not a 500.
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.ValueLengthLimit = 16 * 1024 * 1024);
         services.AddPortalDataProtection();
         services.AddPortalAuthorization();
 
@@ -81,7 +84,11 @@ public static class PortalSetup
             o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
             o.Conventions.AuthorizeFolder("/Applications", Policies.Applicant);
             o.Conventions.AuthorizeFolder("/Review", Policies.Review);
-        }).AddMvcOptions(o => o.Filters.Add(new ValidatorPageFilter()));
+        }).AddMvcOptions(o =>
+        {
+            o.Filters.Add(new ValidatorPageFilter());
+            o.Filters.Add(new ControlCharacterFilter());
+        });
         services.AddValidatorsFromAssemblyContaining<ValidatorPageFilter>();
         services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", tags: ["ready"]);
     }
@@ -94,16 +101,21 @@ public static class PortalSetup
 
         app.UsePortalRequestLogging();
         app.UseMiddleware<SecurityHeaders>();
-        if (!app.Environment.IsDevelopment())
+        // In every environment: the developer exception page would show anonymous visitors stacks, headers and cookies.
+        // Both re-execute /Error through routing and authorization, so they sit before UseRouting (the error page's
+        // [AllowAnonymous] is then honoured instead of failing the request with "authorization metadata" → 500).
+        app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            app.UseExceptionHandler("/Error");
-        }
+            ExceptionHandlingPath = "/Error",
+            StatusCodeSelector = PortalErrors.StatusCodeFor,
+        });
+        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.UseMiddleware<ControlCharacterBody>();
         app.UseRequestLocalization(new RequestLocalizationOptions { DefaultRequestCulture = new RequestCulture(zh), SupportedCultures = [zh], SupportedUICultures = [zh] });
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
