@@ -44,7 +44,7 @@ public static class ApplicationDocuments
         var pdf = await renderer.RenderAsync(ApplicationPrint.BuildHtml(request), footer, cancellationToken: page.HttpContext.RequestAborted);
         // Who took which copy (draft, or which submission) is part of the record a stamped paper copy is matched to.
         var clock = page.HttpContext.RequestServices.GetRequiredService<TimeProvider>();
-        db.Record(page.User.ToActor(), clock.GetUtcNow(), "PdfDownloaded", "Application", id.ToString(), $"下载PDF（{footer}）");
+        db.Record(page.User.ToActor(), "PdfDownloaded", "Application", id.ToString(), $"下载PDF（{footer}）");
         await db.SaveChangesAsync(page.HttpContext.RequestAborted);
         page.Response.Headers.CacheControl = "no-store";
         return new FileContentResult(pdf, "application/pdf") { FileDownloadName = ApplicationPrint.FileName(request) };

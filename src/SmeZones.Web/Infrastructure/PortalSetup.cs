@@ -67,7 +67,7 @@ public static class PortalSetup
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.FormFieldName = "__RequestVerificationToken";
         });
-        services.AddPortalDataProtection();
+        services.AddPortalDataProtection(config, builder.Environment);
         services.AddPortalAuthorization();
 
         // Chinese text is written as is, not as &#x…; entities: smaller pages, readable source, same safety.

@@ -24,11 +24,9 @@ public class PortalHost : WebApplicationFactory<Program>, IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync("smz_web");
-        // Migrate before the app starts: its data-protection key ring reads a table the migration creates.
-        await using (var db = PortalDatabase.Create(ConnectionString))
-        {
-            await DatabaseSetup.MigrateAsync(db);
-        }
+        // Migrate (as the owner) before the app starts: its data-protection key ring reads a table the migration
+        // creates. The app itself connects as the application role.
+        await _database.MigrateAsync();
         using var scope = Services.CreateScope();
         await DemoData.SeedAsync(scope.ServiceProvider);
     }
