@@ -505,7 +505,7 @@ namespace SmeZones.Core.Data.Migrations
                 unique: true);
 
             // Hand-written: the audit trail and the submissions are append-only in the database itself, so no code
-            // path, admin or bug can rewrite history (ADR 0002).
+            // path, admin or bug can rewrite history (ADR 0002, 0006).
             migrationBuilder.Sql("""
                 CREATE FUNCTION refuse_change_of_history() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
