@@ -83,7 +83,6 @@ public sealed class KeyEncryptionTests : IDisposable
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment(environment);
-            builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
             foreach (var (key, value) in settings)
             {
                 builder.UseSetting(key, value);
