@@ -47,7 +47,7 @@ public sealed record AnswersFile
 }
 
 /// <summary>What an import did: how many answers were taken, and every value that was not, with why.</summary>
-public sealed record ImportReport(int Imported, IReadOnlyList<FormError> Refused);
+public sealed record ImportReport(int Imported, IReadOnlyList<OperationError> Refused);
 
 public static class AnswersExchange
 {
@@ -61,9 +61,9 @@ public static class AnswersExchange
     };
 
     /// <summary>Keys in the file that the edition does not have, reported rather than silently dropped.</summary>
-    public static IReadOnlyList<FormError> UnknownKeys(FormDefinition definition, int roundYear, AnswersFile file)
+    public static IReadOnlyList<OperationError> UnknownKeys(FormDefinition definition, int roundYear, AnswersFile file)
     {
         var known = FormAnswerKeys.For(definition, roundYear).Where(s => s.FilledBy == FieldFiller.Applicant).Select(s => s.Key).ToHashSet();
-        return file.Answers.Keys.Where(k => !known.Contains(k)).Select(k => new FormError(k, $"“{k}”不是本申报表的栏目，未导入")).ToList();
+        return file.Answers.Keys.Where(k => !known.Contains(k)).Select(k => new OperationError(k, $"“{k}”不是本申报表的栏目，未导入")).ToList();
     }
 }

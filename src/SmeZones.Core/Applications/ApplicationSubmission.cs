@@ -7,7 +7,7 @@ using SmeZones.Core.Forms;
 namespace SmeZones.Core.Applications;
 
 /// <summary>Why a submission was refused, in words for the applicant.</summary>
-public sealed record SubmissionRefusal(string Message, IReadOnlyList<FormError> Errors, IReadOnlyList<string> MissingEvidence);
+public sealed record SubmissionRefusal(string Message, IReadOnlyList<OperationError> Errors, IReadOnlyList<string> MissingEvidence);
 
 /// <summary>Submits an application: re-checks everything on the server, then freezes what was submitted.</summary>
 public static class ApplicationSubmission

@@ -58,10 +58,10 @@ public static class EvidenceStore
         {
             return EvidenceResult.Fail(Empty);
         }
-        var type = EvidenceFileTypes.Detect(bytes);
-        if (type is null)
+        var verdict = EvidenceContentCheck.Check(bytes);
+        if (verdict.Type is not { } type)
         {
-            return EvidenceResult.Fail(WrongType);
+            return EvidenceResult.Fail(verdict.Error!);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

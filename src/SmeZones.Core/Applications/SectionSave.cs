@@ -5,7 +5,7 @@ using SmeZones.Core.Forms;
 namespace SmeZones.Core.Applications;
 
 /// <summary>The outcome of saving one section: what was stored, and what was refused with why.</summary>
-public sealed record SectionSaveResult(IReadOnlyList<string> ChangedKeys, IReadOnlyList<FormError> Errors)
+public sealed record SectionSaveResult(IReadOnlyList<string> ChangedKeys, IReadOnlyList<OperationError> Errors)
 {
     public bool HasErrors => Errors.Count > 0;
 }

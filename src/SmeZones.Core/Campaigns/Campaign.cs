@@ -47,7 +47,7 @@ public class Campaign
     public ReviewStage? StageFor(OrganisationLevel level) => Stages.FirstOrDefault(s => s.Level == level);
 }
 
-/// <summary>The programmes the portal serves.</summary>
+/// <summary>The programmes the portal serves; a round and a form edition each belong to one.</summary>
 public enum Programme
 {
     /// <summary>中外中小企业合作区</summary>

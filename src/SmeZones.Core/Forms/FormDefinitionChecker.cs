@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SmeZones.Core.Campaigns;
 
 namespace SmeZones.Core.Forms;
 
@@ -261,7 +262,7 @@ public static partial class FormDefinitionChecker
             numbered.AddRange(declared);
         }
 
-        if (definition.Programme == FormProgramme.Zone)
+        if (definition.Programme == Programme.Zone)
         {
             var expected = Enumerable.Range(1, ZoneEvidenceCount);
             if (!numbered.Order().SequenceEqual(expected))

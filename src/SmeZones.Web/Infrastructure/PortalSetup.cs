@@ -32,6 +32,7 @@ public static class PortalSetup
             Timeout = TimeSpan.FromSeconds(config.GetValue("Portal:PdfTimeoutSeconds", 60)),
         });
         services.AddSingleton<IPdfRenderer, ChromiumPdfRenderer>();
+        services.AddSingleton<ApplicationPrintHtml>();
         // Refuse to start with evidence limits that make no sense, rather than fail at the first upload.
         _ = Core.Applications.EvidenceLimits.From(config);
 

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SmeZones.Core.Applications;
 using SmeZones.Core.Data;
 using SmeZones.Core.Forms;
-using SmeZones.Core.Review;
+using SmeZones.Core.Assessment;
 using SmeZones.Web.Infrastructure;
 using SmeZones.Web.Pages.Applications.Form;
 
@@ -37,7 +37,7 @@ public class SectionModel(PortalDbContext db, TimeProvider clock) : PageModel
         }
         Version = Application.Version;
         Show(new FormAnswers(Application.Answers));
-        SelfCheck = await ScoringSelfCheck.ForDraftAsync(db, Application, Definition, HttpContext.RequestAborted);
+        SelfCheck = await ApplicationAssessment.ForDraftAsync(db, Application, Definition, HttpContext.RequestAborted);
         return Page();
     }
 
@@ -50,7 +50,7 @@ public class SectionModel(PortalDbContext db, TimeProvider clock) : PageModel
         var outcome = await SaveAsync();
         if (outcome is null || outcome.HasErrors)
         {
-            SelfCheck = await ScoringSelfCheck.ForDraftAsync(db, Application, Definition, HttpContext.RequestAborted);
+            SelfCheck = await ApplicationAssessment.ForDraftAsync(db, Application, Definition, HttpContext.RequestAborted);
             return Page();
         }
         TempData["Notice"] = outcome.ChangedKeys.Count == 0 ? "没有需要保存的修改。" : $"已保存（{outcome.ChangedKeys.Count} 项）。";
@@ -108,10 +108,7 @@ public class SectionModel(PortalDbContext db, TimeProvider clock) : PageModel
         Version = Application.Version;
         if (result.HasErrors)
         {
-            foreach (var error in result.Errors)
-            {
-                ModelState.AddModelError(error.Key, error.Message);
-            }
+            ModelState.AddErrors(result.Errors);
             ModelState.AddModelError("", $"以下 {result.Errors.Count} 处未保存，请修改后再保存；本节其他内容已保存。");
             // Only a page shown again needs the view; a clean save redirects.
             Show(Overlay(new FormAnswers(Application.Answers), posted, result.Errors.Select(e => e.Key)));

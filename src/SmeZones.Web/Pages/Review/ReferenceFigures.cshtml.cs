@@ -91,8 +91,9 @@ public class ReferenceFiguresModel(PortalDbContext db, TimeProvider clock) : Pag
         {
             return false;
         }
-        Campaigns = (await db.Campaigns.AsNoTracking().Include(c => c.Stages).Where(c => c.Programme == Programme.Zone).OrderByDescending(c => c.Year).ToListAsync())
-            .Where(c => c.StageFor(OrganisationLevel.ProvincialUnit) is not null).ToList();
+        Campaigns = (await db.Campaigns.AsNoTracking().Include(c => c.Stages).Include(c => c.Organiser)
+                .Where(c => c.Programme == Programme.Zone).OrderByDescending(c => c.Year).ToListAsync())
+            .Where(c => c.Includes(viewer)).ToList();
         if (CampaignId is null)
         {
             return true;

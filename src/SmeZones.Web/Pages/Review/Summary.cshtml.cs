@@ -47,11 +47,12 @@ public class SummaryModel(PortalDbContext db, IPdfRenderer pdf) : PageModel
     {
         var viewer = User.ToViewer();
         Campaigns = (await db.Campaigns.AsNoTracking().Include(c => c.Stages).Include(c => c.Organiser).OrderByDescending(c => c.Year).ToListAsync())
-            .Where(c => c.StageFor(viewer.OrganisationLevel) is not null).ToList();
+            .Where(c => c.Includes(viewer)).ToList();
         if (CampaignId is null)
         {
             return true;
         }
+        // A round outside the viewer's chain is not found, whoever typed its id into the URL.
         var campaign = Campaigns.SingleOrDefault(c => c.Id == CampaignId);
         if (campaign is null)
         {
