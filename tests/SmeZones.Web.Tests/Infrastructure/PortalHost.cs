@@ -56,5 +56,10 @@ public class PortalHost : WebApplicationFactory<Program>, IAsyncLifetime
     public PortalClient NewClient() =>
         new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
 
+    /// <summary>A context as the portal's own role, with the rights the portal has.</summary>
     public PortalDbContext NewDbContext() => PortalDatabase.Create(ConnectionString);
+
+    /// <summary>A context as the schema's owner, for tests of what the database refuses even to it.</summary>
+    public PortalDbContext NewOwnerDbContext() =>
+        _database?.CreateOwnerContext() ?? throw new InvalidOperationException("Not started.");
 }
