@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.EntityFrameworkCore;
-using Serilog;
 using SmeZones.Core.Data;
 using SmeZones.Core.Exports;
 using SmeZones.Core.Organisations;
@@ -21,8 +21,7 @@ public static class PortalSetup
         var services = builder.Services;
         var config = builder.Configuration;
 
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSerilog(PortalLogging.CreateLogger(config), dispose: true);
+        builder.AddPortalLogging();
 
         services.AddPortalDatabase(config);
         services.AddSingleton(TimeProvider.System);
@@ -82,7 +81,8 @@ public static class PortalSetup
             o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
             o.Conventions.AuthorizeFolder("/Applications", Policies.Applicant);
             o.Conventions.AuthorizeFolder("/Review", Policies.Review);
-        });
+        }).AddMvcOptions(o => o.Filters.Add(new ValidatorPageFilter()));
+        services.AddValidatorsFromAssemblyContaining<ValidatorPageFilter>();
         services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", tags: ["ready"]);
     }
 
@@ -92,7 +92,7 @@ public static class PortalSetup
         CultureInfo.DefaultThreadCurrentCulture = zh;
         CultureInfo.DefaultThreadCurrentUICulture = zh;
 
-        app.UseMiddleware<RequestLogging>();
+        app.UsePortalRequestLogging();
         app.UseMiddleware<SecurityHeaders>();
         if (!app.Environment.IsDevelopment())
         {

@@ -21,7 +21,7 @@ public class ChangePasswordModel(UserManager<PortalUser> users, SignInManager<Po
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!new ChangePasswordValidator().Validate(this).CopyTo(ModelState))
+        if (!ModelState.IsValid)
         {
             return Page();
         }

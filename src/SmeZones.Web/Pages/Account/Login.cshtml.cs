@@ -21,7 +21,7 @@ public class LoginModel(SignInManager<PortalUser> signIn, PortalDbContext db) : 
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!new LoginValidator().Validate(this).CopyTo(ModelState))
+        if (!ModelState.IsValid)
         {
             return Page();
         }

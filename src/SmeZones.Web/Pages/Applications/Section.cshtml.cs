@@ -55,7 +55,7 @@ public class SectionModel(PortalDbContext db, TimeProvider clock) : PageModel
         }
         TempData["Notice"] = outcome.ChangedKeys.Count == 0 ? "没有需要保存的修改。" : $"已保存（{outcome.ChangedKeys.Count} 项）。";
         var target = next == "continue" && NextSection is not null ? NextSection : SectionKey;
-        return Redirect($"/Applications/{id}/Sections/{target}");
+        return RedirectToPage("/Applications/Section", new { id, section = target });
     }
 
     /// <summary>The JavaScript autosave: the same save, answered as JSON.</summary>

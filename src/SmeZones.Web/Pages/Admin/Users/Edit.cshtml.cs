@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SmeZones.Core.Audit;
@@ -16,6 +17,9 @@ public class EditModel(PortalDbContext db, UserManager<PortalUser> users, TimePr
     public IReadOnlyList<Organisation> Organisations { get; private set; } = [];
     public bool IsNew => Form.Id is null;
     public bool IsLockedOut { get; private set; }
+
+    // The user edited is the one in the URL, whatever the form says, and the validator must know it before the handler.
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context) => Form.Id = context.HandlerArguments.TryGetValue("id", out var id) ? id as Guid? : null;
 
     public async Task<IActionResult> OnGetAsync(Guid? id)
     {
@@ -45,7 +49,7 @@ public class EditModel(PortalDbContext db, UserManager<PortalUser> users, TimePr
         {
             return NotFound();
         }
-        if (!new UserFormValidator(IsNew).Validate(Form).CopyTo(ModelState) || !await SaveAsync(user))
+        if (!ModelState.IsValid || !await SaveAsync(user))
         {
             await LoadOrganisationsAsync();
             return Page();
@@ -126,18 +130,14 @@ public class UserForm
 
 public class UserFormValidator : AbstractValidator<UserForm>
 {
-    public UserFormValidator(bool isNew)
+    public UserFormValidator()
     {
         RuleFor(f => f.UserName).NotEmpty().WithMessage("请填写用户名").MaximumLength(64).WithMessage("用户名不能超过64个字符")
-            .Matches("^[A-Za-z0-9._@-]+$").WithMessage("用户名只能包含字母、数字和 . _ - @").OverridePropertyName("Form.UserName");
-        RuleFor(f => f.DisplayName).NotEmpty().WithMessage("请填写姓名").MaximumLength(64).WithMessage("姓名不能超过64个字符")
-            .OverridePropertyName("Form.DisplayName");
-        RuleFor(f => f.OrganisationId).NotNull().WithMessage("请选择所属单位").OverridePropertyName("Form.OrganisationId");
+            .Matches("^[A-Za-z0-9._@-]+$").WithMessage("用户名只能包含字母、数字和 . _ - @");
+        RuleFor(f => f.DisplayName).NotEmpty().WithMessage("请填写姓名").MaximumLength(64).WithMessage("姓名不能超过64个字符");
+        RuleFor(f => f.OrganisationId).NotNull().WithMessage("请选择所属单位");
         RuleFor(f => f.Roles).NotEmpty().WithMessage("请至少选择一个角色")
-            .Must(r => r.All(Core.Organisations.Roles.All.Contains)).WithMessage("角色无效").OverridePropertyName("Form.Roles");
-        if (isNew)
-        {
-            RuleFor(f => f.NewPassword).NotEmpty().WithMessage("新用户须设置初始密码").OverridePropertyName("Form.NewPassword");
-        }
+            .Must(r => r.All(Core.Organisations.Roles.All.Contains)).WithMessage("角色无效");
+        RuleFor(f => f.NewPassword).NotEmpty().WithMessage("新用户须设置初始密码").When(f => f.Id is null);
     }
 }
