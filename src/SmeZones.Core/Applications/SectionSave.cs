@@ -65,7 +65,7 @@ public static class SectionSave
             application.Answers = new Dictionary<string, string>(application.Answers);
             application.Title = ApplicationTitle.From(application.Answers) ?? application.Title;
             application.UpdatedAt = now;
-            db.Record(actor, now, "AnswersSaved", nameof(Application), application.Id.ToString(),
+            db.Record(actor, "AnswersSaved", nameof(Application), application.Id.ToString(),
                 $"保存 {sectionKey ?? "全部"}：{changes.Count} 项", changes);
         }
         return new SectionSaveResult(changes.Keys.ToList(), errors);

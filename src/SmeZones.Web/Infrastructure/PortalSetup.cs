@@ -70,7 +70,7 @@ public static class PortalSetup
         });
         // A 1 MB answer URL-encodes to up to 9 MB: let it reach the field's length check and its message, not a 500.
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.ValueLengthLimit = 16 * 1024 * 1024);
-        services.AddPortalDataProtection();
+        services.AddPortalDataProtection(config, builder.Environment);
         services.AddPortalAuthorization();
 
         // Chinese text is written as is, not as &#x…; entities: smaller pages, readable source, same safety.

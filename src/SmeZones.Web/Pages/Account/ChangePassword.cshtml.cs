@@ -9,7 +9,7 @@ using SmeZones.Web.Infrastructure;
 
 namespace SmeZones.Web.Pages.Account;
 
-public class ChangePasswordModel(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, PortalDbContext db, TimeProvider clock) : PageModel
+public class ChangePasswordModel(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, PortalDbContext db) : PageModel
 {
     [BindProperty] public string? CurrentPassword { get; set; }
     [BindProperty] public string? NewPassword { get; set; }
@@ -36,7 +36,7 @@ public class ChangePasswordModel(UserManager<PortalUser> users, SignInManager<Po
             }
             return Page();
         }
-        db.Record(User.ToActor(), clock.GetUtcNow(), "PasswordChanged", "User", user.Id.ToString());
+        db.Record(User.ToActor(), "PasswordChanged", "User", user.Id.ToString());
         await db.SaveChangesAsync();
         await signIn.RefreshSignInAsync(user);
         TempData["Notice"] = "密码已修改。";

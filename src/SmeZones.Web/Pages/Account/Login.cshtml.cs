@@ -9,7 +9,7 @@ using SmeZones.Web.Infrastructure;
 
 namespace SmeZones.Web.Pages.Account;
 
-public class LoginModel(SignInManager<PortalUser> signIn, PortalDbContext db, TimeProvider clock) : PageModel
+public class LoginModel(SignInManager<PortalUser> signIn, PortalDbContext db) : PageModel
 {
     [BindProperty] public string? UserName { get; set; }
     [BindProperty] public string? Password { get; set; }
@@ -35,7 +35,7 @@ public class LoginModel(SignInManager<PortalUser> signIn, PortalDbContext db, Ti
         var result = await signIn.PasswordSignInAsync(UserName.Trim(), Password!, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            db.Record(new Actor(user!.Id, user.UserName!, user.OrganisationId), clock.GetUtcNow(), "SignedIn", "User", user.Id.ToString());
+            db.Record(new Actor(user!.Id, user.UserName!, user.OrganisationId), "SignedIn", "User", user.Id.ToString());
             await db.SaveChangesAsync();
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }

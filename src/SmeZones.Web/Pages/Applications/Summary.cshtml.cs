@@ -47,7 +47,7 @@ public class SummaryModel(PortalDbContext db, TimeProvider clock) : PageModel
         Application.SummaryPartners = Form.Partners?.Trim();
         Application.SummaryIntro = Form.Intro!.Trim();
         Application.UpdatedAt = now;
-        db.Record(User.ToActor(), now, "SummarySaved", nameof(Application), Application.Id.ToString(), "保存汇总表信息",
+        db.Record(User.ToActor(), "SummarySaved", nameof(Application), Application.Id.ToString(), "保存汇总表信息",
             new { Application.SummaryPartners, Application.SummaryIntro });
         await db.SaveChangesAsync();
         TempData["Notice"] = "已保存汇总表信息。";

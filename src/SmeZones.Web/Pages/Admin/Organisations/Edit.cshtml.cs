@@ -63,7 +63,7 @@ public class EditModel(PortalDbContext db, TimeProvider clock) : PageModel
         organisation.RegionCode = Form.Level == OrganisationLevel.Ministry ? null : RegionCatalogue.NormaliseCode(Form.RegionCode);
         organisation.IsActive = Form.IsActive;
         await db.SaveChangesAsync();
-        db.Record(User.ToActor(), now, IsNew ? "OrganisationCreated" : "OrganisationUpdated", nameof(Organisation), organisation.Id.ToString(),
+        db.Record(User.ToActor(), IsNew ? "OrganisationCreated" : "OrganisationUpdated", nameof(Organisation), organisation.Id.ToString(),
             organisation.Name, new { before, after = new { organisation.Name, organisation.Level, organisation.RegionCode, organisation.IsActive } });
         await db.SaveChangesAsync();
         TempData["Notice"] = $"已保存单位“{organisation.Name}”。";

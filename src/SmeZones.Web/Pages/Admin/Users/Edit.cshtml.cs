@@ -67,7 +67,7 @@ public class EditModel(PortalDbContext db, UserManager<PortalUser> users, TimePr
         }
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
-        db.Record(User.ToActor(), clock.GetUtcNow(), "UserUnlocked", "User", user.Id.ToString(), user.UserName);
+        db.Record(User.ToActor(), "UserUnlocked", "User", user.Id.ToString(), user.UserName);
         await db.SaveChangesAsync();
         TempData["Notice"] = $"已解除“{user.UserName}”的锁定。";
         return RedirectToPage("Index");
@@ -106,7 +106,7 @@ public class EditModel(PortalDbContext db, UserManager<PortalUser> users, TimePr
             }
             return false;
         }
-        db.Record(User.ToActor(), clock.GetUtcNow(), created ? "UserCreated" : "UserUpdated", "User", user.Id.ToString(), user.UserName,
+        db.Record(User.ToActor(), created ? "UserCreated" : "UserUpdated", "User", user.Id.ToString(), user.UserName,
             new { user.DisplayName, user.OrganisationId, user.IsActive, Form.Roles, PasswordReset = !string.IsNullOrEmpty(Form.NewPassword) });
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
