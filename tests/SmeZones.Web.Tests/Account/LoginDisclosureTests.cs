@@ -117,7 +117,7 @@ public partial class LoginDisclosureTests(PortalHost host)
     }
 
     [Theory]
-    [InlineData("admin\0", "用户名含有无效字符")]
+    [InlineData("admin\u0001", "用户名含有无效字符")]
     [InlineData("", "请输入用户名")]
     public async Task A_hostile_user_name_gets_a_message_beside_the_field_never_a_500(string userName, string message)
     {

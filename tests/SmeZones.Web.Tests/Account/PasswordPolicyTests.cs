@@ -58,16 +58,16 @@ public class PasswordPolicyTests(PortalHost host)
     }
 
     [Fact]
-    public async Task A_password_with_NUL_bytes_is_taken_since_only_its_hash_is_stored()
+    public async Task A_password_with_control_characters_is_taken_since_only_its_hash_is_stored()
     {
         var account = await host.NewAccountAsync();
         using var client = await host.SignedInAsync(account);
 
-        using var response = await ChangeAsync(client, account.Password, "\0Abcdefgh12\0");
+        using var response = await ChangeAsync(client, account.Password, "\u0001Abcdefgh12\u0001");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         using var fresh = host.NewClient();
-        await fresh.SignInAsync(account.UserName, "\0Abcdefgh12\0");
+        await fresh.SignInAsync(account.UserName, "\u0001Abcdefgh12\u0001");
     }
 
     [Fact]
