@@ -79,6 +79,32 @@ public class SessionRevocationTests(PortalHost host)
     }
 
     [Fact]
+    public async Task Renaming_an_organisation_signs_its_users_old_cookies_out()
+    {
+        var name = $"测试单位{Guid.NewGuid():N}"[..16];
+        await using (var db = host.NewDbContext())
+        {
+            db.Organisations.Add(new Organisation { Name = name, Level = OrganisationLevel.County, RegionCode = "440605" });
+            await db.SaveChangesAsync();
+        }
+        var account = await host.NewAccountAsync(Roles.Applicant, name);
+        var bystander = await host.NewAccountAsync();
+        using var user = await host.SignedInAsync(account);
+        using var other = await host.SignedInAsync(bystander);
+        using var admin = host.NewClient();
+        await admin.SignInAsync("admin");
+
+        using var saved = await admin.SubmitAsync($"/Admin/Organisations/Edit/{account.OrganisationId}", new Dictionary<string, string>
+        {
+            ["Form.Name"] = name + "（新）", ["Form.Level"] = nameof(OrganisationLevel.County), ["Form.RegionCode"] = "440605", ["Form.IsActive"] = "true",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        await user.AssertSentToLoginAsync();
+        await other.AssertSignedInAsync();
+    }
+
+    [Fact]
     public async Task Changing_only_the_display_name_keeps_the_users_sessions()
     {
         var account = await host.NewAccountAsync();
