@@ -41,6 +41,17 @@ internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalU
     }
 }
 
+internal sealed class PasswordHistoryConfiguration : IEntityTypeConfiguration<PasswordHistoryEntry>
+{
+    public void Configure(EntityTypeBuilder<PasswordHistoryEntry> b)
+    {
+        b.ToTable("PasswordHistory");
+        b.Property(h => h.PasswordHash).HasMaxLength(256);
+        b.HasOne<PortalUser>().WithMany().HasForeignKey(h => h.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(h => new { h.UserId, h.CreatedAt });
+    }
+}
+
 internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
 {
     public void Configure(EntityTypeBuilder<Campaign> b)

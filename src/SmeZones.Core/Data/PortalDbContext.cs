@@ -23,6 +23,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<EvidenceContent> EvidenceContents => Set<EvidenceContent>();
     public DbSet<Submission> Submissions => Set<Submission>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<PasswordHistoryEntry> PasswordHistory => Set<PasswordHistoryEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ProvinceReferenceFigures> ProvinceReferenceFigures => Set<ProvinceReferenceFigures>();
     public DbSet<StageReview> StageReviews => Set<StageReview>();

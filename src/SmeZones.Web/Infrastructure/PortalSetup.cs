@@ -22,6 +22,8 @@ public static class PortalSetup
         var services = builder.Services;
         var config = builder.Configuration;
 
+        // Do not tell every visitor which web server runs the portal.
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         builder.AddPortalLogging();
 
         services.AddPortalDatabase(config);
@@ -46,9 +48,12 @@ public static class PortalSetup
                 o.User.RequireUniqueEmail = false;
             })
             .AddEntityFrameworkStores<PortalDbContext>()
+            .AddUserStore<PortalUserStore>()
+            .AddPasswordValidator<PortalPasswordValidator>()
             .AddErrorDescriber<ChineseIdentityErrors>()
             .AddDefaultTokenProviders();
         services.AddScoped<IUserClaimsPrincipalFactory<PortalUser>, PortalClaimsFactory>();
+        services.AddScoped<Pages.Account.PasswordCheck>();
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -61,6 +66,8 @@ public static class PortalSetup
             o.AccessDeniedPath = "/Account/AccessDenied";
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+            // Every request: revoked access ends at once (ADR 0008).
+            o.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
         });
         services.AddAntiforgery(o =>
         {
@@ -78,9 +85,9 @@ public static class PortalSetup
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/", Policies.SignedIn);
-            o.Conventions.AllowAnonymousToFolder("/Account");
-            o.Conventions.AuthorizePage("/Account/ChangePassword", Policies.SignedIn);
-            o.Conventions.AuthorizePage("/Account/Logout", Policies.SignedIn);
+            // Only these account pages are open; an anonymous-folder rule would win over any AuthorizePage.
+            o.Conventions.AllowAnonymousToPage("/Account/Login");
+            o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
             o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
             o.Conventions.AuthorizeFolder("/Applications", Policies.Applicant);
             o.Conventions.AuthorizeFolder("/Review", Policies.Review);

@@ -590,6 +590,32 @@ namespace SmeZones.Core.Data.Migrations
                     b.ToTable("Organisations");
                 });
 
+            modelBuilder.Entity("SmeZones.Core.Organisations.PasswordHistoryEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("PasswordHistory", (string)null);
+                });
+
             modelBuilder.Entity("SmeZones.Core.Organisations.PortalUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1069,6 +1095,15 @@ namespace SmeZones.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Region");
+                });
+
+            modelBuilder.Entity("SmeZones.Core.Organisations.PasswordHistoryEntry", b =>
+                {
+                    b.HasOne("SmeZones.Core.Organisations.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SmeZones.Core.Organisations.PortalUser", b =>
