@@ -1,7 +1,5 @@
 using System.Net;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using SmeZones.Core.Organisations;
 using SmeZones.Web.Tests.Infrastructure;
 
@@ -14,17 +12,12 @@ public static class Accounts
 {
     public const string Password = "Correct#Passw0rd";
 
-    public static async Task<TestAccount> NewAccountAsync(this PortalHost host, string role = Roles.Applicant, string organisation = "佛山市工业和信息化局")
+    /// <summary>A new account in the role, of the organisation given or else of a new prefecture authority (佛山).</summary>
+    public static async Task<TestAccount> NewAccountAsync(this PortalHost host, string role = Roles.Applicant, Organisation? organisation = null)
     {
-        using var scope = host.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var db = scope.ServiceProvider.GetRequiredService<Core.Data.PortalDbContext>();
-        var organisationId = await db.Organisations.Where(o => o.Name == organisation).Select(o => o.Id).SingleAsync();
-        var user = new PortalUser { UserName = $"acct.{Guid.NewGuid():N}"[..20], DisplayName = "账户测试", OrganisationId = organisationId };
-        var result = await users.CreateAsync(user, Password);
-        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
-        await users.AddToRoleAsync(user, role);
-        return new TestAccount(user.Id, user.UserName, Password, organisationId, role);
+        organisation ??= await host.TestData.CreateOrganisationAsync(OrganisationLevel.Prefecture, "440600");
+        var user = await host.TestData.CreateUserAsync(organisation, role, Password);
+        return new TestAccount(user.Id, user.UserName!, Password, organisation.Id, role);
     }
 
     public static async Task<PortalClient> SignedInAsync(this PortalHost host, TestAccount account)
@@ -46,12 +39,6 @@ public static class Accounts
             ["Form.IsActive"] = active ? "true" : "false",
             ["Form.NewPassword"] = newPassword,
         });
-
-    public static async Task<int> OrganisationIdAsync(this PortalHost host, string name)
-    {
-        await using var db = host.NewDbContext();
-        return await db.Organisations.Where(o => o.Name == name).Select(o => o.Id).SingleAsync();
-    }
 
     public static async Task<List<string>> AuditActionsAsync(this PortalHost host, Guid userId)
     {

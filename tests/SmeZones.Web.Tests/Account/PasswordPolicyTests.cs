@@ -1,4 +1,5 @@
 using System.Net;
+using SmeZones.Core.Organisations;
 using SmeZones.Web.Tests.Infrastructure;
 
 namespace SmeZones.Web.Tests.Account;
@@ -24,13 +25,14 @@ public class PasswordPolicyTests(PortalHost host)
 
     [Theory]
     [InlineData("{0}#2026Aa", "NewPassword", "密码不能包含用户名。")]
-    [InlineData("佛山市工业和信息化局Aa2026", "NewPassword", "密码不能包含所属单位名称。")]
+    [InlineData("{2}Aa2026", "NewPassword", "密码不能包含所属单位名称。")]
     [InlineData("{1}", "NewPassword", "不能使用最近 5 次用过的密码。")]
     public async Task A_new_password_with_the_name_the_organisation_or_the_current_password_is_refused_beside_the_field(string template, string field, string message)
     {
-        var account = await host.NewAccountAsync();
+        var organisation = await host.TestData.CreateOrganisationAsync(OrganisationLevel.Prefecture, "440600");
+        var account = await host.NewAccountAsync(Roles.Applicant, organisation);
         using var client = await host.SignedInAsync(account);
-        var password = string.Format(System.Globalization.CultureInfo.InvariantCulture, template, account.UserName.ToUpperInvariant(), account.Password);
+        var password = string.Format(System.Globalization.CultureInfo.InvariantCulture, template, account.UserName.ToUpperInvariant(), account.Password, organisation.Name);
 
         using var response = await ChangeAsync(client, account.Password, password);
 
@@ -87,7 +89,7 @@ public class PasswordPolicyTests(PortalHost host)
     {
         var account = await host.NewAccountAsync();
         using var admin = host.NewClient();
-        await admin.SignInAsync("admin");
+        await admin.SignInAsync((await host.TestData.CreateUserAsync(Roles.Admin)).UserName!);
 
         using var withName = await admin.AdminEditAsync(account, newPassword: $"{account.UserName}#Aa1");
         using var current = await admin.AdminEditAsync(account, newPassword: account.Password);
@@ -107,7 +109,7 @@ public class PasswordPolicyTests(PortalHost host)
         var account = await host.NewAccountAsync();
         using var user = await host.SignedInAsync(account);
         using var admin = host.NewClient();
-        await admin.SignInAsync("admin");
+        await admin.SignInAsync((await host.TestData.CreateUserAsync(Roles.Admin)).UserName!);
 
         using var reset = await admin.AdminEditAsync(account, newPassword: "Reset#ByAdmin2026");
 

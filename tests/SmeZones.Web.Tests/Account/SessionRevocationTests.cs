@@ -19,7 +19,7 @@ public class SessionRevocationTests(PortalHost host)
         var form = await user.GetDocumentAsync("/Account/ChangePassword");
         var token = form.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         using var admin = host.NewClient();
-        await admin.SignInAsync("admin");
+        await admin.SignInAsync((await host.TestData.CreateUserAsync(Roles.Admin)).UserName!);
 
         using var saved = await admin.AdminEditAsync(account, active: false);
 
@@ -41,11 +41,11 @@ public class SessionRevocationTests(PortalHost host)
     [Fact]
     public async Task A_role_change_signs_the_old_cookie_out_and_the_next_sign_in_carries_the_new_role()
     {
-        var account = await host.NewAccountAsync(Roles.Applicant, "广东省工业和信息化厅");
+        var account = await host.NewAccountAsync(Roles.Applicant, await host.TestData.CreateOrganisationAsync(OrganisationLevel.ProvincialUnit, "440000"));
         using var user = await host.SignedInAsync(account);
         await user.AssertSignedInAsync("/Applications");
         using var admin = host.NewClient();
-        await admin.SignInAsync("admin");
+        await admin.SignInAsync((await host.TestData.CreateUserAsync(Roles.Admin)).UserName!);
 
         using var saved = await admin.AdminEditAsync(account, role: Roles.Reviewer);
 
@@ -61,20 +61,21 @@ public class SessionRevocationTests(PortalHost host)
     [Fact]
     public async Task An_organisation_change_signs_the_old_cookie_out_and_the_next_sign_in_carries_the_new_organisation()
     {
-        var account = await host.NewAccountAsync();
+        var foshan = await host.TestData.CreateOrganisationAsync(OrganisationLevel.Prefecture, "440600");
+        var account = await host.NewAccountAsync(Roles.Applicant, foshan);
         using var user = await host.SignedInAsync(account);
-        Assert.Contains("佛山市工业和信息化局", (await user.GetDocumentAsync("/")).Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(foshan.Name, (await user.GetDocumentAsync("/")).Body!.TextContent, StringComparison.Ordinal);
         using var admin = host.NewClient();
-        await admin.SignInAsync("admin");
+        await admin.SignInAsync((await host.TestData.CreateUserAsync(Roles.Admin)).UserName!);
 
-        using var saved = await admin.AdminEditAsync(account, organisationId: await host.OrganisationIdAsync("成都市经济和信息化局"));
+        using var saved = await admin.AdminEditAsync(account, organisationId: (await host.TestData.CreateOrganisationAsync(OrganisationLevel.Prefecture, "510100")).Id);
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         await user.AssertSentToLoginAsync();
         await user.SignInAsync(account.UserName, account.Password);
         var home = (await user.GetDocumentAsync("/")).Body!.TextContent;
         Assert.Contains("成都市经济和信息化局", home, StringComparison.Ordinal);
-        Assert.DoesNotContain("佛山市工业和信息化局", home, StringComparison.Ordinal);
+        Assert.DoesNotContain(foshan.Name, home, StringComparison.Ordinal);
         Assert.Contains("UserOrganisationChanged", await host.AuditActionsAsync(account.Id));
     }
 
@@ -82,17 +83,13 @@ public class SessionRevocationTests(PortalHost host)
     public async Task Renaming_an_organisation_signs_its_users_old_cookies_out()
     {
         var name = $"测试单位{Guid.NewGuid():N}"[..16];
-        await using (var db = host.NewDbContext())
-        {
-            db.Organisations.Add(new Organisation { Name = name, Level = OrganisationLevel.County, RegionCode = "440605" });
-            await db.SaveChangesAsync();
-        }
-        var account = await host.NewAccountAsync(Roles.Applicant, name);
+        var organisation = await host.TestData.CreateOrganisationAsync(OrganisationLevel.County, "440605", name);
+        var account = await host.NewAccountAsync(Roles.Applicant, organisation);
         var bystander = await host.NewAccountAsync();
         using var user = await host.SignedInAsync(account);
         using var other = await host.SignedInAsync(bystander);
         using var admin = host.NewClient();
-        await admin.SignInAsync("admin");
+        await admin.SignInAsync((await host.TestData.CreateUserAsync(Roles.Admin)).UserName!);
 
         using var saved = await admin.SubmitAsync($"/Admin/Organisations/Edit/{account.OrganisationId}", new Dictionary<string, string>
         {
@@ -110,7 +107,7 @@ public class SessionRevocationTests(PortalHost host)
         var account = await host.NewAccountAsync();
         using var user = await host.SignedInAsync(account);
         using var admin = host.NewClient();
-        await admin.SignInAsync("admin");
+        await admin.SignInAsync((await host.TestData.CreateUserAsync(Roles.Admin)).UserName!);
 
         using var saved = await admin.AdminEditAsync(account);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using SmeZones.Core.Organisations;
 using SmeZones.Web.Tests.Infrastructure;
 
 namespace SmeZones.Web.Tests.Admin;
@@ -11,7 +12,7 @@ public class AuditPageTests(PortalHost portal)
     public async Task The_admin_opens_the_audit_check_from_the_navigation_and_sees_the_chain_intact()
     {
         using var admin = portal.NewClient();
-        await admin.SignInAsync("admin"); // writes an audit entry, so the chain is not empty
+        await admin.SignInAsync((await portal.TestData.CreateUserAsync(Roles.Admin)).UserName!); // writes an audit entry, so the chain is not empty
 
         var home = await admin.GetDocumentAsync("/");
         Assert.NotNull(home.QuerySelector("nav a[href='/Admin/Audit']"));
@@ -27,7 +28,7 @@ public class AuditPageTests(PortalHost portal)
     public async Task Only_administrators_may_open_the_audit_check()
     {
         using var reviewer = portal.NewClient();
-        await reviewer.SignInAsync("reviewer.guangdong");
+        await reviewer.SignInAsync((await portal.TestData.CreateUserAsync(Roles.Reviewer)).UserName!);
 
         using var response = await reviewer.Http.GetAsync(new Uri("/Admin/Audit", UriKind.Relative));
 

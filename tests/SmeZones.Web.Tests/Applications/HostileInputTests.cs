@@ -3,6 +3,7 @@ using System.Text.Json;
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using SmeZones.Core.Campaigns;
 using SmeZones.Web.Tests.Infrastructure;
 using SmeZones.Web.Tests.Review;
 
@@ -12,14 +13,14 @@ namespace SmeZones.Web.Tests.Applications;
 [Collection(PortalCollection.Name)]
 public class HostileInputTests(PortalHost host)
 {
-    private const string Foshan = "佛山市工业和信息化局";
-    private const string Zone = "2026年度中外中小企业合作区";
+    private TestData TestData => host.TestData;
 
     [Fact]
     public async Task A_nul_byte_in_a_section_post_is_stripped_and_the_section_saved()
     {
-        var application = await host.ApplicationAsync(Foshan, Zone);
-        using var client = await SignedInAsync();
+        var chain = await TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await TestData.CreateApplicationAsync(chain.ApplicantOrganisation, chain.Round);
+        using var client = await host.SignedInAsync(chain.Applicant);
 
         using var response = await client.SubmitAsync(Url(application.Id, "basic"), new Dictionary<string, string>
         {
@@ -36,8 +37,9 @@ public class HostileInputTests(PortalHost host)
     [Fact]
     public async Task A_nul_byte_in_a_multipart_post_and_in_the_autosave_is_stripped()
     {
-        var application = await host.ApplicationAsync(Foshan, Zone);
-        using var client = await SignedInAsync();
+        var chain = await TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await TestData.CreateApplicationAsync(chain.ApplicantOrganisation, chain.Round);
+        using var client = await host.SignedInAsync(chain.Applicant);
         var page = await client.GetDocumentAsync(Url(application.Id, "basic"));
         using var multipart = new MultipartFormDataContent
         {
@@ -60,8 +62,9 @@ public class HostileInputTests(PortalHost host)
     [Fact]
     public async Task A_nul_escape_in_an_imported_file_is_stripped()
     {
-        var application = await host.ApplicationAsync(Foshan, Zone);
-        using var client = await SignedInAsync();
+        var chain = await TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await TestData.CreateApplicationAsync(chain.ApplicantOrganisation, chain.Round);
+        using var client = await host.SignedInAsync(chain.Applicant);
 
         using var response = await ImportAsync(client, application.Id,
             """{"format":"smezones-answers/1","edition":"zone-2026","roundYear":2026,"answers":{"basic.zoneName":"导入\u0000名称"}}""");
@@ -73,8 +76,9 @@ public class HostileInputTests(PortalHost host)
     [Fact]
     public async Task A_one_megabyte_name_is_refused_beside_the_field_in_saves_autosaves_and_imports_and_the_rest_is_kept()
     {
-        var application = await host.ApplicationAsync(Foshan, Zone);
-        using var client = await SignedInAsync();
+        var chain = await TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await TestData.CreateApplicationAsync(chain.ApplicantOrganisation, chain.Round);
+        using var client = await host.SignedInAsync(chain.Applicant);
         // About 1 MB of UTF-8, as the probe posted; under the import's 2 MB file limit.
         var huge = new string('名', 1024 * 1024 / 3);
 
@@ -109,8 +113,9 @@ public class HostileInputTests(PortalHost host)
     [InlineData("openness.foreignFirms.y1", "不能大于1000000")]
     public async Task A_number_beyond_the_maximum_of_its_unit_is_refused_with_the_fields_message(string key, string expected)
     {
-        var application = await host.ApplicationAsync(Foshan, Zone);
-        using var client = await SignedInAsync();
+        var chain = await TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await TestData.CreateApplicationAsync(chain.ApplicantOrganisation, chain.Round);
+        using var client = await host.SignedInAsync(chain.Applicant);
         var section = key.StartsWith("openness", StringComparison.Ordinal) ? "openness" : "basic";
 
         using var response = await client.SubmitAsync(Url(application.Id, section), new Dictionary<string, string>
@@ -126,8 +131,9 @@ public class HostileInputTests(PortalHost host)
     [Fact]
     public async Task Full_width_digits_signs_and_points_are_stored_and_shown_as_ascii()
     {
-        var application = await host.ApplicationAsync(Foshan, Zone);
-        using var client = await SignedInAsync();
+        var chain = await TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await TestData.CreateApplicationAsync(chain.ApplicantOrganisation, chain.Round);
+        using var client = await host.SignedInAsync(chain.Applicant);
 
         using var response = await client.SubmitAsync(Url(application.Id, "basic"), new Dictionary<string, string>
         {
@@ -146,8 +152,9 @@ public class HostileInputTests(PortalHost host)
     [Fact]
     public async Task An_import_that_loses_the_race_with_an_autosave_gets_the_conflict_message_and_imports_nothing()
     {
-        var application = await host.ApplicationAsync(Foshan, Zone);
-        using var client = await SignedInAsync();
+        var chain = await TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await TestData.CreateApplicationAsync(chain.ApplicantOrganisation, chain.Round);
+        using var client = await host.SignedInAsync(chain.Applicant);
         var page = await client.GetDocumentAsync($"/Applications/{application.Id}/Import");
 
         // The "autosave" holds the draft's row while the import reads it, then commits: the import's write is then stale.
@@ -174,9 +181,10 @@ public class HostileInputTests(PortalHost host)
     [Fact]
     public async Task Imports_racing_autosaves_of_the_same_draft_never_fail_and_never_half_import()
     {
-        var application = await host.ApplicationAsync(Foshan, Zone);
-        using var importer = await SignedInAsync();
-        using var editor = await SignedInAsync();
+        var chain = await TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await TestData.CreateApplicationAsync(chain.ApplicantOrganisation, chain.Round);
+        using var importer = await host.SignedInAsync(chain.Applicant);
+        using var editor = await host.SignedInAsync(chain.Applicant);
         var file = JsonSerializer.Serialize(new
         {
             format = "smezones-answers/1", edition = "zone-2026", roundYear = 2026,
@@ -213,8 +221,9 @@ public class HostileInputTests(PortalHost host)
     [InlineData(null)]
     public async Task Saving_the_summary_with_the_intro_empty_or_missing_shows_the_fields_message(string? intro)
     {
-        var application = await host.ApplicationAsync(Foshan, Zone);
-        using var client = await SignedInAsync();
+        var chain = await TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await TestData.CreateApplicationAsync(chain.ApplicantOrganisation, chain.Round);
+        using var client = await host.SignedInAsync(chain.Applicant);
         var fields = new Dictionary<string, string> { ["Form.Partners"] = "德国" };
         if (intro is not null)
         {
@@ -234,8 +243,9 @@ public class HostileInputTests(PortalHost host)
     [Fact]
     public async Task A_nul_byte_in_the_summary_is_stripped_and_saved()
     {
-        var application = await host.ApplicationAsync(Foshan, Zone);
-        using var client = await SignedInAsync();
+        var chain = await TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await TestData.CreateApplicationAsync(chain.ApplicantOrganisation, chain.Round);
+        using var client = await host.SignedInAsync(chain.Applicant);
 
         using var response = await client.SubmitAsync($"/Applications/{application.Id}/Summary",
             new Dictionary<string, string> { ["Form.Intro"] = "简介\0内容", ["Form.Partners"] = "德\0国" });
@@ -250,8 +260,9 @@ public class HostileInputTests(PortalHost host)
     [Fact]
     public async Task A_nul_byte_in_a_site_check_is_stripped_and_the_check_recorded()
     {
-        var application = await host.SubmittedZoneAsync();
-        using var client = await host.SignedInAsync("reviewer.guangdong");
+        var chain = await TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await host.SubmittedZoneAsync(chain);
+        using var client = await host.SignedInAsync(chain.Province);
         var fields = Review.WorkspaceApplicationTests.SiteCheckFields(host);
         fields["Findings"] = "现场\0核查属实";
 
@@ -283,13 +294,6 @@ public class HostileInputTests(PortalHost host)
     {
         await using var db = host.NewDbContext();
         return (await db.Applications.AsNoTracking().SingleAsync(a => a.Id == id)).Answers;
-    }
-
-    private async Task<PortalClient> SignedInAsync()
-    {
-        var client = host.NewClient();
-        await client.SignInAsync("applicant.foshan");
-        return client;
     }
 
     private static readonly JsonSerializerOptions Unescaped = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SmeZones.Core.Campaigns;
 using SmeZones.Core.Exports;
+using SmeZones.Core.Organisations;
 using SmeZones.Web.Tests.Infrastructure;
 
 namespace SmeZones.Web.Tests.Errors;
@@ -11,23 +13,20 @@ namespace SmeZones.Web.Tests.Errors;
 [Collection(PortalCollection.Name)]
 public class ErrorPageTests(PortalHost host)
 {
-    private const string Foshan = "佛山市工业和信息化局";
-    private const string Zone = "2026年度中外中小企业合作区";
-
     [Theory]
     [InlineData(null, "/nonexistent")]
     [InlineData(null, "/Applications/not-a-guid")]
     [InlineData(null, "/Applications/not-a-guid/Sections/basic")]
-    [InlineData("applicant.foshan", "/nonexistent")]
-    [InlineData("applicant.foshan", "/Applications/not-a-guid")]
-    [InlineData("applicant.foshan", "/Applications/00000000-0000-0000-0000-000000000001")]
-    [InlineData("reviewer.guangdong", "/Review/no-such-page")]
-    public async Task Unknown_urls_and_malformed_ids_answer_a_chinese_404_page(string? user, string url)
+    [InlineData(Roles.Applicant, "/nonexistent")]
+    [InlineData(Roles.Applicant, "/Applications/not-a-guid")]
+    [InlineData(Roles.Applicant, "/Applications/00000000-0000-0000-0000-000000000001")]
+    [InlineData(Roles.Reviewer, "/Review/no-such-page")]
+    public async Task Unknown_urls_and_malformed_ids_answer_a_chinese_404_page(string? role, string url)
     {
         using var client = host.NewClient();
-        if (user is not null)
+        if (role is not null)
         {
-            await client.SignInAsync(user);
+            await client.SignInAsync((await host.TestData.CreateUserAsync(role)).UserName!);
         }
 
         using var response = await client.Http.GetAsync(new Uri(url, UriKind.Relative));
@@ -55,8 +54,7 @@ public class ErrorPageTests(PortalHost host)
     [Fact]
     public async Task A_forbidden_page_answers_403()
     {
-        using var client = host.NewClient();
-        await client.SignInAsync("applicant.foshan");
+        using var client = await host.SignedInAsync(await host.TestData.CreateUserAsync(Roles.Applicant));
 
         using var admin = await client.Http.GetAsync(new Uri("/Admin/Users", UriKind.Relative));
         using var denied = await client.Http.GetAsync(admin.Headers.Location!);
@@ -70,14 +68,15 @@ public class ErrorPageTests(PortalHost host)
     [InlineData("Production")]
     public async Task An_unexpected_failure_shows_a_friendly_page_with_a_request_id_and_never_the_exception(string environment)
     {
-        var application = await host.ApplicationAsync(Foshan, Zone);
+        var chain = await host.TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await host.TestData.CreateApplicationAsync(chain.ApplicantOrganisation, chain.Round);
         using var failing = host.WithWebHostBuilder(b =>
         {
             b.UseEnvironment(environment);
             b.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<IPdfRenderer>(new FailingRenderer(new InvalidOperationException("secret stack detail")))));
         });
         using var client = new PortalClient(failing.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
-        await client.SignInAsync("applicant.foshan");
+        await client.SignInAsync(chain.Applicant.UserName!);
 
         using var response = await client.Http.GetAsync(new Uri($"/Applications/{application.Id}/Pdf", UriKind.Relative));
 
@@ -93,11 +92,12 @@ public class ErrorPageTests(PortalHost host)
     [Fact]
     public async Task A_pdf_that_cannot_be_rendered_in_time_answers_503_with_a_chinese_message()
     {
-        var application = await host.ApplicationAsync(Foshan, Zone);
+        var chain = await host.TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await host.TestData.CreateApplicationAsync(chain.ApplicantOrganisation, chain.Round);
         using var slow = host.WithWebHostBuilder(b => b.ConfigureServices(s =>
             s.Replace(ServiceDescriptor.Singleton<IPdfRenderer>(new FailingRenderer(new PdfRenderException("Rendering the PDF took longer than 20 s."))))));
         using var client = new PortalClient(slow.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
-        await client.SignInAsync("applicant.foshan");
+        await client.SignInAsync(chain.Applicant.UserName!);
 
         using var response = await client.Http.GetAsync(new Uri($"/Applications/{application.Id}/Pdf", UriKind.Relative));
 
