@@ -81,64 +81,72 @@ public static class DemoData
 
     private static IEnumerable<Campaign> Campaigns(Dictionary<string, Organisation> organisations, DateTimeOffset now)
     {
-        var closes = now.AddDays(60);
-        yield return new Campaign
+        yield return Round(Programme.Zone, organisations[MinistryName], now);
+        yield return Round(Programme.Cluster, organisations[MinistryName], now);
+        yield return Round(Programme.ClusterReview, organisations["新疆维吾尔自治区工业和信息化厅"], now);
+    }
+
+    /// <summary>
+    /// A demo round of the programme as its official notice sets it (form and criteria edition, who applies, the review
+    /// chain and its quotas), open from <paramref name="opensAt"/> for 60 days. Tests build their rounds from it too,
+    /// with a suffix that makes each name unique.
+    /// </summary>
+    public static Campaign Round(Programme programme, Organisation organiser, DateTimeOffset opensAt, string nameSuffix = "")
+    {
+        var round = programme switch
         {
-            Name = "2026年度中外中小企业合作区推荐",
-            Programme = Programme.Zone,
-            Year = 2026,
-            Organiser = organisations[MinistryName],
-            FormEditionKey = "zone-2026",
-            CriteriaEditionKey = "zone-2024",
-            ApplicantLevel = OrganisationLevel.Prefecture,
-            OpensAt = now,
-            ClosesAt = closes,
-            OfficialNotice = "工信厅企业函〔2026〕156号",
-            OfficialDeadline = "2026年8月15日前由省级中小企业主管部门报送工业和信息化部中小企业局",
-            Stages =
-            [
-                new() { Order = 1, Level = OrganisationLevel.ProvincialUnit, Name = "省级中小企业主管部门初审推荐", Quota = 2, SpecialUnitQuota = 1 },
-                new() { Order = 2, Level = OrganisationLevel.Ministry, Name = "工业和信息化部评审" },
-            ],
+            Programme.Zone => new Campaign
+            {
+                Name = "2026年度中外中小企业合作区推荐",
+                Year = 2026,
+                FormEditionKey = "zone-2026",
+                CriteriaEditionKey = "zone-2024",
+                ApplicantLevel = OrganisationLevel.Prefecture,
+                OfficialNotice = "工信厅企业函〔2026〕156号",
+                OfficialDeadline = "2026年8月15日前由省级中小企业主管部门报送工业和信息化部中小企业局",
+                Stages =
+                [
+                    new() { Order = 1, Level = OrganisationLevel.ProvincialUnit, Name = "省级中小企业主管部门初审推荐", Quota = 2, SpecialUnitQuota = 1 },
+                    new() { Order = 2, Level = OrganisationLevel.Ministry, Name = "工业和信息化部评审" },
+                ],
+            },
+            Programme.Cluster => new Campaign
+            {
+                Name = "2024年度中小企业特色产业集群推荐",
+                Year = 2024,
+                FormEditionKey = "cluster-2024",
+                CriteriaEditionKey = "cluster-2022",
+                ApplicantLevel = OrganisationLevel.County,
+                OfficialNotice = "促进中小企业特色产业集群发展暂行办法（工信部企业〔2022〕119号）",
+                OfficialDeadline = "按当年度工业和信息化部通知要求报送（2024年度：各省不超过8个，计划单列市、兵团不超过2个）",
+                Stages =
+                [
+                    new() { Order = 1, Level = OrganisationLevel.ProvincialUnit, Name = "省级中小企业主管部门初审推荐", Quota = 8, SpecialUnitQuota = 2 },
+                    new() { Order = 2, Level = OrganisationLevel.Ministry, Name = "工业和信息化部评审" },
+                ],
+            },
+            _ => new Campaign
+            {
+                Name = "2026年新疆维吾尔自治区中小企业特色产业集群复核",
+                Year = 2026,
+                FormEditionKey = "cluster-review-xj",
+                CriteriaEditionKey = "cluster-review-xj",
+                ApplicantLevel = OrganisationLevel.County,
+                OfficialNotice = "新疆维吾尔自治区工业和信息化厅 中小企业特色产业集群复核",
+                OfficialDeadline = "按自治区工业和信息化厅通知要求报送",
+                Stages =
+                [
+                    new() { Order = 1, Level = OrganisationLevel.Prefecture, Name = "地（州、市）初审" },
+                    new() { Order = 2, Level = OrganisationLevel.ProvincialUnit, Name = "自治区复核" },
+                ],
+            },
         };
-        yield return new Campaign
-        {
-            Name = "2024年度中小企业特色产业集群推荐",
-            Programme = Programme.Cluster,
-            Year = 2024,
-            Organiser = organisations[MinistryName],
-            FormEditionKey = "cluster-2024",
-            CriteriaEditionKey = "cluster-2022",
-            ApplicantLevel = OrganisationLevel.County,
-            OpensAt = now,
-            ClosesAt = closes,
-            OfficialNotice = "促进中小企业特色产业集群发展暂行办法（工信部企业〔2022〕119号）",
-            OfficialDeadline = "按当年度工业和信息化部通知要求报送（2024年度：各省不超过8个，计划单列市、兵团不超过2个）",
-            Stages =
-            [
-                new() { Order = 1, Level = OrganisationLevel.ProvincialUnit, Name = "省级中小企业主管部门初审推荐", Quota = 8, SpecialUnitQuota = 2 },
-                new() { Order = 2, Level = OrganisationLevel.Ministry, Name = "工业和信息化部评审" },
-            ],
-        };
-        yield return new Campaign
-        {
-            Name = "2026年新疆维吾尔自治区中小企业特色产业集群复核",
-            Programme = Programme.ClusterReview,
-            Year = 2026,
-            Organiser = organisations["新疆维吾尔自治区工业和信息化厅"],
-            FormEditionKey = "cluster-review-xj",
-            CriteriaEditionKey = "cluster-review-xj",
-            ApplicantLevel = OrganisationLevel.County,
-            OpensAt = now,
-            ClosesAt = closes,
-            OfficialNotice = "新疆维吾尔自治区工业和信息化厅 中小企业特色产业集群复核",
-            OfficialDeadline = "按自治区工业和信息化厅通知要求报送",
-            Stages =
-            [
-                new() { Order = 1, Level = OrganisationLevel.Prefecture, Name = "地（州、市）初审" },
-                new() { Order = 2, Level = OrganisationLevel.ProvincialUnit, Name = "自治区复核" },
-            ],
-        };
+        round.Name += nameSuffix;
+        round.Programme = programme;
+        round.Organiser = organiser;
+        round.OpensAt = opensAt;
+        round.ClosesAt = opensAt.AddDays(60);
+        return round;
     }
 
     private static void Check(IdentityResult result)

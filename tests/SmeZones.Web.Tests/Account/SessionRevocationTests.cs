@@ -68,13 +68,14 @@ public class SessionRevocationTests(PortalHost host)
         using var admin = host.NewClient();
         await admin.SignInAsync((await host.TestData.CreateUserAsync(Roles.Admin)).UserName!);
 
-        using var saved = await admin.AdminEditAsync(account, organisationId: (await host.TestData.CreateOrganisationAsync(OrganisationLevel.Prefecture, "510100")).Id);
+        var chengdu = await host.TestData.CreateOrganisationAsync(OrganisationLevel.Prefecture, "510100");
+        using var saved = await admin.AdminEditAsync(account, organisationId: chengdu.Id);
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         await user.AssertSentToLoginAsync();
         await user.SignInAsync(account.UserName, account.Password);
         var home = (await user.GetDocumentAsync("/")).Body!.TextContent;
-        Assert.Contains("成都市经济和信息化局", home, StringComparison.Ordinal);
+        Assert.Contains(chengdu.Name, home, StringComparison.Ordinal);
         Assert.DoesNotContain(foshan.Name, home, StringComparison.Ordinal);
         Assert.Contains("UserOrganisationChanged", await host.AuditActionsAsync(account.Id));
     }

@@ -41,6 +41,24 @@ internal static class ClusterPlanTargets
     private static NumberRead Cell(AssessmentInput input, string row, string column, string unit) =>
         PlanCells.Read(input, $"plan.targets.{row}.{column}", unit);
 
+    /// <summary>
+    /// The row's 基准值 and 目标值 with the figures used, or the data-missing result that says which is missing:
+    /// a ratio of the two (the growth or reduction named) needs a 基准值 above 0.
+    /// </summary>
+    private static (decimal Baseline, decimal Target, List<FigureUsed> Figures, RequirementResult? Missing) PositiveBaselineAndTarget(
+        AssessmentInput input, Rule rule, string row, string name, string ratio)
+    {
+        var baseline = Cell(input, row, "baseline", string.Empty);
+        var target = Cell(input, row, "target", string.Empty);
+        var figures = new List<FigureUsed> { baseline.Figure, target.Figure };
+        if (baseline.Value is not { } b || target.Value is not { } t || b <= 0)
+        {
+            var why = baseline.IsMissing ? $"基准值{baseline.Problem}" : target.IsMissing ? $"目标值{target.Problem}" : $"基准值须大于0才能计算{ratio}";
+            return (0m, 0m, figures, rule.Result(RequirementOutcome.DataMissing, $"{name}{why}", figures));
+        }
+        return (b, t, figures, null);
+    }
+
     /// <summary>a: the target row is itself a rate ("近三年集群产值年均增速"), so its 目标值 is compared.</summary>
     private static RequirementResult OutputGrowth(AssessmentInput input, Rule rule)
     {
@@ -72,13 +90,10 @@ internal static class ClusterPlanTargets
     /// <summary>c, d: 年均增速 over 3 years from 基准值 to 目标值, compared exactly: 目标值 ≥ 基准值 × (1 + r)³.</summary>
     private static RequirementResult Growth(AssessmentInput input, Rule rule, string row, string name, decimal ratePercent)
     {
-        var baseline = Cell(input, row, "baseline", string.Empty);
-        var target = Cell(input, row, "target", string.Empty);
-        var figures = new List<FigureUsed> { baseline.Figure, target.Figure };
-        if (baseline.Value is not { } b || target.Value is not { } t || b <= 0)
+        var (b, t, figures, missing) = PositiveBaselineAndTarget(input, rule, row, name, "年均增速");
+        if (missing is not null)
         {
-            var why = baseline.IsMissing ? $"基准值{baseline.Problem}" : target.IsMissing ? $"目标值{target.Problem}" : "基准值须大于0才能计算年均增速";
-            return rule.Result(RequirementOutcome.DataMissing, $"{name}{why}", figures);
+            return missing;
         }
 
         var required = b * CompoundGrowth.Power(1m + (ratePercent / 100m), Years);
@@ -100,13 +115,10 @@ internal static class ClusterPlanTargets
     /// <summary>f, g (003): "降低达到18%左右" — (基准值 − 目标值) ÷ 基准值 ≥ 18%, checked as at least the figure.</summary>
     private static RequirementResult Reduction(AssessmentInput input, Rule rule, string row, string name, decimal percent)
     {
-        var baseline = Cell(input, row, "baseline", string.Empty);
-        var target = Cell(input, row, "target", string.Empty);
-        var figures = new List<FigureUsed> { baseline.Figure, target.Figure };
-        if (baseline.Value is not { } b || target.Value is not { } t || b <= 0)
+        var (b, t, figures, missing) = PositiveBaselineAndTarget(input, rule, row, name, "降低率");
+        if (missing is not null)
         {
-            var why = baseline.IsMissing ? $"基准值{baseline.Problem}" : target.IsMissing ? $"目标值{target.Problem}" : "基准值须大于0才能计算降低率";
-            return rule.Result(RequirementOutcome.DataMissing, $"{name}{why}", figures);
+            return missing;
         }
 
         var reduction = (b - t) / b * 100m;
