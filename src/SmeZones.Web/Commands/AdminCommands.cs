@@ -6,10 +6,10 @@ using SmeZones.Web.Infrastructure;
 
 namespace SmeZones.Web.Commands;
 
-/// <summary>The admin verbs: migrate, seed-demo, create-user. They share the portal's configuration.</summary>
+/// <summary>The admin verbs: migrate, seed-demo, create-user, create-round. They share the portal's configuration.</summary>
 public static class AdminCommands
 {
-    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-user", "schema-sql", "answer-keys"];
+    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-user", "schema-sql", "answer-keys", "create-round"];
 
     public static bool IsVerb(string arg) => Verbs.Contains(arg);
 
@@ -59,6 +59,8 @@ public static class AdminCommands
                 return 0;
             case "create-user":
                 return await CreateUser.RunAsync(services, builder.Configuration);
+            case "create-round":
+                return await CreateRound.RunAsync(services, args.ElementAtOrDefault(1));
             case "schema-sql":
                 // Development aid for writing migrations: the schema the model describes, as SQL.
                 Console.WriteLine(db.Database.GenerateCreateScript());

@@ -39,7 +39,7 @@ public class SummaryModel(PortalDbContext db, TimeProvider clock) : PageModel
             ModelState.AddModelError("", "该申报已提交，当前不能修改汇总表信息。");
             return Page();
         }
-        if (!new SummaryFormValidator().Validate(Form).CopyTo(ModelState))
+        if (!new SummaryFormValidator(Application.Campaign!.IntroMaxChars).Validate(Form).CopyTo(ModelState))
         {
             return Page();
         }
@@ -76,12 +76,13 @@ public class SummaryForm
 
 public class SummaryFormValidator : AbstractValidator<SummaryForm>
 {
-    public SummaryFormValidator()
+    /// <param name="introMaxChars">The round's 简介 length (Campaign.IntroMaxChars).</param>
+    public SummaryFormValidator(int introMaxChars = 300)
     {
         RuleFor(f => f.Partners).Must(p => p is null || FormText.CountCharacters(p.Trim()) <= 100)
             .WithMessage(f => $"重点合作国别（区域）不能超过100字（当前{FormText.CountCharacters(f.Partners!.Trim())}字）").OverridePropertyName("Form.Partners");
         RuleFor(f => f.Intro).NotEmpty().WithMessage("请填写简介；无相关情况时填写“无”")
-            .Must(i => FormText.CountCharacters(i!.Trim()) <= 300).When(f => !string.IsNullOrWhiteSpace(f.Intro))
-            .WithMessage(f => $"简介不能超过300字（当前{FormText.CountCharacters(f.Intro!.Trim())}字）").OverridePropertyName("Form.Intro");
+            .Must(i => FormText.CountCharacters(i!.Trim()) <= introMaxChars).When(f => !string.IsNullOrWhiteSpace(f.Intro))
+            .WithMessage(f => $"简介不能超过{introMaxChars}字（当前{FormText.CountCharacters(f.Intro!.Trim())}字）").OverridePropertyName("Form.Intro");
     }
 }
