@@ -13,9 +13,10 @@ public static class RoundNotices
 
     /// <summary>Null when stored; otherwise why not, in words for the organiser.</summary>
     public static async Task<string?> AttachAsync(
-        PortalDbContext db, Campaign campaign, string fileName, byte[] bytes, Actor actor, DateTimeOffset now, CancellationToken ct = default)
+        PortalDbContext db, Campaign campaign, string fileName, Stream content, Actor actor, DateTimeOffset now, CancellationToken ct = default)
     {
-        if (bytes.Length == 0 || bytes.Length > MaxBytes)
+        var bytes = await EvidenceStore.ReadCappedAsync(content, MaxBytes, ct);
+        if (bytes is null || bytes.Length == 0)
         {
             return "通知文件须为不超过20MB的PDF文件";
         }

@@ -81,6 +81,7 @@ public static class PortalSetup
             o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
             o.Conventions.AuthorizeFolder("/Applications", Policies.Applicant);
             o.Conventions.AuthorizeFolder("/Review", Policies.Review);
+            o.Conventions.AuthorizeFolder("/Rounds", Policies.Organiser);
         });
         services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", tags: ["ready"]);
     }
