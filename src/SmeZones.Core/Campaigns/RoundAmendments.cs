@@ -39,7 +39,7 @@ public static class RoundAmendments
         }
         var closes = RoundDefinition.ParseValidTime(amendment.ClosesAt);
         var changes = new List<object>();
-        if (closes != campaign.ClosesAt)
+        if (!SameMinute(closes, campaign.ClosesAt))
         {
             changes.Add(new { closesAt = new { before = campaign.ClosesAt, after = closes } });
             db.Record(actor, now, "RoundClosingExtended", nameof(Campaign), RoundSetup.Id(campaign),
@@ -51,7 +51,8 @@ public static class RoundAmendments
         foreach (var (stage, written) in campaign.Stages.OrderBy(s => s.Order).Zip(amendment.Stages))
         {
             var before = new { stage.Deadline, stage.Quota, stage.SpecialUnitQuota, stage.BingtuanQuota };
-            stage.Deadline = RoundDefinition.ParseValidTime(written.Deadline);
+            var deadline = RoundDefinition.ParseValidTime(written.Deadline);
+            stage.Deadline = stage.Deadline is { } old && SameMinute(old, deadline) ? old : deadline;
             stage.Quota = RoundSetup.Count(written.Quota);
             stage.SpecialUnitQuota = RoundSetup.Count(written.SeparatelyPlannedCityQuota);
             stage.BingtuanQuota = RoundSetup.Count(written.BingtuanQuota);
@@ -105,7 +106,7 @@ public static class RoundAmendments
         {
             Fail(nameof(amendment.ClosesAt), "请填写截止时间（北京时间，如2027-08-15 17:00）");
         }
-        else if (closes < campaign.ClosesAt)
+        else if (closes < campaign.ClosesAt && !SameMinute(closes, campaign.ClosesAt))
         {
             Fail(nameof(amendment.ClosesAt), $"已发布批次的截止时间只能延后，不能早于 {ChinaTime.Format(campaign.ClosesAt)}");
         }
@@ -123,7 +124,7 @@ public static class RoundAmendments
             {
                 Fail(at + nameof(written.Deadline), $"请填写{stage.Name}的截止时间");
             }
-            else if (stage.Deadline is { } old && deadline < old)
+            else if (stage.Deadline is { } old && deadline < old && !SameMinute(old, deadline))
             {
                 Fail(at + nameof(written.Deadline), $"{stage.Name}的截止时间只能延后，不能早于 {ChinaTime.Format(old)}");
             }
@@ -138,6 +139,10 @@ public static class RoundAmendments
         }
         return errors;
     }
+
+    // Times are written to the minute; a stored time with seconds is unchanged when its minute is written back.
+    private static bool SameMinute(DateTimeOffset a, DateTimeOffset b) =>
+        RoundDefinition.FormatTime(a) == RoundDefinition.FormatTime(b);
 
     private static void Raise(int? old, string? written, string field, string label, Action<string, string> fail)
     {
