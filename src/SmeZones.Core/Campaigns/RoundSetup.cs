@@ -36,6 +36,11 @@ public static class RoundSetup
         {
             return RoundResult.Fail("", "批次已发布，申报表版本和审核流程不能再修改；截止时间和名额可在批次概览中延长或增加。");
         }
+        if (db.Entry(organiser).State == EntityState.Detached)
+        {
+            // A copy read without tracking (a page's list) would be inserted again; use this context's own.
+            organiser = await db.Organisations.SingleAsync(o => o.Id == organiser.Id, ct);
+        }
         var campaign = existing ?? new Campaign { Name = "", FormEditionKey = "", CriteriaEditionKey = "", Status = CampaignStatus.Draft };
         var before = existing is null ? null : RoundDefinition.Of(existing);
         Apply(definition, campaign, organiser);
