@@ -32,7 +32,7 @@ public class IndexModel(PortalDbContext db, TimeProvider clock) : PageModel
         var now = clock.GetUtcNow();
         var campaign = await db.Campaigns.Include(c => c.Organiser).SingleOrDefaultAsync(c => c.Id == campaignId);
         var organisation = await db.Organisations.SingleAsync(o => o.Id == viewer.OrganisationId);
-        if (campaign is null || !campaign.CanApply(organisation))
+        if (campaign is null || campaign.Status == CampaignStatus.Draft || !campaign.CanApply(organisation))
         {
             return NotFound();
         }
