@@ -37,7 +37,17 @@ public sealed record AnswersFile
             {
                 return (null, "文件不是本平台导出的填报数据（缺少 edition 或 answers）。");
             }
-            return file.Format != CurrentFormat ? (null, $"不支持的数据格式“{file.Format}”，应为“{CurrentFormat}”。") : (file, null);
+            if (file.Format != CurrentFormat)
+            {
+                return (null, $"不支持的数据格式“{file.Format}”，应为“{CurrentFormat}”。");
+            }
+            // A file is text that bypasses the web's form filter: strip control characters here, the same way.
+            var answers = new SortedDictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (key, value) in file.Answers)
+            {
+                answers[FormText.StripControlCharacters(key)] = FormText.StripControlCharacters(value ?? "");
+            }
+            return (file with { Answers = answers }, null);
         }
         catch (JsonException)
         {
@@ -47,7 +57,7 @@ public sealed record AnswersFile
 }
 
 /// <summary>What an import did: how many answers were taken, and every value that was not, with why.</summary>
-public sealed record ImportReport(int Imported, IReadOnlyList<FormError> Refused);
+public sealed record ImportReport(int Imported, IReadOnlyList<OperationError> Refused);
 
 public static class AnswersExchange
 {
@@ -61,9 +71,9 @@ public static class AnswersExchange
     };
 
     /// <summary>Keys in the file that the edition does not have, reported rather than silently dropped.</summary>
-    public static IReadOnlyList<FormError> UnknownKeys(FormDefinition definition, int roundYear, AnswersFile file)
+    public static IReadOnlyList<OperationError> UnknownKeys(FormDefinition definition, int roundYear, AnswersFile file)
     {
         var known = FormAnswerKeys.For(definition, roundYear).Where(s => s.FilledBy == FieldFiller.Applicant).Select(s => s.Key).ToHashSet();
-        return file.Answers.Keys.Where(k => !known.Contains(k)).Select(k => new FormError(k, $"“{k}”不是本申报表的栏目，未导入")).ToList();
+        return file.Answers.Keys.Where(k => !known.Contains(k)).Select(k => new OperationError(k, $"“{k}”不是本申报表的栏目，未导入")).ToList();
     }
 }

@@ -51,7 +51,9 @@ public enum ApplicationStatus
     Draft = 0,
     Submitted = 1,
     Returned = 2,
-    Recommended = 3,
+
+    // 3 was "Recommended", never set: a recommendation is the stage review's decision, and a signed-off one moves the
+    // application on (Submitted at the next stage, or Approved). Not reused, so old rows cannot change meaning.
     NotRecommended = 4,
 
     /// <summary>Passed the last stage of the chain (e.g. the ministry's decision, or the autonomous region's 复核).</summary>
@@ -65,7 +67,6 @@ public static class ApplicationStatusNames
         ApplicationStatus.Draft => "草稿",
         ApplicationStatus.Submitted => "已提交",
         ApplicationStatus.Returned => "退回修改",
-        ApplicationStatus.Recommended => "已推荐",
         ApplicationStatus.NotRecommended => "不予推荐",
         ApplicationStatus.Approved => "审核通过",
         _ => status.ToString(),

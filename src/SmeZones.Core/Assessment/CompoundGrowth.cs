@@ -35,7 +35,7 @@ internal static class CompoundGrowth
         var average = Math.Pow((double)product, 1.0 / values.Count) - 1.0;
         var shown = Fmt.Average(average * 100.0, threshold);
         var (yes, no) = comparison.Words(count: false);
-        var rateList = string.Join("、", values.Select(v => Fmt.N(v) + "%"));
+        var rateList = string.Join("、", values.Select(v => Fmt.Number(v) + "%"));
         var sentence = $"{subject}{Fmt.Year(input.DataYears[0])}–{Fmt.Year(input.LatestYear)}各年 {rateList}，复合平均 {shown}%，{(holds ? yes : no)}{thresholdLabel}";
         figures.Add(new FigureUsed($"{subject}（近三年复合平均）", FormComputations.CompoundAverage(values), "%", null, null));
         return new(holds ? RequirementOutcome.Met : RequirementOutcome.NotMet, sentence, FormComputations.CompoundAverage(values), figures);

@@ -25,7 +25,7 @@ internal static class ConsistencyChecks
         {
             if (input.Number(key, "%").Value is > 100m and var value)
             {
-                yield return new("shareOver100", $"“{input.Label(key)}”为 {Fmt.N(value)}%，占比不可能超过100%", [key]);
+                yield return new("shareOver100", $"“{input.Label(key)}”为 {Fmt.Number(value)}%，占比不可能超过100%", [key]);
             }
         }
     }
@@ -37,7 +37,7 @@ internal static class ConsistencyChecks
         {
             if (input.Number(key, "%").Value is < -100m and var value)
             {
-                yield return new("rateBelowMinus100", $"“{input.Label(key)}”为 {Fmt.N(value)}%，降幅不可能超过100%", [key]);
+                yield return new("rateBelowMinus100", $"“{input.Label(key)}”为 {Fmt.Number(value)}%，降幅不可能超过100%", [key]);
             }
         }
     }
@@ -49,7 +49,7 @@ internal static class ConsistencyChecks
         var total = input.Number(totalKey, string.Empty).Value;
         if (part > total)
         {
-            yield return new("partExceedsTotal", $"“{input.Label(partKey)}”{Fmt.N(part!.Value)} 大于“{input.Label(totalKey)}”{Fmt.N(total!.Value)}，部分不可能多于总数", [partKey, totalKey]);
+            yield return new("partExceedsTotal", $"“{input.Label(partKey)}”{Fmt.Number(part!.Value)} 大于“{input.Label(totalKey)}”{Fmt.Number(total!.Value)}，部分不可能多于总数", [partKey, totalKey]);
         }
     }
 
@@ -68,7 +68,7 @@ internal static class ConsistencyChecks
 
             if (Math.Abs(stated - suggestion.Value) > ToleranceFor(suggestion.Value))
             {
-                yield return new("statedRateContradicts", $"“{input.Label(suggestion.Key)}”填写为 {Fmt.N(stated)}，与各年数据推算的 {Fmt.N(suggestion.Value)} 相差超过容差（{Fmt.N(ToleranceFor(suggestion.Value))}）。推算：{suggestion.Explanation}", [suggestion.Key]);
+                yield return new("statedRateContradicts", $"“{input.Label(suggestion.Key)}”填写为 {Fmt.Number(stated)}，与各年数据推算的 {Fmt.Number(suggestion.Value)} 相差超过容差（{Fmt.Number(ToleranceFor(suggestion.Value))}）。推算：{suggestion.Explanation}", [suggestion.Key]);
             }
         }
     }
@@ -78,7 +78,7 @@ internal static class ConsistencyChecks
     {
         if (first is { } a && second is { } b && Math.Abs(a - b) > ToleranceFor(b))
         {
-            yield return new("sectionsDisagree", $"{what}：“{input.Label(firstKey)}”为 {Fmt.N(a)}，“{input.Label(secondKey)}”为 {Fmt.N(b)}，两处不一致", [firstKey, secondKey]);
+            yield return new("sectionsDisagree", $"{what}：“{input.Label(firstKey)}”为 {Fmt.Number(a)}，“{input.Label(secondKey)}”为 {Fmt.Number(b)}，两处不一致", [firstKey, secondKey]);
         }
     }
 }

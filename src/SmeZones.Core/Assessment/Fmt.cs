@@ -5,12 +5,12 @@ namespace SmeZones.Core.Assessment;
 /// <summary>Number formatting for explanations: no trailing zeros ("12", "99.99", "13.5").</summary>
 internal static class Fmt
 {
-    public static string N(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+    public static string Number(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 
     public static string Year(int year) => year.ToString(CultureInfo.InvariantCulture) + "年";
 
     /// <summary>A value with its unit, e.g. "12家", "4.01%", "100亿元".</summary>
-    public static string U(decimal value, string unit) => N(value) + unit;
+    public static string WithUnit(decimal value, string unit) => Number(value) + unit;
 
     /// <summary>
     /// An average for display with 2 decimals as the form asks; with 4 when 2 would print the

@@ -37,7 +37,7 @@ internal static class Thresholds
         var (effective, relaxation) = Effective(input, threshold);
         var holds = threshold.Comparison.Holds(value, effective);
         var (yes, no) = threshold.Comparison.Words(threshold.IsCount);
-        var sentence = $"{subject} {Fmt.U(value, threshold.Unit)}，{(holds ? yes : no)}{Fmt.U(effective, threshold.Unit)}{RelaxationNote(relaxation)}";
+        var sentence = $"{subject} {Fmt.WithUnit(value, threshold.Unit)}，{(holds ? yes : no)}{Fmt.WithUnit(effective, threshold.Unit)}{RelaxationNote(relaxation)}";
         return new ThresholdCheck(holds ? RequirementOutcome.Met : RequirementOutcome.NotMet, sentence, effective, relaxation);
     }
 
@@ -51,12 +51,12 @@ internal static class Thresholds
 
         var holds = threshold.Comparison.Holds(value, threshold.Value);
         var (yes, no) = threshold.Comparison.Words(threshold.IsCount);
-        return new ThresholdCheck(holds ? RequirementOutcome.Met : RequirementOutcome.NotMet, $"{subject} {Fmt.U(value, threshold.Unit)}，{(holds ? yes : no)}{Fmt.U(threshold.Value, threshold.Unit)}", threshold.Value, null);
+        return new ThresholdCheck(holds ? RequirementOutcome.Met : RequirementOutcome.NotMet, $"{subject} {Fmt.WithUnit(value, threshold.Unit)}，{(holds ? yes : no)}{Fmt.WithUnit(threshold.Value, threshold.Unit)}", threshold.Value, null);
     }
 
     /// <summary>"（西部地区放宽：标准100亿元，本轮放宽为80亿元）", or empty.</summary>
     public static string RelaxationNote(AppliedRelaxation? relaxation) =>
         relaxation is null
             ? string.Empty
-            : $"（{Regions.RegionDisplayNames.ToDisplayName(relaxation.RegionClass)}地区放宽：标准{Fmt.U(relaxation.OriginalThreshold, relaxation.Unit)}，本轮放宽为{Fmt.U(relaxation.RelaxedThreshold, relaxation.Unit)}）";
+            : $"（{Regions.RegionDisplayNames.ToDisplayName(relaxation.RegionClass)}地区放宽：标准{Fmt.WithUnit(relaxation.OriginalThreshold, relaxation.Unit)}，本轮放宽为{Fmt.WithUnit(relaxation.RelaxedThreshold, relaxation.Unit)}）";
 }

@@ -99,7 +99,7 @@ public static class RoundStateNames
     };
 }
 
-/// <summary>The programmes the portal serves.</summary>
+/// <summary>The programmes the portal serves; a round and a form edition each belong to one.</summary>
 public enum Programme
 {
     /// <summary>中外中小企业合作区</summary>

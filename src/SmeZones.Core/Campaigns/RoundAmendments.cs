@@ -42,7 +42,7 @@ public static class RoundAmendments
         if (!SameMinute(closes, campaign.ClosesAt))
         {
             changes.Add(new { closesAt = new { before = campaign.ClosesAt, after = closes } });
-            db.Record(actor, now, "RoundClosingExtended", nameof(Campaign), RoundSetup.Id(campaign),
+            db.Record(actor, "RoundClosingExtended", nameof(Campaign), RoundSetup.Id(campaign),
                 $"“{campaign.Name}”截止时间由 {ChinaTime.Format(campaign.ClosesAt)} 延长至 {ChinaTime.Format(closes)}");
             campaign.ClosesAt = closes;
         }
@@ -61,7 +61,7 @@ public static class RoundAmendments
             {
                 continue;
             }
-            db.Record(actor, now, "RoundStageAmended", nameof(Campaign), RoundSetup.Id(campaign),
+            db.Record(actor, "RoundStageAmended", nameof(Campaign), RoundSetup.Id(campaign),
                 $"“{campaign.Name}”{stage.Name}：截止时间或名额变更", new { stage = stage.Order, before, after });
             changed.Add(stage);
         }

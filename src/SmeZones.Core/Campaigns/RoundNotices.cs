@@ -39,7 +39,7 @@ public static class RoundNotices
         notice.SizeBytes = bytes.Length;
         notice.UploadedAt = now;
         notice.UploadedById = actor.UserId ?? Guid.Empty;
-        db.Record(actor, now, "RoundNoticeAttached", nameof(Campaign), RoundSetup.Id(campaign), $"上传“{campaign.Name}”通知文件 {name}", new { sha256 = sha, bytes.Length });
+        db.Record(actor, "RoundNoticeAttached", nameof(Campaign), RoundSetup.Id(campaign), $"上传“{campaign.Name}”通知文件 {name}", new { sha256 = sha, bytes.Length });
         await db.SaveChangesAsync(ct);
         return null;
     }

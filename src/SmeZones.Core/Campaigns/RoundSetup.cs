@@ -49,7 +49,7 @@ public static class RoundSetup
             db.Campaigns.Add(campaign);
             await db.SaveChangesAsync(ct);
         }
-        db.Record(actor, now, existing is null ? "RoundCreated" : "RoundDraftUpdated", nameof(Campaign), Id(campaign),
+        db.Record(actor, existing is null ? "RoundCreated" : "RoundDraftUpdated", nameof(Campaign), Id(campaign),
             $"{(existing is null ? "新建" : "修改")}申报批次草稿“{campaign.Name}”", new { before, after = RoundDefinition.Of(campaign) });
         await db.SaveChangesAsync(ct);
         return new RoundResult(campaign, []);
@@ -82,7 +82,7 @@ public static class RoundSetup
         }
         campaign.Status = CampaignStatus.Published;
         campaign.PublishedClosesAt = campaign.ClosesAt;
-        db.Record(actor, now, "RoundPublished", nameof(Campaign), Id(campaign), $"发布申报批次“{campaign.Name}”",
+        db.Record(actor, "RoundPublished", nameof(Campaign), Id(campaign), $"发布申报批次“{campaign.Name}”",
             new { campaign.FormEditionKey, campaign.CriteriaEditionKey, opensAt = campaign.OpensAt, closesAt = campaign.ClosesAt });
         await db.SaveChangesAsync(ct);
         return new RoundResult(campaign, []);
@@ -96,7 +96,7 @@ public static class RoundSetup
             return RoundResult.Fail("", "只有已截止的批次可以结束。");
         }
         campaign.Status = CampaignStatus.Ended;
-        db.Record(actor, now, "RoundEnded", nameof(Campaign), Id(campaign), $"结束申报批次“{campaign.Name}”");
+        db.Record(actor, "RoundEnded", nameof(Campaign), Id(campaign), $"结束申报批次“{campaign.Name}”");
         await db.SaveChangesAsync(ct);
         return new RoundResult(campaign, []);
     }

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace SmeZones.Core.Exports;
 
-/// <summary>What a cell may hold in an export, shared by the spreadsheet and CSV writers.</summary>
+/// <summary>What a cell may hold in an export (the spreadsheet writer).</summary>
 internal static class ExportValue
 {
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Text;
 using SmeZones.Core.Applications;
 using SmeZones.Core.Forms;
+using SmeZones.Core.Campaigns;
 
 namespace SmeZones.Core.Exports;
 
@@ -24,7 +25,7 @@ public static class SummaryIntroDraft
             }
         }
 
-        if (definition.Programme == FormProgramme.Zone)
+        if (definition.Programme == Programme.Zone)
         {
             Add(A("basic.leadingIndustry"), "主导产业为", "。");
             text.Append(latest).Append("年，");

@@ -1,12 +1,6 @@
-namespace SmeZones.Core.Forms;
+using SmeZones.Core.Campaigns;
 
-/// <summary>Which certification programme an edition belongs to.</summary>
-public enum FormProgramme
-{
-    Zone,
-    Cluster,
-    ClusterReview,
-}
+namespace SmeZones.Core.Forms;
 
 /// <summary>
 /// One edition of an official application form (申报表), held as data so that an application can be
@@ -20,7 +14,7 @@ public sealed record FormDefinition
 
     public required string Title { get; init; }
 
-    public required FormProgramme Programme { get; init; }
+    public required Programme Programme { get; init; }
 
     /// <summary>The issuer line printed on the cover, e.g. "工业和信息化部 制".</summary>
     public required string Issuer { get; init; }
@@ -47,6 +41,9 @@ public sealed record FormDefinition
 
     /// <summary>A companion table the recommending authority fills (e.g. 附件2 推荐汇总表), if the notice has one.</summary>
     public RecommendationSummary? Summary { get; init; }
+
+    /// <summary>Caps on answers the printed form leaves open; <see cref="AnswerLimits.Default"/> when absent.</summary>
+    public AnswerLimits? Limits { get; init; }
 }
 
 /// <summary>A numbered section of the form (一、基本情况 …).</summary>

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SmeZones.Core.Campaigns;
 
 namespace SmeZones.Core.Forms;
 
@@ -42,6 +43,11 @@ public static partial class FormDefinitionChecker
         }
 
         CheckYears("dataYears", definition.DataYears, p);
+        if (definition.Limits is { } limits
+            && (limits.LineChars <= 0 || limits.TextChars <= 0 || limits.NumberMax <= 0 || limits.UnitMax.Values.Any(v => v <= 0)))
+        {
+            p.Add("limits must all be positive");
+        }
         if (definition.Sections.Count == 0)
         {
             p.Add("the form has no sections");
@@ -261,7 +267,7 @@ public static partial class FormDefinitionChecker
             numbered.AddRange(declared);
         }
 
-        if (definition.Programme == FormProgramme.Zone)
+        if (definition.Programme == Programme.Zone)
         {
             var expected = Enumerable.Range(1, ZoneEvidenceCount);
             if (!numbered.Order().SequenceEqual(expected))

@@ -5,9 +5,9 @@ using System.Text.Json.Serialization;
 namespace SmeZones.Core.Forms;
 
 /// <summary>
-/// Reads and writes definitions. An application stores the JSON of the edition it was filled in with
-/// and is read with that copy forever, so reading does not apply today's structural checks
-/// (call <see cref="FormDefinitionChecker.Check"/> when wanted).
+/// How definitions are read and written: the edition files (<see cref="FormEditionCatalogue"/>) and the copy each
+/// submission keeps (<c>SubmissionSnapshot</c>), which is read forever, so reading does not apply today's structural
+/// checks (call <see cref="FormDefinitionChecker.Check"/> when wanted).
 /// </summary>
 public static class FormDefinitionJson
 {
@@ -21,17 +21,4 @@ public static class FormDefinitionJson
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
     };
-
-    public static FormDefinition Deserialize(string json) =>
-        JsonSerializer.Deserialize<FormDefinition>(json, Options) ?? throw new JsonException("The form definition is empty (null).");
-
-    public static FormDefinition Deserialize(JsonDocument document)
-    {
-        ArgumentNullException.ThrowIfNull(document);
-        return document.Deserialize<FormDefinition>(Options) ?? throw new JsonException("The form definition is empty (null).");
-    }
-
-    public static string Serialize(FormDefinition definition) => JsonSerializer.Serialize(definition, Options);
-
-    public static JsonDocument ToDocument(FormDefinition definition) => JsonSerializer.SerializeToDocument(definition, Options);
 }

@@ -11,15 +11,12 @@ public enum ValidationMode
     Submit,
 }
 
-/// <summary>One problem with one answer; <see cref="Key"/> is the answer key the page shows it next to.</summary>
-public sealed record FormError(string Key, string Message);
-
-/// <summary>The outcome of validating a form's answers.</summary>
-public sealed record FormValidationResult(IReadOnlyList<FormError> Errors)
+/// <summary>The outcome of validating a form's answers; each error's key is the answer key the page shows it next to.</summary>
+public sealed record FormValidationResult(IReadOnlyList<OperationError> Errors)
 {
     public bool IsValid => Errors.Count == 0;
 
-    public IEnumerable<FormError> For(string key) => Errors.Where(e => e.Key == key);
+    public IEnumerable<OperationError> For(string key) => Errors.Where(e => e.Key == key);
 }
 
 /// <summary>Entry point: validates answers against the definition they were filled in with.</summary>
@@ -34,7 +31,7 @@ public static class FormValidation
         var validator = Validators.GetValue(definition, _ => new ConcurrentDictionary<(int, ValidationMode, string?), FormAnswersValidator>())
             .GetOrAdd((roundYear, mode, sectionKey), key => new FormAnswersValidator(definition, key.Item1, key.Item2, key.Item3));
         var result = validator.Validate(answers);
-        return new FormValidationResult(result.Errors.Select(e => new FormError(e.PropertyName, e.ErrorMessage)).ToList());
+        return new FormValidationResult(result.Errors.Select(e => new OperationError(e.PropertyName, e.ErrorMessage)).ToList());
     }
 }
 

@@ -189,7 +189,7 @@ public static class InboxQuery
     }
 
     private static InboxAssessmentSummary? Summarise(Campaign campaign, SubmissionSnapshot snapshot, AssessmentSettings settings) =>
-        InboxApplication.TryAssess(campaign, snapshot.Definition, new FormAnswers(snapshot.Answers), settings) is { } assessment
+        ApplicationAssessment.TryAssess(campaign, snapshot.Definition, new FormAnswers(snapshot.Answers), settings) is { } assessment
             ? new InboxAssessmentSummary(assessment.AllGatesMet, assessment.Summary.Met, assessment.Summary.NotMet,
                 assessment.Summary.DataMissing, assessment.Summary.ReviewerJudgement)
             : null;

@@ -14,7 +14,8 @@ namespace SmeZones.Core.Review;
 /// The reviewing authority's steps on an application at its own stage of the chain: return for revision (退回修改),
 /// decide (推荐 / 不予推荐, within the unit's quota) and sign off (签发), which locks the decision and moves the application
 /// on. Each step writes its audit events in the same transaction as the change. The application must be one the viewer
-/// reaches (<see cref="ApplicationAccess.FindVisibleAsync"/>), tracked by <paramref name="db"/>, with its campaign's stages.
+/// reaches (<see cref="ApplicationAccess.FindVisibleAsync"/>), tracked by <paramref name="db"/>, with its campaign's stages;
+/// the viewer's <see cref="StagePosition"/> on it says whether the step may be taken.
 /// After a refusal that came from the database (a conflict, the quota) the context's tracked entities are cleared:
 /// reload before showing anything.
 /// </summary>
@@ -22,7 +23,7 @@ public static class ReviewWorkflow
 {
     public const int MaxTextLength = 2000;
 
-    // Names of the inputs errors belong to; pages map them to their own field names.
+    // Keys of the inputs errors belong to (OperationError.Key); pages map them to their own input names.
     public const string GeneralField = "general";
     public const string DecisionField = "decision";
     public const string ReasonField = "reason";
@@ -34,57 +35,20 @@ public static class ReviewWorkflow
     private const string ConflictMessage = "操作未成功：在您操作期间，其他人已修改了本申报或本级审核记录。请查看最新内容后再操作。";
 
     /// <summary>
-    /// The stage the viewer's organisation acts at (the campaign stage of its level), that stage's review, and whether it
-    /// may act: the application must be submitted and held at that stage, and the stage's review not yet signed off.
-    /// </summary>
-    public static async Task<ReviewPosition> PositionAsync(PortalDbContext db, Application application, Viewer viewer, CancellationToken ct = default)
-    {
-        var campaign = application.Campaign ?? throw new InvalidOperationException("Load the campaign and its stages with the application.");
-        if (!viewer.IsIn(Roles.Reviewer) && !viewer.IsIn(Roles.Ministry))
-        {
-            return new ReviewPosition(null, null, "只有审核单位和部级用户可以审核申报。");
-        }
-        var stage = campaign.StageFor(viewer.OrganisationLevel);
-        if (stage is null)
-        {
-            return new ReviewPosition(null, null, $"本批次没有{viewer.OrganisationLevel.ToChinese()}审核环节，本单位不能审核。");
-        }
-        var review = await db.StageReviews.SingleOrDefaultAsync(r => r.ApplicationId == application.Id && r.StageOrder == stage.Order, ct);
-        return new ReviewPosition(stage, review, RefusalAt(application, stage, review));
-    }
-
-    private static string? RefusalAt(Application application, ReviewStage stage, StageReview? review)
-    {
-        if (review is { SignedOffAt: { } signedAt })
-        {
-            return $"本级审核结论已于 {ChinaTime.Format(signedAt)} 由 {review.SignedOffByName} 签发，不能再修改。";
-        }
-        return application.Status switch
-        {
-            ApplicationStatus.Submitted when application.CurrentStageOrder == stage.Order => null,
-            ApplicationStatus.Submitted when application.CurrentStageOrder < stage.Order => "该申报尚未报送至本级，暂不能审核。",
-            ApplicationStatus.Submitted => "该申报已报送至上级审核环节，本级不能再操作。",
-            ApplicationStatus.Returned => "该申报已退回申报单位修改，重新提交后才能继续审核。",
-            ApplicationStatus.Draft => "该申报尚未提交，不能审核。",
-            _ => $"该申报的审核已结束（{application.Status.ToChinese()}），不能再操作。",
-        };
-    }
-
-    /// <summary>
     /// 退回修改: records the comments against the latest submission and hands the application back to the applicant.
     /// ReachedStageOrder stays, so the reviewer keeps sight of it; the resubmission comes back to this stage.
     /// </summary>
     public static async Task<ReviewOutcome> ReturnAsync(
-        PortalDbContext db, Application application, FormDefinition definition, Viewer viewer, Actor actor, RevisionInput input,
+        PortalDbContext db, StagePosition position, FormDefinition definition, Actor actor, RevisionInput input,
         DateTimeOffset now, CancellationToken ct = default)
     {
-        var position = await PositionAsync(db, application, viewer, ct);
-        if (!position.CanAct)
+        if (position.RefusalFor(ReviewAction.Return) is { } refusal)
         {
-            return ReviewOutcome.Refused(position.Refusal!);
+            return ReviewOutcome.Refused(refusal);
         }
+        var (application, viewer) = (position.Application, position.Viewer);
         var headings = SectionProgressReport.Headings(definition).ToDictionary(h => h.Key, h => h.Heading, StringComparer.Ordinal);
-        var errors = new List<ReviewError>();
+        var errors = new List<OperationError>();
         var comments = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in input.SectionComments)
         {
@@ -94,23 +58,23 @@ public static class ReviewWorkflow
             }
             if (!headings.TryGetValue(key, out var heading))
             {
-                errors.Add(new ReviewError(null, $"申报表没有“{key}”这一部分，该意见未能保存。"));
+                errors.Add(OperationError.ForRequest($"申报表没有“{key}”这一部分，该意见未能保存。"));
                 continue;
             }
             if (text.Length > MaxTextLength)
             {
-                errors.Add(new ReviewError(SectionField(key), $"“{heading}”的修改意见不能超过 {MaxTextLength} 字（现有 {text.Length} 字）。"));
+                errors.Add(new OperationError(SectionField(key), $"“{heading}”的修改意见不能超过 {MaxTextLength} 字（现有 {text.Length} 字）。"));
             }
             comments[key] = text;
         }
         var general = Clean(input.GeneralComment);
         if (general is { Length: > MaxTextLength })
         {
-            errors.Add(new ReviewError(GeneralField, $"总体意见不能超过 {MaxTextLength} 字（现有 {general.Length} 字）。"));
+            errors.Add(new OperationError(GeneralField, $"总体意见不能超过 {MaxTextLength} 字（现有 {general.Length} 字）。"));
         }
         if (comments.Count == 0 && general is null && errors.Count == 0)
         {
-            errors.Add(new ReviewError(GeneralField, "请至少填写一条修改意见（某一部分的意见或总体意见），申报单位将按意见修改。"));
+            errors.Add(new OperationError(GeneralField, "请至少填写一条修改意见（某一部分的意见或总体意见），申报单位将按意见修改。"));
         }
         if (errors.Count > 0)
         {
@@ -146,7 +110,7 @@ public static class ReviewWorkflow
         application.Status = ApplicationStatus.Returned;
         application.CurrentStageOrder = 0;
         application.UpdatedAt = now;
-        db.Record(actor, now, "ReturnedForRevision", nameof(Application), application.Id.ToString(),
+        db.Record(actor, "ReturnedForRevision", nameof(Application), application.Id.ToString(),
             $"{stage.Name}退回修改 {application.Number}",
             new { revisionRequestId = request.Id, stage = stage.Order, sections = comments.Keys, hasGeneralComment = general is not null, returnedSubmission = sequence });
         return await CommitAsync(db, transaction, ct);
@@ -158,35 +122,35 @@ public static class ReviewWorkflow
     /// sees it); 推荐 needs the 推荐意见 printed on the form and the summary table.
     /// </summary>
     public static async Task<ReviewOutcome> DecideAsync(
-        PortalDbContext db, Application application, Viewer viewer, Actor actor, DecisionInput input, DateTimeOffset now, CancellationToken ct = default)
+        PortalDbContext db, StagePosition position, Actor actor, DecisionInput input, DateTimeOffset now, CancellationToken ct = default)
     {
-        var position = await PositionAsync(db, application, viewer, ct);
-        if (!position.CanAct)
+        if (position.RefusalFor(ReviewAction.Decide) is { } refusal)
         {
-            return ReviewOutcome.Refused(position.Refusal!);
+            return ReviewOutcome.Refused(refusal);
         }
+        var (application, viewer) = (position.Application, position.Viewer);
         var reason = Clean(input.Reason);
         var opinion = Clean(input.Opinion);
-        var errors = new List<ReviewError>();
+        var errors = new List<OperationError>();
         if (input.Decision is not (ReviewDecision.Recommend or ReviewDecision.NotRecommend))
         {
-            errors.Add(new ReviewError(DecisionField, "请选择“推荐”或“不予推荐”。"));
+            errors.Add(new OperationError(DecisionField, "请选择“推荐”或“不予推荐”。"));
         }
         if (input.Decision == ReviewDecision.NotRecommend && reason is null)
         {
-            errors.Add(new ReviewError(ReasonField, "不予推荐必须填写理由，申报单位将看到该理由。"));
+            errors.Add(new OperationError(ReasonField, "不予推荐必须填写理由，申报单位将看到该理由。"));
         }
         if (input.Decision == ReviewDecision.Recommend && opinion is null)
         {
-            errors.Add(new ReviewError(OpinionField, "推荐必须填写推荐意见，推荐意见将打印在申报表和推荐汇总表上。"));
+            errors.Add(new OperationError(OpinionField, "推荐必须填写推荐意见，推荐意见将打印在申报表和推荐汇总表上。"));
         }
         if (reason is { Length: > MaxTextLength })
         {
-            errors.Add(new ReviewError(ReasonField, $"理由不能超过 {MaxTextLength} 字（现有 {reason.Length} 字）。"));
+            errors.Add(new OperationError(ReasonField, $"理由不能超过 {MaxTextLength} 字（现有 {reason.Length} 字）。"));
         }
         if (opinion is { Length: > MaxTextLength })
         {
-            errors.Add(new ReviewError(OpinionField, $"推荐意见不能超过 {MaxTextLength} 字（现有 {opinion.Length} 字）。"));
+            errors.Add(new OperationError(OpinionField, $"推荐意见不能超过 {MaxTextLength} 字（现有 {opinion.Length} 字）。"));
         }
         if (errors.Count > 0)
         {
@@ -223,7 +187,7 @@ public static class ReviewWorkflow
                 db.ChangeTracker.Clear();
                 return ReviewOutcome.Refused($"本单位在本批次的推荐名额（{stored} 个）已用完，不能再推荐。", DecisionField);
             }
-            db.Record(actor, now, "QuotaTaken", nameof(Application), application.Id.ToString(),
+            db.Record(actor, "QuotaTaken", nameof(Application), application.Id.ToString(),
                 $"{stage.Name}占用推荐名额 {application.Number}", new { campaignId = application.CampaignId, stage = stage.Order, organisationId = review.OrganisationId, limit });
         }
         else if (previous == ReviewDecision.Recommend && input.Decision != ReviewDecision.Recommend)
@@ -236,7 +200,7 @@ public static class ReviewWorkflow
         review.DecidedAt = now;
         review.DecidedById = actor.UserId;
         review.UpdatedAt = now;
-        db.Record(actor, now, "DecisionRecorded", nameof(Application), application.Id.ToString(),
+        db.Record(actor, "DecisionRecorded", nameof(Application), application.Id.ToString(),
             $"{stage.Name}：{DecisionText(input.Decision)} {application.Number}",
             new { stageReviewId = review.Id, stage = stage.Order, decision = input.Decision.ToString(), previous = previous.ToString(), reason, opinion });
         return await CommitAsync(db, transaction, ct);
@@ -248,17 +212,14 @@ public static class ReviewWorkflow
     /// is approved); 不予推荐 ends it.
     /// </summary>
     public static async Task<ReviewOutcome> SignOffAsync(
-        PortalDbContext db, Application application, Viewer viewer, Actor actor, SignOffInput input, DateTimeOffset now, CancellationToken ct = default)
+        PortalDbContext db, StagePosition position, Actor actor, SignOffInput input, DateTimeOffset now, CancellationToken ct = default)
     {
-        var position = await PositionAsync(db, application, viewer, ct);
-        if (!position.CanAct)
+        if (position.RefusalFor(ReviewAction.SignOff) is { } refusal)
         {
-            return ReviewOutcome.Refused(position.Refusal!);
+            return ReviewOutcome.Refused(refusal);
         }
-        if (position.Review is not { Decision: not ReviewDecision.Undecided } review)
-        {
-            return ReviewOutcome.Refused("请先保存“推荐”或“不予推荐”的结论，再签发。");
-        }
+        var application = position.Application;
+        var review = position.Review!;
         if (!input.Confirmed)
         {
             return ReviewOutcome.Refused("请勾选确认后再签发；签发后本级结论不能再修改。", ConfirmField);
@@ -289,14 +250,14 @@ public static class ReviewWorkflow
         {
             application.CurrentStageOrder = next.Order;
             application.ReachedStageOrder = Math.Max(application.ReachedStageOrder, next.Order);
-            db.Record(actor, now, "ForwardedToStage", nameof(Application), id, $"{application.Number} 报送至{next.Name}", new { from = stage.Order, to = next.Order });
+            db.Record(actor, "ForwardedToStage", nameof(Application), id, $"{application.Number} 报送至{next.Name}", new { from = stage.Order, to = next.Order });
         }
         else
         {
             application.Status = review.Decision == ReviewDecision.Recommend ? ApplicationStatus.Approved : ApplicationStatus.NotRecommended;
         }
         application.UpdatedAt = now;
-        db.Record(actor, now, "SignedOff", nameof(Application), id, $"{stage.Name}签发：{DecisionText(review.Decision)} {application.Number}",
+        db.Record(actor, "SignedOff", nameof(Application), id, $"{stage.Name}签发：{DecisionText(review.Decision)} {application.Number}",
             new { stageReviewId = review.Id, stage = stage.Order, decision = review.Decision.ToString(), signer = input.SignerName, submission = latest.Sequence, status = application.Status.ToString() });
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         return await CommitAsync(db, transaction, ct);
@@ -315,7 +276,7 @@ public static class ReviewWorkflow
         if (review.Decision == ReviewDecision.Recommend
             && await QuotaLedger.ReleaseAsync(db, application.CampaignId, stage.Order, review.OrganisationId, ct))
         {
-            db.Record(actor, now, "QuotaReleased", nameof(Application), application.Id.ToString(),
+            db.Record(actor, "QuotaReleased", nameof(Application), application.Id.ToString(),
                 $"{stage.Name}退还推荐名额 {application.Number}", new { campaignId = application.CampaignId, stage = stage.Order, organisationId = review.OrganisationId });
         }
     }

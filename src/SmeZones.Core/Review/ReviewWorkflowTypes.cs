@@ -1,27 +1,13 @@
-using SmeZones.Core.Campaigns;
-
 namespace SmeZones.Core.Review;
 
-/// <summary>One reason a workflow step was refused; <see cref="Field"/> names the input it concerns, or null for the page.</summary>
-public sealed record ReviewError(string? Field, string Message);
-
 /// <summary>What a workflow step came to: done, or refused with messages for the reviewer.</summary>
-public sealed record ReviewOutcome(IReadOnlyList<ReviewError> Errors)
+public sealed record ReviewOutcome(IReadOnlyList<OperationError> Errors)
 {
     public static ReviewOutcome Done { get; } = new([]);
 
     public bool Succeeded => Errors.Count == 0;
 
-    public static ReviewOutcome Refused(string message, string? field = null) => new([new ReviewError(field, message)]);
-}
-
-/// <summary>
-/// Where a reviewer stands with an application: the stage its organisation acts at, that stage's review if one exists,
-/// and why it may not act now (null when it may).
-/// </summary>
-public sealed record ReviewPosition(ReviewStage? Stage, StageReview? Review, string? Refusal)
-{
-    public bool CanAct => Refusal is null;
+    public static ReviewOutcome Refused(string message, string key = OperationError.WholeRequest) => new([new OperationError(key, message)]);
 }
 
 /// <summary>A return for revision as the reviewer wrote it: section key ("cover", "basic", …) → comment, and a general one.</summary>

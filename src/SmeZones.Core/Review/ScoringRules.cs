@@ -11,14 +11,6 @@ public enum ScoringKind
     Judgements,
 }
 
-/// <summary>The part of a dimension's scoring a message is about, so the page can put it next to that control.</summary>
-public enum ScoringPart
-{
-    Points,
-    Judgement,
-    Comment,
-}
-
 /// <summary>One thing the reviewer scores or judges, with the engine's suggestion where there is one.</summary>
 /// <param name="Key">The assessment group's key (zones: the <see cref="ZoneScore.MaxPoints"/> keys).</param>
 /// <param name="MaxPoints">Zones: the dimension's maximum; null where judged pass/fail.</param>
@@ -30,11 +22,9 @@ public sealed record ScoringDimension(string Key, string Title, decimal? MaxPoin
 public sealed record ScoringInput(
     IReadOnlyDictionary<string, string?> Points, IReadOnlyDictionary<string, string?> Judgements, IReadOnlyDictionary<string, string?> Comments);
 
-public sealed record ScoringError(string DimensionKey, ScoringPart Part, string Message);
-
 /// <summary>The checked scoring: what to store when <see cref="IsValid"/>, the messages otherwise.</summary>
 public sealed record ScoringValidation(
-    IReadOnlyList<ScoringError> Errors,
+    IReadOnlyList<OperationError> Errors,
     IReadOnlyDictionary<string, decimal> Points,
     IReadOnlyDictionary<string, string> Judgements,
     IReadOnlyDictionary<string, string> Comments)
@@ -55,6 +45,13 @@ public static class ScoringRules
 
     /// <summary>The same limit as a decision's reason: enough for a paragraph, not for a pasted report.</summary>
     public const int MaxCommentLength = 2000;
+
+    /// <summary>Error keys: the dimension's points, judgement or comment, so the page can put a message next to that control.</summary>
+    public static string PointsKey(string dimensionKey) => "points:" + dimensionKey;
+
+    public static string JudgementKey(string dimensionKey) => "judgement:" + dimensionKey;
+
+    public static string CommentKey(string dimensionKey) => "comment:" + dimensionKey;
 
     public static ScoringKind KindOf(AssessmentResult assessment) =>
         assessment.CriteriaEditionKey == Zone2024Criteria.EditionKey ? ScoringKind.Points : ScoringKind.Judgements;
@@ -80,7 +77,7 @@ public static class ScoringRules
 
     public static ScoringValidation Validate(AssessmentResult assessment, ScoringInput input)
     {
-        var errors = new List<ScoringError>();
+        var errors = new List<OperationError>();
         var points = new Dictionary<string, decimal>(StringComparer.Ordinal);
         var judgements = new Dictionary<string, string>(StringComparer.Ordinal);
         var comments = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -94,7 +91,7 @@ public static class ScoringRules
             }
             if (comment?.Length > MaxCommentLength)
             {
-                errors.Add(new(dimension.Key, ScoringPart.Comment, $"“{dimension.Title}”的说明不能超过 {MaxCommentLength} 个字（现有 {comment.Length} 个字）"));
+                errors.Add(new(CommentKey(dimension.Key), $"“{dimension.Title}”的说明不能超过 {MaxCommentLength} 个字（现有 {comment.Length} 个字）"));
             }
 
             if (kind == ScoringKind.Points)
@@ -102,13 +99,13 @@ public static class ScoringRules
                 var pointsError = ParsePoints(dimension, input.Points.GetValueOrDefault(dimension.Key), out var value);
                 if (pointsError is not null)
                 {
-                    errors.Add(new(dimension.Key, ScoringPart.Points, pointsError));
+                    errors.Add(new(PointsKey(dimension.Key), pointsError));
                     continue;
                 }
                 points[dimension.Key] = value;
                 if (dimension.SuggestedPoints is { } suggested && value != suggested && comment is null)
                 {
-                    errors.Add(new(dimension.Key, ScoringPart.Comment,
+                    errors.Add(new(CommentKey(dimension.Key),
                         $"“{dimension.Title}”的得分 {ScoringText.Number(value)} 分与建议分 {ScoringText.Number(suggested)} 分不同，请说明理由"));
                 }
             }
@@ -121,11 +118,11 @@ public static class ScoringRules
                 }
                 else
                 {
-                    errors.Add(new(dimension.Key, ScoringPart.Judgement, $"请选择“{dimension.Title}”是否通过"));
+                    errors.Add(new(JudgementKey(dimension.Key), $"请选择“{dimension.Title}”是否通过"));
                 }
                 if (comment is null)
                 {
-                    errors.Add(new(dimension.Key, ScoringPart.Comment, $"请填写“{dimension.Title}”的判断理由"));
+                    errors.Add(new(CommentKey(dimension.Key), $"请填写“{dimension.Title}”的判断理由"));
                 }
             }
         }

@@ -13,27 +13,15 @@ public enum ScoringSaveStatus
     /// <summary>The points, judgements or comments have problems; nothing was saved.</summary>
     Invalid,
 
-    /// <summary>The stage review was signed off: it no longer changes.</summary>
-    SignedOff,
-
     /// <summary>Someone saved this review after the page was read.</summary>
     Conflict,
 
-    /// <summary>The viewer may not score here (experts, a stage not reached, nothing submitted).</summary>
-    NotAllowed,
+    /// <summary>The viewer may not score here now (see <see cref="StagePosition"/>), or there is nothing to score.</summary>
+    Refused,
 }
 
-public sealed record ScoringSaveResult(ScoringSaveStatus Status, ScoringValidation? Validation = null, StageReview? Review = null)
-{
-    /// <summary>The page's message for a refusal that belongs to no one field (Chinese); null when saved or invalid.</summary>
-    public string? Message => Status switch
-    {
-        ScoringSaveStatus.SignedOff => ScoringStore.SignedOffMessage,
-        ScoringSaveStatus.Conflict => "保存未成功：在您评分期间，本级其他人已保存了评分或审核意见。您输入的内容仍在页面上，请与最新内容核对后再保存。",
-        ScoringSaveStatus.NotAllowed => "您不能为该申报评分。",
-        _ => null,
-    };
-}
+/// <summary>What a save came to; <see cref="Errors"/> are the messages for the reviewer (none when saved).</summary>
+public sealed record ScoringSaveResult(ScoringSaveStatus Status, IReadOnlyList<OperationError> Errors, StageReview? Review = null);
 
 /// <summary>
 /// Stores the viewer's stage's points or judgements in its <see cref="StageReview"/>, creating the review on first save.
@@ -42,31 +30,32 @@ public sealed record ScoringSaveResult(ScoringSaveStatus Status, ScoringValidati
 /// </summary>
 public static class ScoringStore
 {
-    public const string SignedOffMessage = "本级审核已签发，评分不能再修改。";
+    private const string ConflictMessage = "保存未成功：在您评分期间，本级其他人已保存了评分或审核意见。您输入的内容仍在页面上，请与最新内容核对后再保存。";
 
     public static async Task<ScoringSaveResult> SaveAsync(
         PortalDbContext db, ReviewedApplication reviewed, ScoringInput input, uint readVersion, Actor actor, DateTimeOffset now, CancellationToken ct = default)
     {
-        if (!reviewed.CanWrite || reviewed.Assessment is null || reviewed.Stage is null)
+        var position = reviewed.Position;
+        // Refusals of the stage (signed off, not waiting here) come first: the reviewer should hear them, not about a typo.
+        if (position.RefusalFor(ReviewAction.Score) is { } refusal)
         {
-            return new ScoringSaveResult(ScoringSaveStatus.NotAllowed);
+            return Refused(refusal, position.Review);
+        }
+        if (reviewed.Assessment is not { } assessment)
+        {
+            return Refused("该申报尚无可评审的提交内容，不能评分。", position.Review);
         }
         var applicationId = reviewed.Application.Id;
-        var stageOrder = reviewed.Stage.Order;
-        var review = await db.StageReviews.SingleOrDefaultAsync(r => r.ApplicationId == applicationId && r.StageOrder == stageOrder, ct);
-        // Signed off wins over everything else: the reviewer should hear that first, not about a typo in a field.
-        if (review?.IsSignedOff == true)
-        {
-            return new ScoringSaveResult(ScoringSaveStatus.SignedOff, Review: review);
-        }
-        var validation = ScoringRules.Validate(reviewed.Assessment, input);
+        var stageOrder = position.Stage!.Order;
+        var review = position.Review;
+        var validation = ScoringRules.Validate(assessment, input);
         if (!validation.IsValid)
         {
-            return new ScoringSaveResult(ScoringSaveStatus.Invalid, validation, review);
+            return new ScoringSaveResult(ScoringSaveStatus.Invalid, validation.Errors, review);
         }
         if (review is null ? readVersion != 0 : review.Version != readVersion)
         {
-            return new ScoringSaveResult(ScoringSaveStatus.Conflict, validation, review);
+            return new ScoringSaveResult(ScoringSaveStatus.Conflict, [OperationError.ForRequest(ConflictMessage)], review);
         }
 
         if (review is null)
@@ -85,12 +74,12 @@ public static class ScoringStore
             db.Entry(review).Property(r => r.Version).OriginalValue = readVersion;
         }
         // Only the scored dimensions' entries are replaced: the decision pages may keep comments of their own here.
-        var keys = ScoringRules.Dimensions(reviewed.Assessment).Select(d => d.Key).ToList();
+        var keys = ScoringRules.Dimensions(assessment).Select(d => d.Key).ToList();
         review.Points = Merge(review.Points, validation.Points, keys);
         review.Judgements = Merge(review.Judgements, validation.Judgements, keys);
         review.Comments = Merge(review.Comments, validation.Comments, keys);
         review.UpdatedAt = now;
-        db.Record(actor, now, "ScoresSaved", nameof(Application), applicationId.ToString(),
+        db.Record(actor, "ScoresSaved", nameof(Application), applicationId.ToString(),
             Summary(reviewed, validation), new { stage = stageOrder, points = validation.Points, judgements = validation.Judgements, comments = validation.Comments });
         try
         {
@@ -99,16 +88,19 @@ public static class ScoringStore
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return new ScoringSaveResult(ScoringSaveStatus.Conflict, validation);
+            return new ScoringSaveResult(ScoringSaveStatus.Conflict, [OperationError.ForRequest(ConflictMessage)]);
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
             // Two first saves at once: the other one created the review.
             db.ChangeTracker.Clear();
-            return new ScoringSaveResult(ScoringSaveStatus.Conflict, validation);
+            return new ScoringSaveResult(ScoringSaveStatus.Conflict, [OperationError.ForRequest(ConflictMessage)]);
         }
-        return new ScoringSaveResult(ScoringSaveStatus.Saved, validation, review);
+        return new ScoringSaveResult(ScoringSaveStatus.Saved, [], review);
     }
+
+    private static ScoringSaveResult Refused(string message, StageReview? review) =>
+        new(ScoringSaveStatus.Refused, [OperationError.ForRequest(message)], review);
 
     private static string Summary(ReviewedApplication reviewed, ScoringValidation validation)
     {

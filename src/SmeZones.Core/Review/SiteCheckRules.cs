@@ -5,18 +5,17 @@ namespace SmeZones.Core.Review;
 /// <summary>What the reviewer typed for an on-site check; the date as the date input posts it (yyyy-MM-dd).</summary>
 public sealed record SiteCheckInput(string? CheckedOn, string? People, string? Findings);
 
-public enum SiteCheckField
+/// <summary>The keys of a site check's inputs, as its errors name them.</summary>
+public static class SiteCheckField
 {
-    CheckedOn,
-    People,
-    Findings,
-    Attachments,
+    public const string CheckedOn = "checkedOn";
+    public const string People = "people";
+    public const string Findings = "findings";
+    public const string Attachments = "attachments";
 }
 
-public sealed record SiteCheckError(SiteCheckField Field, string Message);
-
 /// <summary>The checked record: the values to store when there are no errors.</summary>
-public sealed record SiteCheckValidation(IReadOnlyList<SiteCheckError> Errors, DateOnly CheckedOn, string People, string Findings)
+public sealed record SiteCheckValidation(IReadOnlyList<OperationError> Errors, DateOnly CheckedOn, string People, string Findings)
 {
     public bool IsValid => Errors.Count == 0;
 }
@@ -36,7 +35,7 @@ public static class SiteCheckRules
     /// <param name="today">Today in Beijing: a check cannot have happened later.</param>
     public static SiteCheckValidation Validate(SiteCheckInput input, DateOnly today)
     {
-        var errors = new List<SiteCheckError>();
+        var errors = new List<OperationError>();
         var date = default(DateOnly);
         if (string.IsNullOrWhiteSpace(input.CheckedOn))
         {
@@ -62,7 +61,7 @@ public static class SiteCheckRules
         return new SiteCheckValidation(errors, date, people, findings);
     }
 
-    private static void Text(List<SiteCheckError> errors, SiteCheckField field, string text, string name, int max)
+    private static void Text(List<OperationError> errors, string field, string text, string name, int max)
     {
         if (text.Length == 0)
         {

@@ -19,7 +19,7 @@ public sealed record SiteCheckListItem(
     Guid Id, DateOnly CheckedOn, string People, string Findings, string Organisation, string CreatedBy, DateTimeOffset CreatedAt,
     IReadOnlyList<SiteCheckAttachmentInfo> Attachments);
 
-public sealed record SiteCheckAddResult(SiteCheck? Check, IReadOnlyList<SiteCheckError> Errors)
+public sealed record SiteCheckAddResult(SiteCheck? Check, IReadOnlyList<OperationError> Errors)
 {
     public bool Succeeded => Check is not null;
 }
@@ -34,9 +34,9 @@ public static class SiteCheckStore
         PortalDbContext db, ReviewedApplication reviewed, SiteCheckInput input, IReadOnlyList<SiteCheckFile> files,
         Actor actor, DateTimeOffset now, EvidenceLimits limits, CancellationToken ct = default)
     {
-        if (!reviewed.CanWrite || reviewed.Stage is null)
+        if (reviewed.Position.RefusalFor(ReviewAction.SiteCheck) is { } refusal)
         {
-            throw new InvalidOperationException("Only a reviewer whose stage holds or held the application records site checks.");
+            return new SiteCheckAddResult(null, [OperationError.ForRequest(refusal)]);
         }
         var validation = SiteCheckRules.Validate(input, DateOnly.FromDateTime(ChinaTime.ToChina(now).DateTime));
         var errors = validation.Errors.ToList();
@@ -67,7 +67,7 @@ public static class SiteCheckStore
         {
             Id = Guid.NewGuid(),
             ApplicationId = reviewed.Application.Id,
-            StageOrder = reviewed.Stage.Order,
+            StageOrder = reviewed.Position.Stage!.Order,
             OrganisationId = actor.OrganisationId ?? throw new ArgumentException("Site checks are recorded by a user of an organisation.", nameof(actor)),
             CheckedOn = validation.CheckedOn,
             People = validation.People,
@@ -78,7 +78,7 @@ public static class SiteCheckStore
         };
         db.SiteChecks.Add(check);
         // Recorded against the application, so its history reads in one place; the hashes prove later what was attached.
-        db.Record(actor, now, "SiteCheckRecorded", nameof(Application), reviewed.Application.Id.ToString(),
+        db.Record(actor, "SiteCheckRecorded", nameof(Application), reviewed.Application.Id.ToString(),
             $"实地抽查 {reviewed.Application.Number}（{validation.CheckedOn:yyyy-MM-dd}）",
             new
             {
@@ -146,10 +146,11 @@ public static class SiteCheckStore
         {
             return (null, EvidenceStore.Empty);
         }
-        var type = EvidenceFileTypes.Detect(bytes);
-        if (type is null)
+        // The same checks as 佐证材料: type by content, no active content.
+        var verdict = EvidenceContentCheck.Check(bytes);
+        if (verdict.Type is not { } type)
         {
-            return (null, EvidenceStore.WrongType);
+            return (null, verdict.Error);
         }
         return (new SiteCheckAttachment
         {

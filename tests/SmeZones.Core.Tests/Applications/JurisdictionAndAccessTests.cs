@@ -67,7 +67,7 @@ public class ApplicationAccessTests(MigratedDatabaseFixture fixture) : IClassFix
             Sorted("P nanhai returned", "P nanhai submitted", "F nanhai at prefecture", "N nanhai at ministry"),
             await VisibleAsync(world, ViewerOf(world.Nanhai, Roles.Applicant)));
         Assert.Equal(
-            Sorted("P shunde draft", "P shunde recommended", "F shunde at province"),
+            Sorted("P shunde draft", "P shunde forwarded", "F shunde at province"),
             await VisibleAsync(world, ViewerOf(world.Shunde, Roles.Applicant)));
     }
 
@@ -79,7 +79,7 @@ public class ApplicationAccessTests(MigratedDatabaseFixture fixture) : IClassFix
         // Not: 顺德's draft (never submitted), 南山 (深圳 recommends on its own), 南海 in the prefecture-led campaign
         // (still at the prefecture stage), 南海 in the campaign without a provincial stage, anything in 新疆.
         Assert.Equal(
-            Sorted("P nanhai returned", "P nanhai submitted", "P shunde recommended", "F shunde at province"),
+            Sorted("P nanhai returned", "P nanhai submitted", "P shunde forwarded", "F shunde at province"),
             await VisibleAsync(world, ViewerOf(world.Guangdong, Roles.Reviewer)));
     }
 
@@ -170,7 +170,7 @@ public class ApplicationAccessTests(MigratedDatabaseFixture fixture) : IClassFix
             ["P nanhai submitted"] = TestData.Application(provincial, nanhai, ApplicationStatus.Submitted, reachedStage: 1),
             ["P nanhai returned"] = TestData.Application(provincial, nanhai, ApplicationStatus.Returned, reachedStage: 1),
             ["P shunde draft"] = TestData.Application(provincial, shunde),
-            ["P shunde recommended"] = TestData.Application(provincial, shunde, ApplicationStatus.Recommended, reachedStage: 2),
+            ["P shunde forwarded"] = TestData.Application(provincial, shunde, ApplicationStatus.Submitted, reachedStage: 2),
             ["P nanshan submitted"] = TestData.Application(provincial, nanshan, ApplicationStatus.Submitted, reachedStage: 1),
             ["P changji submitted"] = TestData.Application(provincial, changjiCity, ApplicationStatus.Submitted, reachedStage: 1),
             ["F changji submitted"] = TestData.Application(prefectureLed, changjiCity, ApplicationStatus.Submitted, reachedStage: 1),

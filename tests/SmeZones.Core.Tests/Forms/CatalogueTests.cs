@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SmeZones.Core.Applications;
 using SmeZones.Core.Forms;
 
 namespace SmeZones.Core.Tests.Forms;
@@ -28,17 +29,14 @@ public class CatalogueTests
     [InlineData("zone-2025")]
     [InlineData("cluster-2024")]
     [InlineData("cluster-review-xj")]
-    public void A_definition_round_trips_through_json_unchanged(string edition)
+    public void A_definition_round_trips_through_a_submission_snapshot_unchanged(string edition)
     {
         var definition = FormEditionCatalogue.Default.Get(edition);
-        var json = FormDefinitionJson.Serialize(definition);
+        var json = JsonSerializer.Serialize(definition, FormDefinitionJson.Options);
 
-        var again = FormDefinitionJson.Deserialize(json);
-        using var document = JsonDocument.Parse(json);
-        var fromDocument = FormDefinitionJson.Deserialize(document);
+        var again = SubmissionSnapshot.Parse(SnapshotOf(definition).ToCanonicalJson()).Definition;
 
-        Assert.Equal(json, FormDefinitionJson.Serialize(again));
-        Assert.Equal(json, FormDefinitionJson.Serialize(fromDocument));
+        Assert.Equal(json, JsonSerializer.Serialize(again, FormDefinitionJson.Options));
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(EmbeddedJson(edition)), JsonNode.Parse(json)), "serialising changed the stored definition");
     }
 
@@ -108,11 +106,26 @@ public class CatalogueTests
     {
         var definition = FormEditionCatalogue.Default.Get("zone-2026") with { Sections = [] };
 
-        var read = FormDefinitionJson.Deserialize(FormDefinitionJson.Serialize(definition));
+        var read = SubmissionSnapshot.Parse(SnapshotOf(definition).ToCanonicalJson()).Definition;
 
         Assert.Empty(read.Sections);
         Assert.NotEmpty(FormDefinitionChecker.Problems(read));
     }
+
+    private static SubmissionSnapshot SnapshotOf(FormDefinition definition) => new()
+    {
+        ApplicationId = Guid.NewGuid(),
+        ApplicationNumber = "HZQ-2026-0001",
+        Sequence = 1,
+        CampaignName = "测试批次",
+        RoundYear = definition.RoundYear,
+        Organisation = "测试单位",
+        SubmittedAt = DateTimeOffset.UnixEpoch,
+        SubmittedBy = "测试",
+        Definition = definition,
+        Answers = [],
+        Evidence = [],
+    };
 
     private static string EmbeddedJson(string edition)
     {

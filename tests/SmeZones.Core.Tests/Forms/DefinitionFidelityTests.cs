@@ -1,5 +1,6 @@
 using SmeZones.Core.Forms;
 using SmeZones.TestSupport.Forms;
+using SmeZones.Core.Campaigns;
 
 namespace SmeZones.Core.Tests.Forms;
 
@@ -70,10 +71,10 @@ public class DefinitionFidelityTests
     }
 
     [Theory]
-    [InlineData("zone-2026", "工业和信息化部 制", FormProgramme.Zone)]
-    [InlineData("cluster-2024", "工业和信息化部 制", FormProgramme.Cluster)]
-    [InlineData("cluster-review-xj", "新疆维吾尔自治区工业和信息化厅 制", FormProgramme.ClusterReview)]
-    public void Issuer_and_programme_match_the_official_form(string edition, string issuer, FormProgramme programme)
+    [InlineData("zone-2026", "工业和信息化部 制", Programme.Zone)]
+    [InlineData("cluster-2024", "工业和信息化部 制", Programme.Cluster)]
+    [InlineData("cluster-review-xj", "新疆维吾尔自治区工业和信息化厅 制", Programme.ClusterReview)]
+    public void Issuer_and_programme_match_the_official_form(string edition, string issuer, Programme programme)
     {
         var definition = FormEditionCatalogue.Default.Get(edition);
 

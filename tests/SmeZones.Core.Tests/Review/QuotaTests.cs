@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using SmeZones.Core.Review;
 using SmeZones.Core.Tests.Infrastructure;
 using static SmeZones.Core.Tests.Review.WorkflowWorld;
@@ -76,8 +75,8 @@ public class QuotaTests(MigratedDatabaseFixture fixture) : IClassFixture<Migrate
         Assert.True((await world.DecideAsync(Guangdong, foshan[1], ReviewDecision.Recommend)).Succeeded);
         var guangdongThird = await world.DecideAsync(Guangdong, foshan[2], ReviewDecision.Recommend);
 
-        Assert.Equal(new ReviewError(ReviewWorkflow.DecisionField, QuotaMessage(1)), Assert.Single(shenzhenSecond.Errors));
-        Assert.Equal(new ReviewError(ReviewWorkflow.DecisionField, QuotaMessage(2)), Assert.Single(guangdongThird.Errors));
+        Assert.Equal(new OperationError(ReviewWorkflow.DecisionField, QuotaMessage(1)), Assert.Single(shenzhenSecond.Errors));
+        Assert.Equal(new OperationError(ReviewWorkflow.DecisionField, QuotaMessage(2)), Assert.Single(guangdongThird.Errors));
         Assert.Equal((1, 1), await UsedAndLimitAsync(world, Shenzhen));
         Assert.Equal((2, 2), await UsedAndLimitAsync(world, Guangdong));
         Assert.Null(await world.ReviewAsync(nanshan[1], 1));
@@ -145,38 +144,9 @@ public class QuotaTests(MigratedDatabaseFixture fixture) : IClassFixture<Migrate
         return (row.Used, row.Limit);
     }
 
-    /// <summary>
-    /// Locks the unit's quota row on a connection of its own, starts <paramref name="race"/>, waits until
-    /// <paramref name="waiters"/> sessions are blocked on a lock, then lets them go.
-    /// </summary>
-    private static async Task<T[]> WhileQuotaRowIsLockedAsync<T>(WorkflowWorld world, string unit, int waiters, Func<Task<T[]>> race)
-    {
-        await using var db = world.NewContext();
-        var connectionString = db.Database.GetConnectionString()!;
-        await using var holder = new NpgsqlConnection(connectionString);
-        await holder.OpenAsync();
-        await using var transaction = await holder.BeginTransactionAsync();
-        await using (var lockRow = new NpgsqlCommand(
-            """SELECT 1 FROM "QuotaUsages" WHERE "CampaignId" = @c AND "StageOrder" = 1 AND "OrganisationId" = @o FOR UPDATE""", holder, transaction))
-        {
-            lockRow.Parameters.AddWithValue("c", world.CampaignId);
-            lockRow.Parameters.AddWithValue("o", world.Unit(unit).Id);
-            Assert.Equal(1, await lockRow.ExecuteScalarAsync());
-        }
-        var running = race();
-        await using var observer = new NpgsqlConnection(connectionString);
-        await observer.OpenAsync();
-        var blocked = 0L;
-        for (var attempt = 0; attempt < 200 && blocked < waiters && !running.IsCompleted; attempt++)
-        {
-            await using var count = new NpgsqlCommand(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", observer);
-            blocked = (long)(await count.ExecuteScalarAsync())!;
-            await Task.Delay(50);
-        }
-        await transaction.CommitAsync();
-        var results = await running;
-        Assert.True(blocked >= waiters, $"Expected {waiters} sessions waiting on the quota row, saw {blocked}.");
-        return results;
-    }
+    /// <summary>Runs <paramref name="race"/> with the unit's quota row locked until <paramref name="waiters"/> sessions wait on it.</summary>
+    private static Task<T[]> WhileQuotaRowIsLockedAsync<T>(WorkflowWorld world, string unit, int waiters, Func<Task<T[]>> race) =>
+        RowLockRace.RunAsync(world.ConnectionString,
+            """SELECT 1 FROM "QuotaUsages" WHERE "CampaignId" = @c AND "StageOrder" = 1 AND "OrganisationId" = @o FOR UPDATE""",
+            new Dictionary<string, object> { ["c"] = world.CampaignId, ["o"] = world.Unit(unit).Id }, waiters, race);
 }

@@ -45,7 +45,7 @@ public class ScoringRulesTests
         var result = ScoringRules.Validate(assessment, Input(assessment, Openness, typed));
 
         var error = Assert.Single(result.Errors);
-        Assert.Equal((Openness, ScoringPart.Points, message), (error.DimensionKey, error.Part, error.Message));
+        Assert.Equal((ScoringRules.PointsKey(Openness), message), (error.Key, error.Message));
         Assert.False(result.Points.ContainsKey(Openness));
         Assert.Equal(4, result.Points.Count);
     }
@@ -62,7 +62,7 @@ public class ScoringRulesTests
         points[Openness] = (suggested - 0.5m).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var departing = ScoringRules.Validate(assessment, new ScoringInput(points, Empty, Empty));
         var error = Assert.Single(departing.Errors);
-        Assert.Equal((Openness, ScoringPart.Comment), (error.DimensionKey, error.Part));
+        Assert.Equal(ScoringRules.CommentKey(Openness), error.Key);
         Assert.Equal($"“具有较高开放合作水平”的得分 {suggested - 0.5m:0.#} 分与建议分 {suggested:0.#} 分不同，请说明理由", error.Message);
 
         var blank = ScoringRules.Validate(assessment, new ScoringInput(points, Empty, new Dictionary<string, string?> { [Openness] = "  " }));
@@ -95,7 +95,10 @@ public class ScoringRulesTests
         var result = ScoringRules.Validate(assessment, new ScoringInput(Suggested(assessment), Empty, comments));
 
         Assert.Equal(valid, result.IsValid);
-        Assert.All(result.Errors, e => Assert.Equal((Openness, ScoringPart.Comment), (e.DimensionKey, e.Part)));
+        if (!valid)
+        {
+            Assert.Equal(ScoringRules.CommentKey(Openness), Assert.Single(result.Errors).Key);
+        }
     }
 
     [Fact]
@@ -137,8 +140,8 @@ public class ScoringRulesTests
         var result = ScoringRules.Validate(assessment, new ScoringInput(Empty, judgements, reasons));
 
         Assert.Equal(
-            [("chain", ScoringPart.Judgement), ("green", ScoringPart.Judgement), ("open", ScoringPart.Comment)],
-            result.Errors.Select(e => (e.DimensionKey, e.Part)));
+            [ScoringRules.JudgementKey("chain"), ScoringRules.JudgementKey("green"), ScoringRules.CommentKey("open")],
+            result.Errors.Select(e => e.Key));
         var open = ScoringRules.Dimensions(assessment).Single(d => d.Key == "open").Title;
         Assert.Equal($"请填写“{open}”的判断理由", result.Errors[2].Message);
         Assert.Equal(ScoringRules.Fail, result.Judgements["core"]);

@@ -28,7 +28,7 @@ public class SiteCheckRulesTests
         var result = SiteCheckRules.Validate(new SiteCheckInput(date, "张三", "情况属实"), Today);
 
         var error = Assert.Single(result.Errors);
-        Assert.Equal((SiteCheckField.CheckedOn, message), (error.Field, error.Message));
+        Assert.Equal((SiteCheckField.CheckedOn, message), (error.Key, error.Message));
     }
 
     [Theory]
@@ -42,12 +42,12 @@ public class SiteCheckRulesTests
     [InlineData(501, 1, SiteCheckField.People, "抽查人员不能超过 500 个字（现有 501 个字）")]
     [InlineData(1, 0, SiteCheckField.Findings, "请填写抽查情况")]
     [InlineData(1, 5001, SiteCheckField.Findings, "抽查情况不能超过 5000 个字（现有 5001 个字）")]
-    public void People_and_findings_are_required_within_their_lengths(int people, int findings, SiteCheckField field, string message)
+    public void People_and_findings_are_required_within_their_lengths(int people, int findings, string field, string message)
     {
         var result = SiteCheckRules.Validate(new SiteCheckInput("2026-08-01", new string('人', people), new string('查', findings)), Today);
 
         var error = Assert.Single(result.Errors);
-        Assert.Equal((field, message), (error.Field, error.Message));
+        Assert.Equal((field, message), (error.Key, error.Message));
     }
 
     [Fact]

@@ -91,7 +91,7 @@ public class WorkflowTests(MigratedDatabaseFixture fixture) : IClassFixture<Migr
         var outcome = await world.ReturnAsync(Guangdong, id, "  ", ("basic", ""));
 
         var error = Assert.Single(outcome.Errors);
-        Assert.Equal(ReviewWorkflow.GeneralField, error.Field);
+        Assert.Equal(ReviewWorkflow.GeneralField, error.Key);
         Assert.Contains("至少填写一条", error.Message, StringComparison.Ordinal);
         Assert.Equal(ApplicationStatus.Submitted, (await world.ApplicationAsync(id)).Status);
     }
@@ -105,8 +105,8 @@ public class WorkflowTests(MigratedDatabaseFixture fixture) : IClassFixture<Migr
         var withoutReason = await world.DecideAsync(Guangdong, id, ReviewDecision.NotRecommend, reason: " ", opinion: null);
         var recommendWithoutOpinion = await world.DecideAsync(Guangdong, id, ReviewDecision.Recommend, opinion: "");
 
-        Assert.Equal(ReviewWorkflow.ReasonField, Assert.Single(withoutReason.Errors).Field);
-        Assert.Equal(ReviewWorkflow.OpinionField, Assert.Single(recommendWithoutOpinion.Errors).Field);
+        Assert.Equal(ReviewWorkflow.ReasonField, Assert.Single(withoutReason.Errors).Key);
+        Assert.Equal(ReviewWorkflow.OpinionField, Assert.Single(recommendWithoutOpinion.Errors).Key);
         Assert.Null(await world.ReviewAsync(id, 1));
         Assert.Null(await world.QuotaAsync(Guangdong));
 
@@ -136,7 +136,7 @@ public class WorkflowTests(MigratedDatabaseFixture fixture) : IClassFixture<Migr
         var unconfirmed = await world.SignOffAsync(Guangdong, id, confirmed: false);
 
         Assert.Contains("请先保存", Assert.Single(undecided.Errors).Message, StringComparison.Ordinal);
-        Assert.Equal(ReviewWorkflow.ConfirmField, Assert.Single(unconfirmed.Errors).Field);
+        Assert.Equal(ReviewWorkflow.ConfirmField, Assert.Single(unconfirmed.Errors).Key);
         Assert.Null((await world.ReviewAsync(id, 1))!.SignedOffAt);
         Assert.Equal(ApplicationStatus.Submitted, (await world.ApplicationAsync(id)).Status);
     }
@@ -197,7 +197,7 @@ public class WorkflowTests(MigratedDatabaseFixture fixture) : IClassFixture<Migr
         var seen = (await world.ReviewAsync(id, 1))!.Version;
         Assert.True((await world.DecideAsync(Guangdong, id, ReviewDecision.NotRecommend, reason: "他人修改")).Succeeded);
 
-        var stale = await world.AsAsync(Guangdong, id, (db, application, viewer, actor) => ReviewWorkflow.DecideAsync(db, application, viewer, actor,
+        var stale = await world.AsAsync(Guangdong, id, (db, position, actor) => ReviewWorkflow.DecideAsync(db, position, actor,
             new DecisionInput(ReviewDecision.Recommend, null, "同意推荐。", seen), DateTimeOffset.UtcNow));
 
         Assert.Contains("其他人已修改", Assert.Single(stale.Errors).Message, StringComparison.Ordinal);
@@ -213,8 +213,8 @@ public class WorkflowTests(MigratedDatabaseFixture fixture) : IClassFixture<Migr
 
         await using var db = world.NewContext();
         var application = await db.Applications.Include(a => a.Campaign).ThenInclude(c => c!.Stages).SingleAsync(a => a.Id == id);
-        var ministry = await ReviewWorkflow.PositionAsync(db, application, world.ViewerOf(Ministry));
-        var applicant = await ReviewWorkflow.PositionAsync(db, application, world.ViewerOf(Foshan));
+        var ministry = await StagePosition.LoadAsync(db, application, world.ViewerOf(Ministry));
+        var applicant = await StagePosition.LoadAsync(db, application, world.ViewerOf(Foshan));
 
         Assert.Equal((2, "该申报尚未报送至本级，暂不能审核。"), (ministry.Stage!.Order, ministry.Refusal));
         Assert.Contains("只有审核单位", applicant.Refusal, StringComparison.Ordinal);

@@ -85,6 +85,8 @@ internal sealed class WorkflowWorld(MigratedDatabaseFixture fixture, int campaig
 
     public PortalDbContext NewContext() => fixture.CreateContext();
 
+    public string ConnectionString => fixture.ConnectionString;
+
     public Viewer ViewerOf(string unit)
     {
         var (organisation, role) = units[unit];
@@ -141,35 +143,37 @@ internal sealed class WorkflowWorld(MigratedDatabaseFixture fixture, int campaig
         await ApplicationSubmission.SubmitAsync(db, application, Definition, ActorOf(applicant), DateTimeOffset.UtcNow);
     }
 
-    /// <summary>Runs a workflow step as the unit would from a page: its own context, the application found through access.</summary>
-    public async Task<ReviewOutcome> AsAsync(string unit, Guid id, Func<PortalDbContext, Application, Viewer, Actor, Task<ReviewOutcome>> step)
+    /// <summary>
+    /// Runs a workflow step as the unit would from a page: its own context, the application found through access, the
+    /// unit's stage position loaded once.
+    /// </summary>
+    public async Task<ReviewOutcome> AsAsync(string unit, Guid id, Func<PortalDbContext, StagePosition, Actor, Task<ReviewOutcome>> step)
     {
         await using var db = NewContext();
+        var position = await PositionAsync(db, unit, id);
+        return await step(db, position, ActorOf(unit));
+    }
+
+    /// <summary>The unit's stage position on the application, read in <paramref name="db"/> as a page reads it.</summary>
+    public async Task<StagePosition> PositionAsync(PortalDbContext db, string unit, Guid id)
+    {
         var viewer = ViewerOf(unit);
         var application = await db.Applications.FindVisibleAsync(viewer, id) ?? throw new InvalidOperationException($"{unit} cannot see {id}.");
-        return await step(db, application, viewer, ActorOf(unit));
+        return await StagePosition.LoadAsync(db, application, viewer);
     }
 
     public Task<ReviewOutcome> ReturnAsync(string unit, Guid id, string? general, params (string Section, string Comment)[] sections) =>
-        AsAsync(unit, id, (db, application, viewer, actor) => ReviewWorkflow.ReturnAsync(db, application, Definition, viewer, actor,
+        AsAsync(unit, id, (db, position, actor) => ReviewWorkflow.ReturnAsync(db, position, Definition, actor,
             new RevisionInput(sections.ToDictionary(s => s.Section, s => (string?)s.Comment), general), DateTimeOffset.UtcNow));
 
     /// <summary>A decision posted with the version the reviewer just saw, as the page does.</summary>
     public Task<ReviewOutcome> DecideAsync(string unit, Guid id, ReviewDecision decision, string? reason = null, string? opinion = "同意推荐。") =>
-        AsAsync(unit, id, async (db, application, viewer, actor) =>
-        {
-            var position = await ReviewWorkflow.PositionAsync(db, application, viewer);
-            return await ReviewWorkflow.DecideAsync(db, application, viewer, actor,
-                new DecisionInput(decision, reason, opinion, position.Review?.Version ?? 0), DateTimeOffset.UtcNow);
-        });
+        AsAsync(unit, id, (db, position, actor) => ReviewWorkflow.DecideAsync(db, position, actor,
+            new DecisionInput(decision, reason, opinion, position.Review?.Version ?? 0), DateTimeOffset.UtcNow));
 
     public Task<ReviewOutcome> SignOffAsync(string unit, Guid id, bool confirmed = true) =>
-        AsAsync(unit, id, async (db, application, viewer, actor) =>
-        {
-            var position = await ReviewWorkflow.PositionAsync(db, application, viewer);
-            return await ReviewWorkflow.SignOffAsync(db, application, viewer, actor,
-                new SignOffInput(confirmed, position.Review?.Version ?? 0, $"签发人{unit}"), DateTimeOffset.UtcNow);
-        });
+        AsAsync(unit, id, (db, position, actor) => ReviewWorkflow.SignOffAsync(db, position, actor,
+            new SignOffInput(confirmed, position.Review?.Version ?? 0, $"签发人{unit}"), DateTimeOffset.UtcNow));
 
     public async Task<Application> ApplicationAsync(Guid id)
     {

@@ -4,6 +4,7 @@ using SmeZones.Core.Applications;
 using SmeZones.Core.Forms;
 using SmeZones.TestSupport.Forms;
 using SmeZones.Web.Tests.Infrastructure;
+using SmeZones.Web.Tests.Review;
 
 namespace SmeZones.Web.Tests.Applications;
 
@@ -72,7 +73,7 @@ public class SectionEditorTests(PortalHost host)
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var page = await client.GetDocumentAsync($"/Applications/{application.Id}/Sections/basic");
         Assert.Equal("佛山中德中小企业合作区", Input(page, "basic.zoneName").GetAttribute("value"));
-        Assert.Equal("１２３４.５６", Input(page, "revenue.total.y3").GetAttribute("value"));
+        Assert.Equal("1234.56", Input(page, "revenue.total.y3").GetAttribute("value"));
         Assert.NotNull(page.QuerySelector("input[name='basic.majorIncident'][value=no][checked]"));
         await using var db = host.NewDbContext();
         var saved = await db.Applications.FindAsync(application.Id);
@@ -82,8 +83,8 @@ public class SectionEditorTests(PortalHost host)
 
     [Theory]
     [InlineData("revenue.total.y3", "12.345", "最多保留两位小数")]
-    [InlineData("revenue.total.y3", "12亿", "")]
-    [InlineData("openness.foreignFirms.y1", "-1", "")]
+    [InlineData("revenue.total.y3", "12亿", "只能填写数字")]
+    [InlineData("openness.foreignFirms.y1", "-1", "不能为负数")]
     public async Task Bad_input_gets_a_message_beside_the_field_and_keeps_what_was_typed(string key, string value, string expected)
     {
         var application = await host.ApplicationAsync(Foshan, Zone);
@@ -185,8 +186,14 @@ public class SectionEditorTests(PortalHost host)
         await client.SignInAsync("applicant.chengdu");
 
         using var get = await client.Http.GetAsync(new Uri($"/Applications/{application.Id}/Sections/basic", UriKind.Relative));
+        // A post with a valid token of the other user's own session, as a crafted form would send.
+        using var post = await client.PostWithTokenAsync("/Applications", $"/Applications/{application.Id}/Sections/basic",
+            new Dictionary<string, string> { ["basic.zoneName"] = "他人写入", ["Version"] = "0" });
 
         Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+        await using var db = host.NewDbContext();
+        Assert.False((await db.Applications.FindAsync(application.Id))!.Answers.ContainsKey("basic.zoneName"));
     }
 
     private async Task<PortalClient> SignedInAsync()

@@ -62,7 +62,9 @@ public class SelfCheckTests(PortalHost host)
 
         var panel = page.QuerySelector("aside.self-check")!;
         Assert.Contains("中小企业特色产业集群认定标准", panel.TextContent, StringComparison.Ordinal);
-        Assert.All(panel.QuerySelectorAll(".requirement .badge"), b => Assert.Contains(b.TextContent.Trim(), new[] { "符合", "不符合", "数据缺失" }));
+        var badges = panel.QuerySelectorAll(".requirement .badge");
+        Assert.NotEmpty(badges);
+        Assert.All(badges, b => Assert.Contains(b.TextContent.Trim(), new[] { "符合", "不符合", "数据缺失" }));
     }
 
     private async Task<Core.Applications.Application> DraftAsync(Dictionary<string, string> answers)

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using SmeZones.Core.Applications;
 using SmeZones.Core.Campaigns;
 using SmeZones.Web.Tests.Infrastructure;
@@ -30,7 +31,8 @@ public class SubmitTests(PortalHost host)
         var submission = await db.Submissions.SingleAsync(s => s.ApplicationId == application.Id);
         Assert.True(SubmissionSnapshot.Verify(submission));
         var snapshot = SubmissionSnapshot.Parse(submission.CanonicalJson);
-        Assert.Equal(saved.Answers.Count, snapshot.Answers.Count);
+        // Every answer as saved, key by key and value by value, not merely as many.
+        Assert.Equal(saved.Answers.OrderBy(a => a.Key, StringComparer.Ordinal), snapshot.Answers);
         Assert.Equal("zone-2026", snapshot.Definition.Key);
         Assert.Equal(15, snapshot.Evidence.Select(e => e.SlotKey).Distinct().Count());
         Assert.Contains(db.AuditEvents, e => e.EntityId == application.Id.ToString() && e.Action == "Submitted");
@@ -106,9 +108,14 @@ public class SubmitTests(PortalHost host)
 
         live.Answers = new Dictionary<string, string>(live.Answers) { ["basic.zoneName"] = "事后篡改" };
         await db.SaveChangesAsync();
-        var tamper = db.Database.ExecuteSqlInterpolatedAsync($"UPDATE \"Submissions\" SET \"CanonicalJson\" = '{{}}' WHERE \"Id\" = {submission.Id}");
+        // As the schema's owner: the portal's own role may not UPDATE submissions at all (ADR 0006), the owner may, and
+        // is refused by the append-only trigger itself, not by some unrelated failure of the statement.
+        await using var owner = host.NewOwnerDbContext();
+        var tamper = owner.Database.ExecuteSqlInterpolatedAsync($"UPDATE \"Submissions\" SET \"CanonicalJson\" = '{{}}' WHERE \"Id\" = {submission.Id}");
 
-        await Assert.ThrowsAnyAsync<Exception>(() => tamper);
+        var refused = await Assert.ThrowsAsync<PostgresException>(() => tamper);
+        Assert.Equal(PostgresErrorCodes.IntegrityConstraintViolation, refused.SqlState);
+        Assert.Contains("append-only", refused.MessageText, StringComparison.Ordinal);
         var stored = await db.Submissions.AsNoTracking().SingleAsync(s => s.Id == submission.Id);
         Assert.Equal(submission.CanonicalJson, stored.CanonicalJson);
         Assert.True(SubmissionSnapshot.Verify(stored));

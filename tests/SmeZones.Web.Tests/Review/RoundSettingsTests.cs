@@ -44,27 +44,34 @@ public class RoundSettingsTests(PortalHost host)
     public async Task The_administrator_sets_a_rounds_relaxation()
     {
         await using var db = host.NewDbContext();
-        var campaign = await db.Campaigns.SingleAsync(c => c.Name.StartsWith("2024年度中小企业特色产业集群"));
-        using var client = host.NewClient();
-        await client.SignInAsync("admin");
-        var url = $"/Admin/Campaigns/Relaxations/{campaign.Id}";
-        var form = await client.GetDocumentAsync(url);
-        var firstThreshold = form.QuerySelector("main input[name^='t.']")!.GetAttribute("name")!;
+        var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Name.StartsWith("2024年度中小企业特色产业集群"));
+        try
+        {
+            using var client = host.NewClient();
+            await client.SignInAsync("admin");
+            var url = $"/Admin/Campaigns/Relaxations/{campaign.Id}";
+            var form = await client.GetDocumentAsync(url);
+            var firstThreshold = form.QuerySelector("main input[name^='t.']")!.GetAttribute("name")!;
 
-        using var refused = await client.SubmitAsync(url, new Dictionary<string, string> { [firstThreshold] = "-1" }, "main form");
-        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        using var saved = await client.SubmitAsync(url, new Dictionary<string, string> { [firstThreshold] = "80", ["classes"] = "West" }, "main form");
+            using var refused = await client.SubmitAsync(url, new Dictionary<string, string> { [firstThreshold] = "-1" }, "main form");
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            using var saved = await client.SubmitAsync(url, new Dictionary<string, string> { [firstThreshold] = "80", ["classes"] = "West" }, "main form");
 
-        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        await using var after = host.NewDbContext();
-        var updated = await after.Campaigns.AsNoTracking().SingleAsync(c => c.Id == campaign.Id);
-        Assert.Equal(80m, updated.Relaxations[firstThreshold[2..]]);
-        Assert.Equal(["West"], updated.RelaxedRegionClasses);
-        // Put it back: other tests read this demo round.
-        var reset = await after.Campaigns.SingleAsync(c => c.Id == campaign.Id);
-        reset.Relaxations = [];
-        reset.RelaxedRegionClasses = [];
-        await after.SaveChangesAsync();
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+            await using var after = host.NewDbContext();
+            var updated = await after.Campaigns.AsNoTracking().SingleAsync(c => c.Id == campaign.Id);
+            Assert.Equal(80m, updated.Relaxations[firstThreshold[2..]]);
+            Assert.Equal(["West"], updated.RelaxedRegionClasses);
+        }
+        finally
+        {
+            // Put it back as it was, whatever failed above: other tests read this demo round.
+            await using var reset = host.NewDbContext();
+            var round = await reset.Campaigns.SingleAsync(c => c.Id == campaign.Id);
+            round.Relaxations = new Dictionary<string, decimal>(campaign.Relaxations);
+            round.RelaxedRegionClasses = [.. campaign.RelaxedRegionClasses];
+            await reset.SaveChangesAsync();
+        }
     }
 
     private async Task<int> ZoneCampaignIdAsync()

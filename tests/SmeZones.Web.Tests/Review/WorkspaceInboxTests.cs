@@ -62,10 +62,13 @@ public class WorkspaceInboxTests(PortalHost host)
         var label = UniqueTitle("筛选");
         var waiting = await host.SubmittedZoneAsync(label + "待审");
         var movedOn = await host.SubmittedZoneAsync(label + "已报");
+        var returned = await host.SubmittedZoneAsync(label + "退回");
         await using (var db = host.NewDbContext())
         {
             await db.Applications.Where(a => a.Id == movedOn.Id).ExecuteUpdateAsync(s => s
-                .SetProperty(a => a.CurrentStageOrder, 2).SetProperty(a => a.ReachedStageOrder, 2).SetProperty(a => a.Status, ApplicationStatus.Recommended));
+                .SetProperty(a => a.CurrentStageOrder, 2).SetProperty(a => a.ReachedStageOrder, 2));
+            await db.Applications.Where(a => a.Id == returned.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(a => a.CurrentStageOrder, 0).SetProperty(a => a.Status, ApplicationStatus.Returned));
         }
         using var client = await host.SignedInAsync("reviewer.guangdong");
         var q = Uri.EscapeDataString(label);
@@ -77,18 +80,18 @@ public class WorkspaceInboxTests(PortalHost host)
 
         var all = await client.GetDocumentAsync($"/Review?q={q}");
         var onlyWaiting = await client.GetDocumentAsync($"/Review?q={q}&waiting=true");
-        var recommended = await client.GetDocumentAsync($"/Review?q={q}&status=Recommended");
+        var onlyReturned = await client.GetDocumentAsync($"/Review?q={q}&status=Returned");
         var otherRound = await client.GetDocumentAsync($"/Review?q={q}&campaign={clusterRound}");
         var nonsense = await client.GetDocumentAsync($"/Review?q={q}&status=Nonsense&sort=nonsense&campaign=abc");
 
-        Assert.Equal(new[] { waiting.Id, movedOn.Id }.Order(), Ids(all).Order());
+        Assert.Equal(new[] { waiting.Id, movedOn.Id, returned.Id }.Order(), Ids(all).Order());
         Assert.Equal("已报送上级", Row(all, movedOn.Id)!.QuerySelector(".inbox-position")!.TextContent.Trim());
         Assert.Equal([waiting.Id], Ids(onlyWaiting));
         Assert.NotNull(onlyWaiting.QuerySelector("#f-waiting[checked]"));
-        Assert.Equal([movedOn.Id], Ids(recommended));
-        Assert.Equal("Recommended", recommended.QuerySelector("#f-status option[selected]")!.GetAttribute("value"));
+        Assert.Equal([returned.Id], Ids(onlyReturned));
+        Assert.Equal("Returned", onlyReturned.QuerySelector("#f-status option[selected]")!.GetAttribute("value"));
         Assert.Empty(Ids(otherRound));
-        Assert.Equal(2, Ids(nonsense).Count);
+        Assert.Equal(3, Ids(nonsense).Count);
     }
 
     [Fact]

@@ -12,6 +12,9 @@ namespace SmeZones.Web.Tests.Review;
 [Collection(PortalCollection.Name)]
 public class WorkspaceScoringTests(PortalHost host)
 {
+    /// <summary>The stage position's refusal once the stage's review is signed off (it names when and by whom).</summary>
+    private const string SignedOff = "签发，不能再修改。";
+
     [Fact]
     public async Task Points_are_saved_in_the_stage_review_and_the_total_and_pass_are_shown()
     {
@@ -103,11 +106,11 @@ public class WorkspaceScoringTests(PortalHost host)
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var page = await PortalClient.ParseAsync(refused);
-        Assert.Contains(ScoringStore.SignedOffMessage, page.QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(SignedOff, page.QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Null(page.QuerySelector("form.scoring-form"));
         var later = await client.GetDocumentAsync(Url(application.Id));
         Assert.Null(later.QuerySelector("form.scoring-form"));
-        Assert.Contains(ScoringStore.SignedOffMessage, later.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(SignedOff, later.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         await using var check = host.NewDbContext();
         Assert.Equal(100m, (await check.StageReviews.SingleAsync(r => r.ApplicationId == application.Id)).Points.Values.Sum());
     }

@@ -65,7 +65,7 @@ internal static class ClusterPlanTargets
 
         var added = t - b;
         var holds = added >= Years;
-        var sentence = $"优质中小企业数量基准值 {Fmt.N(b)}家，{TargetYear(input)}目标值 {Fmt.N(t)}家，三年增加 {Fmt.N(added)}家；逐年增加须每年至少增加1家，即三年至少增加{Years}家";
+        var sentence = $"优质中小企业数量基准值 {Fmt.Number(b)}家，{TargetYear(input)}目标值 {Fmt.Number(t)}家，三年增加 {Fmt.Number(added)}家；逐年增加须每年至少增加1家，即三年至少增加{Years}家";
         return rule.Result(holds ? RequirementOutcome.Met : RequirementOutcome.NotMet, sentence + (holds ? "（各年度目标见规划“阶段性目标”）" : "，未达到"), figures);
     }
 
@@ -85,7 +85,7 @@ internal static class ClusterPlanTargets
         var holds = t >= required;
         var average = (Math.Pow((double)(t / b), 1.0 / Years) - 1.0) * 100.0;
         figures.Add(new FigureUsed($"{name}年均增速（按基准值与目标值计算）", Math.Round((decimal)average, 2, MidpointRounding.AwayFromZero), "%", null, null));
-        var sentence = $"{name}基准值 {Fmt.N(b)}，{TargetYear(input)}目标值 {Fmt.N(t)}，三年年均增速 {Fmt.Average(average, ratePercent)}%，{(holds ? "不低于" : "低于")}{Fmt.N(ratePercent)}%（须目标值 ≥ {Fmt.N(b)} × {Fmt.N(1m + (ratePercent / 100m))}³ = {Fmt.N(Math.Round(required, 4))}）";
+        var sentence = $"{name}基准值 {Fmt.Number(b)}，{TargetYear(input)}目标值 {Fmt.Number(t)}，三年年均增速 {Fmt.Average(average, ratePercent)}%，{(holds ? "不低于" : "低于")}{Fmt.Number(ratePercent)}%（须目标值 ≥ {Fmt.Number(b)} × {Fmt.Number(1m + (ratePercent / 100m))}³ = {Fmt.Number(Math.Round(required, 4))}）";
         return rule.Result(holds ? RequirementOutcome.Met : RequirementOutcome.NotMet, sentence, figures);
     }
 
@@ -94,7 +94,7 @@ internal static class ClusterPlanTargets
     {
         var target = Cell(input, row, "target", "%");
         var check = Thresholds.Fixed(new Threshold(rule.Key, rule.Title, Comparison.AtLeast, figure, "%"), target, $"{TargetYear(input)}{name}目标值");
-        return rule.Result(check.Outcome, $"{check.Sentence}（“{Fmt.N(figure)}%左右”按不低于{Fmt.N(figure)}%判定）", [target.Figure]);
+        return rule.Result(check.Outcome, $"{check.Sentence}（“{Fmt.Number(figure)}%左右”按不低于{Fmt.Number(figure)}%判定）", [target.Figure]);
     }
 
     /// <summary>f, g (003): "降低达到18%左右" — (基准值 − 目标值) ÷ 基准值 ≥ 18%, checked as at least the figure.</summary>
@@ -112,7 +112,7 @@ internal static class ClusterPlanTargets
         var reduction = (b - t) / b * 100m;
         var holds = (b - t) * 100m >= percent * b;
         figures.Add(new FigureUsed($"{name}降低率（按基准值与目标值计算）", Math.Round(reduction, 2, MidpointRounding.AwayFromZero), "%", null, null));
-        var sentence = $"{name}基准值 {Fmt.N(b)}，{TargetYear(input)}目标值 {Fmt.N(t)}，降低 {Fmt.Average((double)reduction, percent)}%，{(holds ? "达到" : "未达到")}{Fmt.N(percent)}%（“{Fmt.N(percent)}%左右”按不低于{Fmt.N(percent)}%判定）";
+        var sentence = $"{name}基准值 {Fmt.Number(b)}，{TargetYear(input)}目标值 {Fmt.Number(t)}，降低 {Fmt.Average((double)reduction, percent)}%，{(holds ? "达到" : "未达到")}{Fmt.Number(percent)}%（“{Fmt.Number(percent)}%左右”按不低于{Fmt.Number(percent)}%判定）";
         return rule.Result(holds ? RequirementOutcome.Met : RequirementOutcome.NotMet, sentence, figures);
     }
 
@@ -127,12 +127,12 @@ internal static class ClusterPlanTargets
             return rule.Result(RequirementOutcome.DataMissing, $"{name}：{(target.IsMissing ? "目标值" + target.Problem : "基准值" + baseline.Problem)}", figures);
         }
 
-        var shown = $"{TargetYear(input)}目标值 {Fmt.N(target.Value!.Value)}{(reduction ? string.Empty : "%")}";
+        var shown = $"{TargetYear(input)}目标值 {Fmt.Number(target.Value!.Value)}{(reduction ? string.Empty : "%")}";
         if (reduction && baseline.Value is > 0 and var b)
         {
             var rate = Math.Round((b - target.Value!.Value) / b * 100m, 2, MidpointRounding.AwayFromZero);
             figures.Add(new FigureUsed($"{name}（按基准值与目标值计算）", rate, "%", null, null));
-            shown = $"基准值 {Fmt.N(b)}，{shown}，{name} {Fmt.N(rate)}%";
+            shown = $"基准值 {Fmt.Number(b)}，{shown}，{name} {Fmt.Number(rate)}%";
         }
 
         return rule.Result(RequirementOutcome.ReviewerJudgement, $"{shown}；申报表未提供行业平均水平，由评审对照行业平均水平判断", figures);

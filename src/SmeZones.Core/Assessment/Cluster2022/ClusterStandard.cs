@@ -68,7 +68,7 @@ internal static class ClusterStandard
         {
             var share = input.Number(input.Latest("industry.countyShare"), "%");
             figures.Add(share.Figure);
-            sentence = share.Value is { } value ? $"{Fmt.Year(input.LatestYear)}集群总产值占所在县级行政区划产值 {Fmt.N(value)}%，{sentence}" : $"集群总产值占县域产值比例{share.Problem}，{sentence}";
+            sentence = share.Value is { } value ? $"{Fmt.Year(input.LatestYear)}集群总产值占所在县级行政区划产值 {Fmt.Number(value)}%，{sentence}" : $"集群总产值占县域产值比例{share.Problem}，{sentence}";
         }
 
         return ClusterRules.Pillar.Result(RequirementOutcome.ReviewerJudgement, sentence, figures);
@@ -120,7 +120,7 @@ internal static class ClusterStandard
             if (FormComputations.AverageGrowth(leading) is { } computed)
             {
                 figures.Add(new FigureUsed("主导产业产值年均增速（按各年总产值×主导产业占比推算）", computed, "%", null, null));
-                sentence += $"；按各年总产值×主导产业占比推算为 {Fmt.N(computed)}%（仅供参考）";
+                sentence += $"；按各年总产值×主导产业占比推算为 {Fmt.Number(computed)}%（仅供参考）";
             }
         }
 

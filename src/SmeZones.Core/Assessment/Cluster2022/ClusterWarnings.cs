@@ -77,7 +77,7 @@ internal static class ClusterWarnings
         if (stated is { } s && rates.All(r => r is not null) && FormComputations.CompoundAverage(rates.Select(r => r!.Value).ToList()) is { } computed
             && Math.Abs(s - computed) > ConsistencyChecks.ToleranceFor(computed))
         {
-            yield return new("statedRateContradicts", $"“{input.Label("industry.leadingGrowthAvg")}”填写为 {Fmt.N(s)}%，与各年增速（{string.Join("、", rates.Select(r => Fmt.N(r!.Value) + "%"))}）的复合平均 {Fmt.N(computed)}% 相差超过容差（{Fmt.N(ConsistencyChecks.ToleranceFor(computed))}）", ["industry.leadingGrowthAvg", .. input.EveryYear("industry.leadingGrowth")]);
+            yield return new("statedRateContradicts", $"“{input.Label("industry.leadingGrowthAvg")}”填写为 {Fmt.Number(s)}%，与各年增速（{string.Join("、", rates.Select(r => Fmt.Number(r!.Value) + "%"))}）的复合平均 {Fmt.Number(computed)}% 相差超过容差（{Fmt.Number(ConsistencyChecks.ToleranceFor(computed))}）", ["industry.leadingGrowthAvg", .. input.EveryYear("industry.leadingGrowth")]);
         }
     }
 

@@ -59,7 +59,7 @@ internal static class PlanCompletion
         }
 
         var direction = down ? "（下降类指标，完成值不高于目标值为完成）" : string.Empty;
-        var sentence = $"{name}目标值 {Fmt.U(t, unit)}，完成值 {Fmt.U(a, unit)}{(rate is { } shown ? $"，完成率 {Fmt.N(shown)}%" : string.Empty)}，{(holds ? "已完成" : "未完成")}{direction}";
+        var sentence = $"{name}目标值 {Fmt.WithUnit(t, unit)}，完成值 {Fmt.WithUnit(a, unit)}{(rate is { } shown ? $"，完成率 {Fmt.Number(shown)}%" : string.Empty)}，{(holds ? "已完成" : "未完成")}{direction}";
         return rule.Result(holds ? RequirementOutcome.Met : RequirementOutcome.NotMet, sentence, figures);
     }
 
@@ -89,7 +89,7 @@ internal static class PlanCompletion
             var figures = new[] { PlanCells.Read(input, $"plan.achievement.{row}.baseline", string.Empty).Figure, target.Figure, achieved.Figure };
             yield return target.IsMissing || achieved.IsMissing
                 ? rule.Result(RequirementOutcome.DataMissing, $"{indicator}：{(target.IsMissing ? "目标值" + target.Problem : "完成值" + achieved.Problem)}", figures)
-                : rule.Result(RequirementOutcome.ReviewerJudgement, $"{indicator}（新增指标）目标值 {Fmt.N(target.Value!.Value)}，完成值 {Fmt.N(achieved.Value!.Value)}；指标方向未知，由评审判断是否完成", figures);
+                : rule.Result(RequirementOutcome.ReviewerJudgement, $"{indicator}（新增指标）目标值 {Fmt.Number(target.Value!.Value)}，完成值 {Fmt.Number(achieved.Value!.Value)}；指标方向未知，由评审判断是否完成", figures);
         }
     }
 

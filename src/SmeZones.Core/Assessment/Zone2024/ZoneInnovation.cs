@@ -19,7 +19,7 @@ internal static class ZoneInnovation
     {
         var (threshold, relaxation) = Thresholds.Effective(input, edition.ThresholdFor(ZoneRules.RdGrowth.Key));
         var rates = input.EveryYear("innovation.rdGrowth").Select(key => input.Number(key, "%")).ToList();
-        var check = CompoundGrowth.Check(input, rates, Comparison.Above, threshold, "中小企业研发经费增速", Fmt.U(threshold, "%") + Thresholds.RelaxationNote(relaxation));
+        var check = CompoundGrowth.Check(input, rates, Comparison.Above, threshold, "中小企业研发经费增速", Fmt.WithUnit(threshold, "%") + Thresholds.RelaxationNote(relaxation));
         return ZoneRules.RdGrowth.Result(check.Outcome, check.Sentence, check.Figures, [relaxation]);
     }
 
@@ -37,7 +37,7 @@ internal static class ZoneInnovation
     internal static ThresholdCheck SumCheck(AssessmentInput input, Threshold threshold, IReadOnlyList<NumberRead> reads, string subject)
     {
         var known = reads.Where(r => !r.IsMissing).Sum(r => r.Value!.Value);
-        var parts = reads.Count == 1 ? string.Empty : "（" + string.Join("、", reads.Select(r => $"{Short(r.Figure.Label)} {(r.IsMissing ? r.Problem : Fmt.U(r.Value!.Value, threshold.Unit))}")) + "）";
+        var parts = reads.Count == 1 ? string.Empty : "（" + string.Join("、", reads.Select(r => $"{Short(r.Figure.Label)} {(r.IsMissing ? r.Problem : Fmt.WithUnit(r.Value!.Value, threshold.Unit))}")) + "）";
         var check = Thresholds.Check(input, threshold, known, $"{subject}{(reads.Count == 1 ? string.Empty : "合计")}");
         if (check.Outcome == RequirementOutcome.Met || reads.All(r => !r.IsMissing))
         {
@@ -52,7 +52,7 @@ internal static class ZoneInnovation
     {
         var (patentThreshold, patentRelaxation) = Thresholds.Effective(input, edition.ThresholdFor(PatentPart));
         var rates = input.EveryYear("innovation.patentGrowth").Select(key => input.Number(key, "%")).ToList();
-        var patents = CompoundGrowth.Check(input, rates, Comparison.AtLeast, patentThreshold, "有效发明专利数量增速", Fmt.U(patentThreshold, "%") + Thresholds.RelaxationNote(patentRelaxation));
+        var patents = CompoundGrowth.Check(input, rates, Comparison.AtLeast, patentThreshold, "有效发明专利数量增速", Fmt.WithUnit(patentThreshold, "%") + Thresholds.RelaxationNote(patentRelaxation));
 
         // PCT 数量 is asked per year like the other counts; the latest year is what the zone has now.
         var pctRead = input.Number(input.Latest("innovation.pct"), "个");

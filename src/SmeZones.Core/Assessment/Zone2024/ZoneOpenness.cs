@@ -44,7 +44,7 @@ internal static class ZoneOpenness
             return new CompoundCheck(RequirementOutcome.DataMissing, $"{subject}：省级参考值（{provinceLabel}）尚未录入，待评审机构录入后比较", null, figures);
         }
 
-        var check = CompoundGrowth.Check(input, rates, Comparison.Above, reference, subject, $"{provinceLabel} {Fmt.N(reference)}%");
+        var check = CompoundGrowth.Check(input, rates, Comparison.Above, reference, subject, $"{provinceLabel} {Fmt.Number(reference)}%");
         return check with { Figures = check.Figures.Append(new FigureUsed(provinceLabel, reference, "%", settingName, null)).ToList() };
     }
 

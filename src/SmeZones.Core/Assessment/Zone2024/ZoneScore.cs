@@ -63,8 +63,8 @@ public static class ZoneScore
         var reasons = new List<string>
         {
             allGatesMet ? "认定门槛均已满足" : "认定门槛未全部满足",
-            total >= PassTotal ? $"总分 {Fmt.N(total)} 分，达到60分及以上" : $"总分 {Fmt.N(total)} 分，未达到60分",
-            openness >= OpennessMinimum ? $"“具有较高开放合作水平” {Fmt.N(openness)} 分，达到18分及以上" : $"“具有较高开放合作水平” {Fmt.N(openness)} 分，未达到18分",
+            total >= PassTotal ? $"总分 {Fmt.Number(total)} 分，达到60分及以上" : $"总分 {Fmt.Number(total)} 分，未达到60分",
+            openness >= OpennessMinimum ? $"“具有较高开放合作水平” {Fmt.Number(openness)} 分，达到18分及以上" : $"“具有较高开放合作水平” {Fmt.Number(openness)} 分，未达到18分",
         };
         return new ZoneScoreResult(true, [], total, allGatesMet && total >= PassTotal && openness >= OpennessMinimum, reasons);
     }
@@ -89,7 +89,7 @@ public static class ZoneScore
 
         var met = checkable.Count(r => r.Outcome == RequirementOutcome.Met);
         var points = Math.Floor(max * met / checkable.Count / Step) * Step;
-        var basis = $"可核验要求满足 {met}/{checkable.Count} 项（另有 {judged} 项需评审判断，未计入），按比例建议 {Fmt.N(points)} 分；仅供参考，认定标准未公布维度内分值分配，分数由评审确定";
+        var basis = $"可核验要求满足 {met}/{checkable.Count} 项（另有 {judged} 项需评审判断，未计入），按比例建议 {Fmt.Number(points)} 分；仅供参考，认定标准未公布维度内分值分配，分数由评审确定";
         return new SuggestedPoints(group.Key, group.Title, max, points, basis);
     }
 
@@ -109,11 +109,11 @@ public static class ZoneScore
             }
             else if (value < 0 || value > max)
             {
-                errors.Add($"维度“{key}”的分数 {Fmt.N(value)} 超出 0–{Fmt.N(max)} 分");
+                errors.Add($"维度“{key}”的分数 {Fmt.Number(value)} 超出 0–{Fmt.Number(max)} 分");
             }
             else if (value % Step != 0)
             {
-                errors.Add($"维度“{key}”的分数 {Fmt.N(value)} 不是0.5分的整数倍");
+                errors.Add($"维度“{key}”的分数 {Fmt.Number(value)} 不是0.5分的整数倍");
             }
         }
 

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SmeZones.Core.Applications;
 using SmeZones.Core.Data;
 using SmeZones.Core.Forms;
-using SmeZones.Core.Review;
+using SmeZones.Core.Assessment;
 using SmeZones.Web.Infrastructure;
 using SmeZones.Web.Pages.Applications.Form;
 
@@ -37,7 +37,7 @@ public class SectionModel(PortalDbContext db, TimeProvider clock) : PageModel
         }
         Version = Application.Version;
         Show(new FormAnswers(Application.Answers));
-        SelfCheck = await ScoringSelfCheck.ForDraftAsync(db, Application, Definition, HttpContext.RequestAborted);
+        SelfCheck = await ApplicationAssessment.ForDraftAsync(db, Application, Definition, HttpContext.RequestAborted);
         return Page();
     }
 
@@ -50,12 +50,12 @@ public class SectionModel(PortalDbContext db, TimeProvider clock) : PageModel
         var outcome = await SaveAsync();
         if (outcome is null || outcome.HasErrors)
         {
-            SelfCheck = await ScoringSelfCheck.ForDraftAsync(db, Application, Definition, HttpContext.RequestAborted);
+            SelfCheck = await ApplicationAssessment.ForDraftAsync(db, Application, Definition, HttpContext.RequestAborted);
             return Page();
         }
         TempData["Notice"] = outcome.ChangedKeys.Count == 0 ? "没有需要保存的修改。" : $"已保存（{outcome.ChangedKeys.Count} 项）。";
         var target = next == "continue" && NextSection is not null ? NextSection : SectionKey;
-        return Redirect($"/Applications/{id}/Sections/{target}");
+        return RedirectToPage("/Applications/Section", new { id, section = target });
     }
 
     /// <summary>The JavaScript autosave: the same save, answered as JSON.</summary>
@@ -108,10 +108,7 @@ public class SectionModel(PortalDbContext db, TimeProvider clock) : PageModel
         Version = Application.Version;
         if (result.HasErrors)
         {
-            foreach (var error in result.Errors)
-            {
-                ModelState.AddModelError(error.Key, error.Message);
-            }
+            ModelState.AddErrors(result.Errors);
             ModelState.AddModelError("", $"以下 {result.Errors.Count} 处未保存，请修改后再保存；本节其他内容已保存。");
             // Only a page shown again needs the view; a clean save redirects.
             Show(Overlay(new FormAnswers(Application.Answers), posted, result.Errors.Select(e => e.Key)));
@@ -122,7 +119,7 @@ public class SectionModel(PortalDbContext db, TimeProvider clock) : PageModel
     private SectionSaveResult? RefuseAsConflict(Dictionary<string, string?> posted)
     {
         Conflict = true;
-        ModelState.AddModelError("", "保存未成功：在您编辑期间，其他人已保存了本申报。您输入的内容仍在页面上，请与最新内容核对后再保存。");
+        ModelState.AddModelError("", SectionSave.ConflictMessage + "您输入的内容仍在页面上，请与最新内容核对后再保存。");
         // What they typed stays on the page beside the latest saved values; the version moves on, so saving again
         // after reconciling is a deliberate choice, checked against the latest.
         Version = Application.Version;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using SmeZones.Core;
 using SmeZones.Core.Applications;
 using SmeZones.Core.Data;
 using SmeZones.Core.Forms;
@@ -16,7 +17,7 @@ public class SubmitModel(PortalDbContext db, TimeProvider clock) : PageModel
     public FormAnswers Answers { get; private set; } = new();
     public IReadOnlyList<EvidenceSlot> MissingEvidence { get; private set; } = [];
     public SubmissionRefusal? Refusal { get; private set; }
-    public ILookup<string, FormError> ErrorsBySection { get; private set; } = Array.Empty<FormError>().ToLookup(e => "");
+    public ILookup<string, OperationError> ErrorsBySection { get; private set; } = Array.Empty<OperationError>().ToLookup(e => "");
 
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
 
@@ -43,7 +44,7 @@ public class SubmitModel(PortalDbContext db, TimeProvider clock) : PageModel
             return Page();
         }
         TempData["Notice"] = $"已提交（电子版校验码 {SubmissionSnapshot.Fingerprint(submission.Sha256)}）。提交后不能修改，如需修改请联系审核单位退回。";
-        return Redirect($"/Applications/{id}");
+        return RedirectToPage("/Applications/Detail", new { id });
     }
 
     private async Task<bool> LoadAsync(Guid id)

@@ -19,7 +19,7 @@ public class DecisionModel(PortalDbContext db, TimeProvider clock) : PageModel
     [BindProperty] public uint Version { get; set; }
 
     public Application Application { get; private set; } = null!;
-    public ReviewPosition Position { get; private set; } = null!;
+    public StagePosition Position { get; private set; } = null!;
     public QuotaStatus? Quota { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id)
@@ -38,7 +38,7 @@ public class DecisionModel(PortalDbContext db, TimeProvider clock) : PageModel
         {
             return NotFound();
         }
-        var outcome = await ReviewWorkflow.DecideAsync(db, Application, User.ToViewer(), User.ToActor(),
+        var outcome = await ReviewWorkflow.DecideAsync(db, Position, User.ToActor(),
             new DecisionInput(Decision ?? ReviewDecision.Undecided, Reason, Opinion, Version), clock.GetUtcNow());
         return await FinishAsync(id, outcome, $"已保存结论：{ReviewWorkflow.DecisionText(Decision ?? ReviewDecision.Undecided)}。签发前仍可修改。");
     }
@@ -49,7 +49,7 @@ public class DecisionModel(PortalDbContext db, TimeProvider clock) : PageModel
         {
             return NotFound();
         }
-        var outcome = await ReviewWorkflow.SignOffAsync(db, Application, User.ToViewer(), User.ToActor(),
+        var outcome = await ReviewWorkflow.SignOffAsync(db, Position, User.ToActor(),
             new SignOffInput(Confirm, Version, User.DisplayName()), clock.GetUtcNow());
         var result = await FinishAsync(id, outcome, "已签发，本级结论已锁定。");
         if (!outcome.Succeeded)
@@ -67,10 +67,7 @@ public class DecisionModel(PortalDbContext db, TimeProvider clock) : PageModel
             TempData["Notice"] = notice;
             return Redirect($"/Review/Applications/{id}/Decision");
         }
-        foreach (var error in outcome.Errors)
-        {
-            ModelState.AddModelError(FieldFor(error.Field), error.Message);
-        }
+        ModelState.AddErrors(outcome.Errors, InputFor);
         // A refusal from the database clears the tracked entities: show the review as it now stands, and take its
         // current version, so saving again after reading it is a deliberate choice.
         await LoadAsync(id);
@@ -92,13 +89,13 @@ public class DecisionModel(PortalDbContext db, TimeProvider clock) : PageModel
         }
     }
 
-    private static string FieldFor(string? field) => field switch
+    private static string? InputFor(string key) => key switch
     {
         ReviewWorkflow.DecisionField => nameof(Decision),
         ReviewWorkflow.ReasonField => nameof(Reason),
         ReviewWorkflow.OpinionField => nameof(Opinion),
         ReviewWorkflow.ConfirmField => nameof(Confirm),
-        _ => "",
+        _ => null,
     };
 
     private async Task<bool> LoadAsync(Guid id)
@@ -110,7 +107,7 @@ public class DecisionModel(PortalDbContext db, TimeProvider clock) : PageModel
             return false;
         }
         Application = application;
-        Position = await ReviewWorkflow.PositionAsync(db, application, viewer);
+        Position = await StagePosition.LoadAsync(db, application, viewer);
         Quota = Position.Stage is { } stage
             ? await QuotaLedger.StatusAsync(db, application.CampaignId, stage, Position.Review?.OrganisationId ?? viewer.OrganisationId, viewer.RegionCode)
             : null;

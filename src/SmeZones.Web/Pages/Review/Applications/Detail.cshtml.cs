@@ -26,7 +26,7 @@ public class DetailModel(PortalDbContext db) : PageModel
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         var ct = HttpContext.RequestAborted;
-        var reviewed = await InboxApplication.LoadAsync(db, User.ToViewer(), id, ct);
+        var reviewed = await ReviewedApplication.LoadAsync(db, User.ToViewer(), id, ct);
         if (reviewed is null)
         {
             return NotFound();
@@ -34,7 +34,7 @@ public class DetailModel(PortalDbContext db) : PageModel
         Reviewed = reviewed;
         if (reviewed is { Snapshot: { } snapshot, Submission: { } submission })
         {
-            Sections = InboxApplication.AnswersBySection(snapshot.Definition, snapshot.RoundYear, reviewed.Answers);
+            Sections = SubmittedAnswers.BySection(snapshot.Definition, snapshot.RoundYear, reviewed.Answers);
             SubmissionIntact = SubmissionSnapshot.Verify(submission);
         }
         Evidence = await EvidenceStore.ListAsync(db, id, ct);

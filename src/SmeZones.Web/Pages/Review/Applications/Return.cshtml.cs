@@ -20,7 +20,7 @@ public class ReturnModel(PortalDbContext db, TimeProvider clock) : PageModel
 
     public Application Application { get; private set; } = null!;
     public IReadOnlyList<(string Key, string Heading)> Sections { get; private set; } = [];
-    public ReviewPosition Position { get; private set; } = null!;
+    public StagePosition Position { get; private set; } = null!;
 
     public static string CommentField(string sectionKey) => $"{nameof(Comments)}[{sectionKey}]";
 
@@ -34,28 +34,23 @@ public class ReturnModel(PortalDbContext db, TimeProvider clock) : PageModel
         }
         Comments = Sections.ToDictionary(s => s.Key, s => (string?)Request.Form[CommentField(s.Key)].ToString(), StringComparer.Ordinal);
         var definition = FormEditionCatalogue.Default.Get(Application.FormEditionKey);
-        var outcome = await ReviewWorkflow.ReturnAsync(db, Application, definition, User.ToViewer(), User.ToActor(),
+        var outcome = await ReviewWorkflow.ReturnAsync(db, Position, definition, User.ToActor(),
             new RevisionInput(Comments, General), clock.GetUtcNow());
         if (outcome.Succeeded)
         {
             TempData["Notice"] = $"已退回 {Application.Number}，申报单位修改后重新提交，将回到本级审核。";
             return Redirect($"/Review/Applications/{id}");
         }
-        foreach (var error in outcome.Errors)
-        {
-            ModelState.AddModelError(FieldFor(error.Field), error.Message);
-        }
+        ModelState.AddErrors(outcome.Errors, InputFor);
         // A refusal from the database clears the tracked entities: show the application as it now stands.
         await LoadAsync(id);
         return Page();
     }
 
-    private static string FieldFor(string? field) => field switch
-    {
-        ReviewWorkflow.GeneralField => nameof(General),
-        { } f when f.StartsWith("section:", StringComparison.Ordinal) => CommentField(f["section:".Length..]),
-        _ => "",
-    };
+    private string? InputFor(string key) =>
+        key == ReviewWorkflow.GeneralField ? nameof(General)
+        : Sections.Select(s => s.Key).FirstOrDefault(k => ReviewWorkflow.SectionField(k) == key) is { } section ? CommentField(section)
+        : null;
 
     private async Task<bool> LoadAsync(Guid id)
     {
@@ -66,7 +61,7 @@ public class ReturnModel(PortalDbContext db, TimeProvider clock) : PageModel
         }
         Application = application;
         Sections = SectionProgressReport.Headings(definition!);
-        Position = await ReviewWorkflow.PositionAsync(db, application, User.ToViewer());
+        Position = await StagePosition.LoadAsync(db, application, User.ToViewer());
         return true;
     }
 }

@@ -28,8 +28,8 @@ public class ScoringModel(PortalDbContext db, TimeProvider clock) : PageModel
 
     public ScoringKind Kind => Reviewed.Assessment is { } a ? ScoringRules.KindOf(a) : ScoringKind.Judgements;
 
-    /// <summary>Whether the form is shown: the viewer may score, there is something to score and it is not signed off.</summary>
-    public bool Editable => Reviewed is { CanWrite: true, Assessment: not null } && Reviewed.Review?.IsSignedOff != true;
+    /// <summary>Whether the form is shown: the viewer may score now and there is something to score.</summary>
+    public bool Editable => Reviewed is { Assessment: not null } && Reviewed.Position.Allows(ReviewAction.Score);
 
     public static string PointsField(string key) => $"Points[{key}]";
     public static string JudgementField(string key) => $"Judgements[{key}]";
@@ -65,20 +65,7 @@ public class ScoringModel(PortalDbContext db, TimeProvider clock) : PageModel
             TempData["Notice"] = "评分已保存。";
             return RedirectToPage(new { id });
         }
-        foreach (var error in result.Validation?.Errors ?? [])
-        {
-            var field = error.Part switch
-            {
-                ScoringPart.Points => PointsField(error.DimensionKey),
-                ScoringPart.Judgement => JudgementField(error.DimensionKey),
-                _ => CommentField(error.DimensionKey),
-            };
-            ModelState.AddModelError(field, error.Message);
-        }
-        if (result.Message is { } message)
-        {
-            ModelState.AddModelError("", message);
-        }
+        ModelState.AddErrors(result.Errors, InputFor);
         if (result.Status == ScoringSaveStatus.Conflict)
         {
             // What was typed stays on the page beside the latest saved scores; saving again is then a deliberate choice.
@@ -88,9 +75,18 @@ public class ScoringModel(PortalDbContext db, TimeProvider clock) : PageModel
         return Page();
     }
 
+    private static string? InputFor(string key) =>
+        key.Split(':', 2) switch
+        {
+            ["points", var dimension] => PointsField(dimension),
+            ["judgement", var dimension] => JudgementField(dimension),
+            ["comment", var dimension] => CommentField(dimension),
+            _ => null,
+        };
+
     private async Task<bool> LoadAsync(Guid id)
     {
-        var reviewed = await InboxApplication.LoadAsync(db, User.ToViewer(), id, HttpContext.RequestAborted);
+        var reviewed = await ReviewedApplication.LoadAsync(db, User.ToViewer(), id, HttpContext.RequestAborted);
         if (reviewed is null)
         {
             return false;

@@ -9,7 +9,7 @@ using SmeZones.Web.Infrastructure;
 namespace SmeZones.Web.Pages.Review.Applications;
 
 /// <summary>
-/// 实地抽查 of an application: the records so far, and a form for the reviewer whose stage holds or held it. The rules
+/// 实地抽查 of an application: the records so far, and a form for the reviewer whose stage it waits at. The rules
 /// (fields, attachment types and limits, audit) are in <see cref="SiteCheckRules"/> and <see cref="SiteCheckStore"/>.
 /// </summary>
 // As for evidence: the default body limit would refuse two 20 MB photos; larger posts get 413 before this page runs.
@@ -44,9 +44,9 @@ public class SiteChecksModel(PortalDbContext db, TimeProvider clock, IConfigurat
         {
             return NotFound();
         }
-        if (!Reviewed.CanWrite)
+        if (Reviewed.Position.RefusalFor(ReviewAction.SiteCheck) is { } refusal)
         {
-            ModelState.AddModelError("", Reviewed.ReadOnlyReason!);
+            ModelState.AddModelError("", refusal);
             return Page();
         }
         var files = attachments.Select(f => new SiteCheckFile(f.FileName, f.OpenReadStream())).ToList();
@@ -59,10 +59,7 @@ public class SiteChecksModel(PortalDbContext db, TimeProvider clock, IConfigurat
                 TempData["Notice"] = $"已记录实地抽查（{result.Check!.CheckedOn:yyyy-MM-dd}），附件 {result.Check.Attachments.Count} 个。";
                 return RedirectToPage(new { id });
             }
-            foreach (var error in result.Errors)
-            {
-                ModelState.AddModelError(error.Field == SiteCheckField.Attachments ? AttachmentsField : error.Field.ToString(), error.Message);
-            }
+            ModelState.AddErrors(result.Errors, InputFor);
             return Page();
         }
         finally
@@ -74,9 +71,18 @@ public class SiteChecksModel(PortalDbContext db, TimeProvider clock, IConfigurat
         }
     }
 
+    private static string? InputFor(string key) => key switch
+    {
+        SiteCheckField.CheckedOn => nameof(CheckedOn),
+        SiteCheckField.People => nameof(People),
+        SiteCheckField.Findings => nameof(Findings),
+        SiteCheckField.Attachments => AttachmentsField,
+        _ => null,
+    };
+
     private async Task<bool> LoadAsync(Guid id)
     {
-        var reviewed = await InboxApplication.LoadAsync(db, User.ToViewer(), id, HttpContext.RequestAborted);
+        var reviewed = await ReviewedApplication.LoadAsync(db, User.ToViewer(), id, HttpContext.RequestAborted);
         if (reviewed is null)
         {
             return false;

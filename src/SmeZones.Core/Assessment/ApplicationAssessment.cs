@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using SmeZones.Core.Applications;
+using AssessmentResult = SmeZones.Core.Assessment.Assessment;
+using SmeZones.Core.Campaigns;
+using SmeZones.Core.Data;
+using SmeZones.Core.Forms;
+using SmeZones.Core.Regions;
+
+namespace SmeZones.Core.Assessment;
+
+/// <summary>
+/// Assesses an application against its round's criteria edition with the round's settings: the relaxation for the
+/// applicant's region class and the province reference figures its reviewing authority entered. The applicant's
+/// self-check (<see cref="ForDraftAsync"/>) and the review workspace both come here, so both see the same assessment.
+/// </summary>
+public static class ApplicationAssessment
+{
+    public static async Task<AssessmentSettings> SettingsForAsync(PortalDbContext db, Application application, CancellationToken ct = default)
+    {
+        var campaign = application.Campaign ?? await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == application.CampaignId, ct);
+        var figures = await db.ProvinceReferenceFigures.AsNoTracking()
+            .SingleOrDefaultAsync(f => f.CampaignId == campaign.Id && f.RegionCode == application.ProvincialUnitCode, ct);
+        return SettingsFor(campaign, application.RegionCode, figures);
+    }
+
+    /// <summary>The same, from rows already loaded, so a list does not query per application.</summary>
+    public static AssessmentSettings SettingsFor(Campaign campaign, string regionCode, ProvinceReferenceFigures? figures) => new()
+    {
+        ApplicantRegionClass = RegionCatalogue.Instance.ClassOf(regionCode),
+        Relaxations = campaign.Relaxations,
+        RelaxedClasses = campaign.RelaxedRegionClasses.Select(Enum.Parse<RegionClass>).ToHashSet(),
+        ProvinceFdiGrowthAverage = figures?.FdiGrowthAverage,
+        ProvinceExportGrowthAverage = figures?.ExportGrowthAverage,
+    };
+
+    /// <summary>The assessment of the answers as they stand (a draft's, or a submission's snapshot answers).</summary>
+    public static AssessmentResult Assess(Application application, FormDefinition definition, FormAnswers answers, AssessmentSettings settings) =>
+        AssessmentEngine.Assess(application.Campaign!.CriteriaEditionKey, definition, application.Campaign.Year, answers, settings);
+
+    /// <summary>
+    /// The assessment, or null when the round's criteria edition is unknown or does not read this form edition: a
+    /// misconfigured round must not take the page (or an applicant's save) down with it.
+    /// </summary>
+    public static AssessmentResult? TryAssess(Campaign campaign, FormDefinition definition, FormAnswers answers, AssessmentSettings settings) =>
+        CriteriaEditions.ForForm(definition.Key).Any(e => e.Key == campaign.CriteriaEditionKey)
+            ? AssessmentEngine.Assess(campaign.CriteriaEditionKey, definition, campaign.Year, answers, settings)
+            : null;
+
+    /// <summary>
+    /// The applicant's self-check: the round's criteria applied to the draft as saved, so the applicant sees what the
+    /// reviewer will see before submitting. Advice only: nothing here blocks a save or a submission. Null when the
+    /// round has no criteria for the edition.
+    /// </summary>
+    public static async Task<AssessmentResult?> ForDraftAsync(PortalDbContext db, Application application, FormDefinition definition, CancellationToken ct = default)
+    {
+        var campaign = application.Campaign ?? throw new InvalidOperationException("Load the campaign with the application.");
+        var settings = await SettingsForAsync(db, application, ct);
+        return TryAssess(campaign, definition, new FormAnswers(application.Answers), settings);
+    }
+}
