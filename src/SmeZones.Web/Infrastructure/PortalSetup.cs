@@ -91,6 +91,7 @@ public static class PortalSetup
             o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
             o.Conventions.AuthorizeFolder("/Applications", Policies.Applicant);
             o.Conventions.AuthorizeFolder("/Review", Policies.Review);
+            o.Conventions.AuthorizeFolder("/Rounds", Policies.Organiser);
         }).AddMvcOptions(o =>
         {
             o.Filters.Add(new ValidatorPageFilter());

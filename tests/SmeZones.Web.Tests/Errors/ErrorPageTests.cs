@@ -73,6 +73,8 @@ public class ErrorPageTests(PortalHost host)
         using var failing = host.WithWebHostBuilder(b =>
         {
             b.UseEnvironment(environment);
+            // Production refuses unencrypted sign-in keys unless told (ADR 0007); this test is about the error page.
+            b.UseSetting("Portal:AllowUnencryptedKeys", "true");
             b.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<IPdfRenderer>(new FailingRenderer(new InvalidOperationException("secret stack detail")))));
         });
         using var client = new PortalClient(failing.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));

@@ -1,3 +1,4 @@
+using SmeZones.Core.Audit;
 using SmeZones.Core.Campaigns;
 using SmeZones.Core.Organisations;
 using SmeZones.Web.Commands;
@@ -11,8 +12,8 @@ public sealed partial class TestData
     private static int _lastCounterBlock;
 
     /// <summary>
-    /// A new open round of the programme, shaped as the demo round is (<see cref="DemoData.Round"/>: the official notice's
-    /// editions, applicants, review chain and quotas), uniquely named, e.g. "2026年度中外中小企业合作区推荐（测试3f2a9c1d）".
+    /// A new open round of the programme, made from the demo round's definition (Commands/DemoRounds) through the one
+    /// round set-up path (<see cref="RoundSetup"/>), uniquely named, e.g. "2026年度中外中小企业合作区推荐（测试3f2a9c1d）".
     /// National rounds are organised by a new ministry authority unless one is given; the 新疆 re-review by a new 新疆 authority.
     /// </summary>
     public async Task<Campaign> CreateRoundAsync(Programme programme, Organisation? organiser = null)
@@ -20,11 +21,18 @@ public sealed partial class TestData
         organiser ??= programme == Programme.ClusterReview
             ? await CreateOrganisationAsync(OrganisationLevel.ProvincialUnit, "650000")
             : await CreateOrganisationAsync(OrganisationLevel.Ministry, null);
-        var round = DemoData.Round(programme, organiser, host.Clock.GetUtcNow().AddDays(-1), $"（测试{Unique()}）");
-        round.ApplicationCounter = Interlocked.Add(ref _lastCounterBlock, 1000);
+        var now = host.Clock.GetUtcNow();
+        var definition = DemoData.DemoRounds(now.AddDays(-1)).Single(r => r.Programme == programme.ToString());
+        definition.Name += $"（测试{Unique()}）";
+        definition.Organiser = organiser.Name;
         await using var db = host.NewDbContext();
-        db.Organisations.Attach(organiser); // saved already: the round refers to it
-        db.Campaigns.Add(round);
+        var created = await RoundSetup.CreateAsync(db, definition, Actor.System, now);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => $"{e.PropertyName}: {e.ErrorMessage}")));
+        }
+        var round = created.Campaign!;
+        round.ApplicationCounter = Interlocked.Add(ref _lastCounterBlock, 1000);
         await db.SaveChangesAsync();
         return round;
     }

@@ -46,11 +46,9 @@ public class LoginValidator : AbstractValidator<LoginModel>
 {
     public LoginValidator()
     {
-        // No account name holds control characters; refusing them here keeps them out of the database query
-        // (PostgreSQL rejects NUL) without saying anything about which accounts exist.
+        // Control characters never get here: ControlCharacterFilter strips them from every posted value (ADR 0009).
         RuleFor(m => m.UserName).Must(u => !string.IsNullOrWhiteSpace(u)).WithMessage("请输入用户名")
-            .MaximumLength(256).WithMessage("用户名不能超过256个字符")
-            .Must(u => u is null || !u.Any(char.IsControl)).WithMessage("用户名含有无效字符");
+            .MaximumLength(256).WithMessage("用户名不能超过256个字符");
         RuleFor(m => m.Password).NotEmpty().WithMessage("请输入密码")
             .MaximumLength(256).WithMessage("密码不能超过256个字符");
     }
