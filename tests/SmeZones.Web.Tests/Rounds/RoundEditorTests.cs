@@ -2,14 +2,26 @@ using System.Net;
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using SmeZones.Core.Campaigns;
+using Microsoft.Extensions.DependencyInjection;
+using SmeZones.Web.Commands;
 using SmeZones.Web.Tests.Infrastructure;
 
 namespace SmeZones.Web.Tests.Rounds;
 
 /// <summary>The round editor and overview through HTTP: messages beside fields, publishing, extensions applicants see, who reaches which round.</summary>
 [Collection(PortalCollection.Name)]
-public class RoundEditorTests(PortalHost host)
+public class RoundEditorTests(PortalHost host) : IAsyncLifetime
 {
+    // Not yet converted to the builders (ADR 0019): these tests still walk the demo accounts and rounds, so the demo
+    // data are seeded for them (once; the seed does nothing when they are there).
+    public async Task InitializeAsync()
+    {
+        using var scope = host.Services.CreateScope();
+        await DemoData.SeedAsync(scope.ServiceProvider);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
     private Dictionary<string, string> ZoneRound(string name, string year = "2025", string edition = "zone-2025")
     {
         var now = host.Clock.GetUtcNow();
@@ -50,7 +62,7 @@ public class RoundEditorTests(PortalHost host)
     public async Task The_editor_puts_each_problem_beside_its_field_and_saves_nothing()
     {
         using var client = host.NewClient();
-        await client.SignInAsync("ministry");
+        await client.SignInAsync("ministry", DemoData.Password);
         var name = Unique("坏批次");
         var fields = ZoneRound(name, year: "2027");
         fields["Round.ClosesAt"] = "2020-01-01T00:00";
@@ -76,7 +88,7 @@ public class RoundEditorTests(PortalHost host)
     public async Task The_ministry_publishes_a_round_applicants_see_it_and_an_extension_is_audited_and_shown()
     {
         using var ministry = host.NewClient();
-        await ministry.SignInAsync("ministry");
+        await ministry.SignInAsync("ministry", DemoData.Password);
         var name = Unique("2025年度合作区补充推荐");
         using (var saved = await ministry.SubmitAsync("/Rounds/Edit", ZoneRound(name)))
         {
@@ -85,7 +97,7 @@ public class RoundEditorTests(PortalHost host)
         var id = await IdOfAsync(name);
         var overview = $"/Rounds/Overview/{id}";
         using var applicant = host.NewClient();
-        await applicant.SignInAsync("applicant.foshan");
+        await applicant.SignInAsync("applicant.foshan", DemoData.Password);
         Assert.DoesNotContain(name, (await applicant.GetDocumentAsync("/Applications")).Body!.TextContent, StringComparison.Ordinal);
 
         using (var published = await ministry.SubmitAsync(overview, new Dictionary<string, string>(), "form[action*='handler=Publish']"))
@@ -126,7 +138,7 @@ public class RoundEditorTests(PortalHost host)
             Assert.NotNull(await db.Organisations.SingleAsync(o => o.Name == "工业和信息化部中小企业局"));
         }
         using var xinjiang = host.NewClient();
-        await xinjiang.SignInAsync("reviewer.xinjiang");
+        await xinjiang.SignInAsync("reviewer.xinjiang", DemoData.Password);
         var name = Unique("2026年新疆集群复核补充");
         var now = host.Clock.GetUtcNow();
         var fields = new Dictionary<string, string>
@@ -151,7 +163,7 @@ public class RoundEditorTests(PortalHost host)
         }
 
         using var guangdong = host.NewClient();
-        await guangdong.SignInAsync("reviewer.guangdong");
+        await guangdong.SignInAsync("reviewer.guangdong", DemoData.Password);
         foreach (var url in new[] { $"/Rounds/Overview/{id}", $"/Rounds/Edit/{id}", $"/Rounds/Edit?copyFrom={id}" })
         {
             using var response = await guangdong.Http.GetAsync(new Uri(url, UriKind.Relative));
@@ -170,7 +182,7 @@ public class RoundEditorTests(PortalHost host)
         Assert.DoesNotContain(name, (await guangdong.GetDocumentAsync("/Rounds")).Body!.TextContent, StringComparison.Ordinal);
 
         using var applicant = host.NewClient();
-        await applicant.SignInAsync("applicant.changjishi");
+        await applicant.SignInAsync("applicant.changjishi", DemoData.Password);
         using var denied = await applicant.Http.GetAsync(new Uri("/Rounds", UriKind.Relative));
         Assert.StartsWith("/Account/AccessDenied", denied.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
     }
@@ -179,16 +191,20 @@ public class RoundEditorTests(PortalHost host)
     public async Task The_round_lists_show_names_and_the_overview_shows_stage_deadlines_and_units_not_signed_off()
     {
         using var admin = host.NewClient();
-        await admin.SignInAsync("admin");
+        await admin.SignInAsync("admin", DemoData.Password);
         var list = (await admin.GetDocumentAsync("/Admin/Campaigns")).Body!.TextContent;
         Assert.DoesNotContain("zone-2026", list, StringComparison.Ordinal);
         Assert.Contains("中外中小企业合作区申报表（2026年度版）", list, StringComparison.Ordinal);
         Assert.Contains("中外中小企业合作区认定标准（2024年版）", list, StringComparison.Ordinal);
 
         var zone = await IdOfAsync("2026年度中外中小企业合作区推荐");
-        await host.ApplicationAsync("佛山市工业和信息化局", "2026年度中外中小企业合作区推荐", reachedStage: 1);
+        await using (var db = host.NewDbContext())
+        {
+            var foshan = await db.Organisations.SingleAsync(o => o.Name == "佛山市工业和信息化局");
+            await host.TestData.CreateApplicationAsync(foshan, await db.Campaigns.SingleAsync(c => c.Id == zone), reachedStage: 1);
+        }
         using var ministry = host.NewClient();
-        await ministry.SignInAsync("ministry");
+        await ministry.SignInAsync("ministry", DemoData.Password);
         var overview = await ministry.GetDocumentAsync($"/Rounds/Overview/{zone}");
         var stages = overview.QuerySelectorAll("table")[0].TextContent;
         Assert.Contains("省级中小企业主管部门初审推荐", stages, StringComparison.Ordinal);
