@@ -39,7 +39,7 @@ public class EditModel(PortalDbContext db, TimeProvider clock) : PageModel
         }
         if (id is not null && campaign.Status != CampaignStatus.Draft)
         {
-            return Redirect($"/Rounds/Overview/{id}");
+            return RedirectToPage("/Rounds/Overview", new { id });
         }
         var editions = RoundNames.UsableEditions().Select(f => (f.Key, f.Programme.ToString(), f.RoundYear));
         Round = id is null ? RoundDefinition.NextYearOf(campaign, editions) : RoundDefinition.Of(campaign);
@@ -91,7 +91,7 @@ public class EditModel(PortalDbContext db, TimeProvider clock) : PageModel
             }
         }
         TempData["Notice"] = $"已保存批次草稿“{campaign.Name}”。";
-        return Redirect($"/Rounds/Overview/{campaign.Id}");
+        return RedirectToPage("/Rounds/Overview", new { id = campaign.Id });
     }
 
     private async Task LoadOrganisersAsync() =>

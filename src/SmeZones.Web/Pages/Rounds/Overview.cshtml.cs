@@ -63,7 +63,7 @@ public class OverviewModel(PortalDbContext db, TimeProvider clock) : PageModel
         if (result.Succeeded)
         {
             TempData["Notice"] = done;
-            return Redirect($"/Rounds/Overview/{id}");
+            return RedirectToPage("/Rounds/Overview", new { id });
         }
         foreach (var error in result.Errors)
         {
