@@ -3,6 +3,7 @@ using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using SmeZones.EndToEnd.Tests.Infrastructure;
 using SmeZones.TestSupport;
+using SmeZones.Web.Commands;
 using SmeZones.Web.Tests.Infrastructure;
 using SmeZones.Web.Tests.Review;
 using static SmeZones.EndToEnd.Tests.Infrastructure.ApplicantSteps;
@@ -119,7 +120,10 @@ public class LookAndAccessibilityTests(BrowserPortal portal)
             await page.GetByText("忘记密码或没有账号？").ClickAsync();
             await Assertions.Expect(page.Locator("main")).ToContainTextAsync("请联系本单位的上级主管部门或平台管理员重置密码");
             await BrowserPortal.ScreenshotAsync(page, "mobile-390-login");
-            await SignInAsync(page, "applicant.foshan");
+            await page.GetByLabel("用户名").FillAsync("applicant.foshan");
+            await page.GetByLabel("密码").FillAsync(DemoData.Password);
+            await ClickAndWaitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }));
+            await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("您好");
 
             // The menu is one line until opened: the page starts near the top of the screen.
             var header = page.Locator("header.site-header");
