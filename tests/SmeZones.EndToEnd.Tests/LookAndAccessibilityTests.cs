@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using SmeZones.EndToEnd.Tests.Infrastructure;
@@ -60,6 +61,12 @@ public class LookAndAccessibilityTests(BrowserPortal portal)
             await Visit("/", "申报单位首页");
             await Visit($"/Applications/{draft.Id}", "申报概览");
             await Visit($"/Applications/{draft.Id}/Sections/basic", "申报表一节");
+            // axe checks text only; WCAG 1.4.11 also asks 3:1 for the borders that show where a control is.
+            foreach (var control in new[] { "input.form-control", "input[type=radio]" })
+            {
+                var border = await page.Locator($"main form.section-form {control}").First.EvaluateAsync<string>("e => getComputedStyle(e).borderTopColor");
+                Assert.True(ContrastOnWhite(border) >= 3, $"The border of {control} ({border}) has {ContrastOnWhite(border):0.00}:1 on white.");
+            }
             await page.GetByLabel("合作区营业总收入（2025年）", new() { Exact = true }).FillAsync("12.345");
             await ClickAndWaitAsync(page, page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "保存", Exact = true }));
             await Assertions.Expect(page.Locator("#error-summary")).ToBeVisibleAsync();
@@ -96,6 +103,65 @@ public class LookAndAccessibilityTests(BrowserPortal portal)
 
         Assert.True(swept.Count >= 12, $"Only {swept.Count} pages swept.");
         Assert.True(failures.Length == 0, $"axe found serious or critical violations:\n{failures}");
+    }
+
+    [Fact]
+    public async Task With_JavaScript_uploads_and_generated_downloads_show_that_they_are_busy_until_done()
+    {
+        var draft = await portal.ApplicationAsync(Foshan, ZoneRound);
+        var page = await portal.NewPageAsync();
+        var folder = Directory.CreateTempSubdirectory("smezones-busy-");
+        try
+        {
+            await SignInAsync(page, "applicant.foshan");
+
+            // The PDF is generated on request: the link says so until the file has come.
+            await page.GotoAsync($"/Applications/{draft.Id}");
+            var pdf = page.Locator("main").GetByRole(AriaRole.Link, new() { Name = "下载 PDF", Exact = true });
+            var release = new TaskCompletionSource();
+            await page.RouteAsync(new Regex("/Pdf$"), async route => { await release.Task; await route.ContinueAsync(); });
+            var download = page.WaitForDownloadAsync();
+            await pdf.ClickAsync();
+            var busyPdf = page.Locator("main a[aria-busy=true]");
+            await Assertions.Expect(busyPdf).ToHaveTextAsync("正在生成，请稍候…");
+            release.SetResult();
+            Assert.EndsWith(".pdf", (await download).SuggestedFilename, StringComparison.Ordinal);
+            await Assertions.Expect(pdf).ToBeVisibleAsync();
+            await Assertions.Expect(pdf).Not.ToHaveAttributeAsync("aria-busy", "true");
+
+            // Several files chosen for one slot go up in one post; the button says it is uploading meanwhile.
+            await page.GotoAsync($"/Applications/{draft.Id}/Evidence");
+            var paths = new[] { "营业执照.pdf", "合作协议.pdf" }.Select(n => Path.Combine(folder.FullName, n)).ToArray();
+            foreach (var path in paths)
+            {
+                await File.WriteAllBytesAsync(path, CompleteApplications.SmallPdf);
+            }
+            var upload = page.Locator("main form:has(input[type=file])").First;
+            await upload.Locator("input[type=file]").SetInputFilesAsync(paths);
+            var held = new TaskCompletionSource();
+            await page.RouteAsync(new Regex("handler=Upload"), async route => { await held.Task; await route.ContinueAsync(); });
+            var button = upload.GetByRole(AriaRole.Button);
+            var clicked = ClickAndWaitAsync(page, button);
+            await Assertions.Expect(button).ToHaveAttributeAsync("aria-busy", "true");
+            await Assertions.Expect(button).ToContainTextAsync("正在上传…");
+            held.SetResult();
+            await clicked;
+            await Assertions.Expect(Notice(page)).ToHaveTextAsync("已上传 2 个文件：营业执照.pdf、合作协议.pdf");
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+            folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>WCAG's contrast ratio of a computed colour ("rgb(118, 118, 118)") against white.</summary>
+    private static double ContrastOnWhite(string rgb)
+    {
+        var parts = Regex.Matches(rgb, @"[\d.]+").Select(m => double.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        static double Linear(double c) => (c /= 255) <= 0.04045 ? c / 12.92 : Math.Pow((c + 0.055) / 1.055, 2.4);
+        var luminance = (0.2126 * Linear(parts[0])) + (0.7152 * Linear(parts[1])) + (0.0722 * Linear(parts[2]));
+        return 1.05 / (luminance + 0.05);
     }
 
     [Fact]
