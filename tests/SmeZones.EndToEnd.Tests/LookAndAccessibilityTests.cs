@@ -140,7 +140,7 @@ public class LookAndAccessibilityTests(BrowserPortal portal)
             await upload.Locator("input[type=file]").SetInputFilesAsync(paths);
             var held = new TaskCompletionSource();
             await page.RouteAsync(new Regex("handler=Upload"), async route => { await held.Task; await route.ContinueAsync(); });
-            var button = upload.GetByRole(AriaRole.Button);
+            var button = upload.Locator("button[type=submit]");
             var clicked = ClickAndWaitAsync(page, button);
             await Assertions.Expect(button).ToHaveAttributeAsync("aria-busy", "true");
             await Assertions.Expect(button).ToContainTextAsync("正在上传…");
