@@ -6,7 +6,9 @@ namespace SmeZones.Core.Exports;
 
 /// <summary>
 /// The workbook's shared string table: each distinct text stored once, cells refer to it by index.
-/// Every text cell is made here, so every one goes through <see cref="CellText"/>.
+/// Every text cell is made here, so every one goes through <see cref="CellText"/>. A shared-string cell is text by
+/// its type and never evaluated, so formula-like text (<c>=HYPERLINK(…)</c>, <c>-1+1</c>) is stored exactly as typed;
+/// its style carries Excel's quote prefix so that editing the cell does not turn it into a formula either.
 /// </summary>
 internal sealed class SharedStrings
 {
@@ -32,18 +34,19 @@ internal sealed class SharedStrings
         {
             CellReference = reference,
             DataType = CellValues.SharedString,
-            StyleIndex = style,
+            // The quote prefix is what Excel itself records when someone types '=1: shown without the apostrophe,
+            // kept as text when the cell is edited and confirmed again.
+            StyleIndex = CellSafety.IsFormulaLike(text) ? SpreadsheetStyles.QuotedTwin(style) : style,
         };
     }
 
     /// <summary>
-    /// Text as stored: neutralised against formula injection, stripped of control characters XML 1.0
-    /// cannot carry (a pasted form value can hold them, and one would make the whole file unreadable),
-    /// and cut to Excel's limit.
+    /// Text as stored: as typed, stripped of control characters XML 1.0 cannot carry (a pasted form value can
+    /// hold them, and one would make the whole file unreadable), and cut to Excel's limit.
     /// </summary>
     internal static string CellText(string? value)
     {
-        var text = CellSafety.Neutralise(value);
+        var text = value ?? string.Empty;
         if (!text.All(IsXmlChar))
         {
             text = new string(text.Where(IsXmlChar).ToArray());

@@ -12,6 +12,12 @@ internal static class SpreadsheetStyles
     public const uint Text = 4;
     public const uint Number = 5;
 
+    // Formats 0–5 above, then the same six again with Excel's quote prefix, in the same order.
+    private const uint BaseCount = 6;
+
+    /// <summary>The same look with the quote prefix, for text a spreadsheet program would otherwise take for a formula.</summary>
+    public static uint QuotedTwin(uint style) => style < BaseCount ? style + BaseCount : style;
+
     // 宋体 (SimSun) is what government forms use; programs without it substitute a CJK font.
     private const string FontName = "宋体";
 
@@ -25,16 +31,30 @@ internal static class SpreadsheetStyles
         { Count = 3 },
         new Borders(new Border(), ThinBorder()) { Count = 2 },
         new CellStyleFormats(new CellFormat { FontId = 0, FillId = 0, BorderId = 0 }) { Count = 1 },
-        new CellFormats(
+        CellFormats(),
+        // Excel reports the file as damaged without the built-in "Normal" style.
+        new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
+
+    private static CellFormats CellFormats()
+    {
+        CellFormat[] formats =
+        [
             new CellFormat { FontId = 0, FillId = 0, BorderId = 0, FormatId = 0 },
             Format(fontId: 1, fillId: 0, borderId: 0, HorizontalAlignmentValues.Center, wrap: false),
             Format(fontId: 0, fillId: 0, borderId: 0, HorizontalAlignmentValues.Left, wrap: false),
             Format(fontId: 2, fillId: 2, borderId: 1, HorizontalAlignmentValues.Center, wrap: true),
             Format(fontId: 0, fillId: 0, borderId: 1, HorizontalAlignmentValues.Left, wrap: true),
-            Format(fontId: 0, fillId: 0, borderId: 1, HorizontalAlignmentValues.Right, wrap: false))
-        { Count = 6 },
-        // Excel reports the file as damaged without the built-in "Normal" style.
-        new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
+            Format(fontId: 0, fillId: 0, borderId: 1, HorizontalAlignmentValues.Right, wrap: false),
+        ];
+        var quoted = formats.Select(f =>
+        {
+            var twin = (CellFormat)f.CloneNode(deep: true);
+            twin.QuotePrefix = true;
+            return twin;
+        });
+        var all = formats.Concat(quoted).ToArray();
+        return new CellFormats(all) { Count = (uint)all.Length };
+    }
 
     private static Font Font(double size, bool bold)
     {

@@ -78,7 +78,7 @@ public static class SiteCheckStore
         };
         db.SiteChecks.Add(check);
         // Recorded against the application, so its history reads in one place; the hashes prove later what was attached.
-        db.Record(actor, now, "SiteCheckRecorded", nameof(Application), reviewed.Application.Id.ToString(),
+        db.Record(actor, "SiteCheckRecorded", nameof(Application), reviewed.Application.Id.ToString(),
             $"实地抽查 {reviewed.Application.Number}（{validation.CheckedOn:yyyy-MM-dd}）",
             new
             {
@@ -146,10 +146,11 @@ public static class SiteCheckStore
         {
             return (null, EvidenceStore.Empty);
         }
-        var type = EvidenceFileTypes.Detect(bytes);
-        if (type is null)
+        // The same checks as 佐证材料: type by content, no active content.
+        var verdict = EvidenceContentCheck.Check(bytes);
+        if (verdict.Type is not { } type)
         {
-            return (null, EvidenceStore.WrongType);
+            return (null, verdict.Error);
         }
         return (new SiteCheckAttachment
         {

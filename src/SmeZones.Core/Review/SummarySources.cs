@@ -16,7 +16,7 @@ public static class SummarySources
     public static async Task<IReadOnlyList<SummarySource>> ForAsync(PortalDbContext db, Viewer viewer, Campaign campaign, CancellationToken ct = default)
     {
         var stage = campaign.StageFor(viewer.OrganisationLevel);
-        if (stage is null)
+        if (stage is null || !campaign.Includes(viewer))
         {
             return [];
         }

@@ -3,15 +3,16 @@ using System.Text;
 using Microsoft.Extensions.Configuration;
 using SmeZones.Core.Applications;
 using SmeZones.Core.Forms;
+using SmeZones.TestSupport;
 
 namespace SmeZones.Core.Tests.Applications;
 
-/// <summary>Test files made of their first bytes, as an upload would carry them.</summary>
+/// <summary>Test files as an upload would carry them; the images are well formed, since uploads are checked beyond their first bytes.</summary>
 internal static class EvidenceSamples
 {
     public static byte[] Pdf => [.. "%PDF-1.7\n%âãÏÓ\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n"u8];
-    public static byte[] Jpeg => [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, .. "JFIF"u8, 0x00, 0x01, 0xFF, 0xD9];
-    public static byte[] Png => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, .. "IHDR"u8];
+    public static byte[] Jpeg => EvidenceFiles.Jpeg();
+    public static byte[] Png => EvidenceFiles.Png();
     public static byte[] Exe => [.. "MZ"u8, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, .. "This program cannot be run in DOS mode."u8];
     public static byte[] Elf => [0x7F, .. "ELF"u8, 0x02, 0x01, 0x01, 0x00];
     public static byte[] Html => [.. "<!DOCTYPE html><html><script>alert(1)</script></html>"u8];

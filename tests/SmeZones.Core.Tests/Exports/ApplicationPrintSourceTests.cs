@@ -45,7 +45,7 @@ public class ApplicationPrintSourceTests
         Assert.Equal(submission.Sha256[..16], request.Fingerprint);
         Assert.Equal(submission.SubmittedAt, request.SubmittedAt);
         Assert.Equal($"HZQ-2026-0042 · {submission.Sha256[..16]}", ApplicationPrint.FooterText(request));
-        Assert.Contains("中外中小企业合作区申报表（提交时版本）", ApplicationPrint.BuildHtml(request), StringComparison.Ordinal);
+        Assert.Equal("HZQ-2026-0042 中外中小企业合作区申报表（提交时版本）", new ApplicationPrintModel(request).DocumentTitle);
     }
 
     [Fact]

@@ -15,6 +15,7 @@ public class CellSafetyTests
     [InlineData("\tabc", "'\tabc")]
     [InlineData("\rabc", "'\rabc")]
     [InlineData("=", "'=")]
+    [InlineData("-1+1", "'-1+1")]
     public void Values_a_spreadsheet_would_read_as_formulas_get_a_leading_apostrophe(string value, string expected) =>
         Assert.Equal(expected, CellSafety.Neutralise(value));
 
@@ -28,6 +29,17 @@ public class CellSafetyTests
     [InlineData("   ")]
     [InlineData("abc\t")]
     public void Ordinary_values_are_unchanged(string value) => Assert.Equal(value, CellSafety.Neutralise(value));
+
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://x\")", true)]
+    [InlineData("+cmd", true)]
+    [InlineData("@SUM(1)", true)]
+    [InlineData("-1+1", true)]
+    [InlineData("1+1", false)]
+    [InlineData("合作区", false)]
+    [InlineData("", false)]
+    [InlineData(null, false)]
+    public void Formula_like_values_are_recognised(string? value, bool formulaLike) => Assert.Equal(formulaLike, CellSafety.IsFormulaLike(value));
 
     [Theory]
     [InlineData(null)]

@@ -77,16 +77,39 @@ public class SpreadsheetWriterTests
         Assert.Equal(5, Sheet(document).Descendants<Row>().Single(r => r.RowIndex! == 7).Elements<Cell>().Count());
     }
 
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://evil.example/\",\"点击\")")]
+    [InlineData("+cmd")]
+    [InlineData("@SUM(1)")]
+    [InlineData("-1+1")]
+    [InlineData("  =1+1")]
+    [InlineData("\tabc")]
+    public void Formula_like_text_is_a_text_cell_showing_exactly_what_was_typed(string typed)
+    {
+        var bytes = new SpreadsheetWriter("表", "标题").AddColumn("名称", 10).AddColumn("数", 10).AddRow(typed, -2).ToArray();
+
+        using var document = Open(bytes);
+        var cell = Sheet(document).Descendants<Cell>().Single(c => c.CellReference == "A3");
+        Assert.Equal(CellValues.SharedString, cell.DataType!.Value);
+        Assert.Equal(typed, Text(document, "A3"));
+        Assert.Null(cell.CellFormula);
+        Assert.Empty(Sheet(document).Descendants<CellFormula>());
+        // Excel's own mark for text typed with a leading apostrophe: shown without it, and editing keeps it text.
+        var styles = document.WorkbookPart!.WorkbookStylesPart!.Stylesheet;
+        Assert.True(styles.CellFormats!.Elements<CellFormat>().ElementAt((int)cell.StyleIndex!.Value).QuotePrefix!.Value);
+        Assert.Equal("-2", Text(document, "B3")); // a negative number stays a number
+        Assert.Null(Sheet(document).Descendants<Cell>().Single(c => c.CellReference == "B3").DataType);
+    }
+
     [Fact]
-    public void Formula_like_text_is_stored_with_a_leading_apostrophe_and_never_as_a_formula()
+    public void Ordinary_text_has_no_quote_prefix()
     {
         using var document = Open(Sample());
 
-        Assert.Equal("'=HYPERLINK(\"http://evil.example/\",\"点击\")", Text(document, "B6"));
-        Assert.Equal("'+1", Text(document, "C6"));
-        Assert.Equal("'-2", Text(document, "D6"));
-        Assert.Equal("'@SUM(A1)", Text(document, "E6"));
-        Assert.Empty(Sheet(document).Descendants<CellFormula>());
+        var cell = Sheet(document).Descendants<Cell>().Single(c => c.CellReference == "B5");
+        var styles = document.WorkbookPart!.WorkbookStylesPart!.Stylesheet;
+        Assert.Null(styles.CellFormats!.Elements<CellFormat>().ElementAt((int)cell.StyleIndex!.Value).QuotePrefix);
+        Assert.Equal("=HYPERLINK(\"http://evil.example/\",\"点击\")", Text(document, "B6"));
     }
 
     [Fact]

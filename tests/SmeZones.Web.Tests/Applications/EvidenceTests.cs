@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using SmeZones.Core.Applications;
+using SmeZones.TestSupport;
 using SmeZones.Web.Tests.Infrastructure;
 
 namespace SmeZones.Web.Tests.Applications;
@@ -22,8 +23,8 @@ public class EvidenceTests(PortalHost host)
     private const string Foshan = "佛山市工业和信息化局";
 
     private static readonly byte[] Pdf = [.. "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"u8];
-    private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, .. "JFIF"u8, 0x00, 0xFF, 0xD9];
-    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. "IHDR"u8];
+    private static readonly byte[] Jpeg = EvidenceFiles.Jpeg();
+    private static readonly byte[] Png = EvidenceFiles.Png();
     private static readonly byte[] Exe = [.. "MZ"u8, 0x90, 0x00, .. "This program cannot be run in DOS mode."u8];
     private static readonly byte[] Ofd = OfdPackage();
 
@@ -68,6 +69,31 @@ public class EvidenceTests(PortalHost host)
         Assert.Equal($"服务情况.pdf：{EvidenceStore.WrongType}", error.TextContent.Trim());
         Assert.NotNull(page.QuerySelector("#error-summary a[href='#f-slot-2']"));
         Assert.Equal("true", page.GetElementById("f-slot-2")!.GetAttribute("aria-invalid"));
+        Assert.Empty(await FilesAsync(application.Id));
+    }
+
+    public static TheoryData<string, byte[], string> HostileFiles => new()
+    {
+        { "自动运行.pdf", EvidenceFiles.Pdf("/OpenAction << /S /JavaScript /JS (app.alert\\(1\\)) >>"), EvidenceContentCheck.ActivePdf },
+        { "网页.pdf", [.. EvidenceFiles.Pdf(), .. "<html><script>alert(1)</script></html>"u8], EvidenceContentCheck.Polyglot },
+        { "截图.png", EvidenceFiles.Png(afterEnd: [.. "<html><script>alert(1)</script></html>"u8]), EvidenceContentCheck.Polyglot },
+        { "照片.jpg", [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, .. "JFIF"u8, 0x00, 0xFF, 0xD9], EvidenceContentCheck.BrokenImage },
+        { "电子证照.ofd", EvidenceFiles.Ofd(ofdXml: "<?xml version=\"1.0\"?><Document/>"), EvidenceContentCheck.OfdStructure },
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileFiles))]
+    public async Task A_hostile_upload_is_refused_with_its_message_beside_the_slot_and_nothing_is_stored(string name, byte[] file, string message)
+    {
+        var application = await host.ApplicationAsync(Foshan, Zone);
+        using var client = await SignedInAsync("applicant.foshan");
+
+        using var response = await UploadAsync(client, application.Id, "6", (name, file));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await PortalClient.ParseAsync(response);
+        Assert.Equal($"{name}：{message}", page.GetElementById("f-slot-6-error")?.TextContent.Trim());
+        Assert.NotNull(page.QuerySelector("#error-summary a[href='#f-slot-6']"));
         Assert.Empty(await FilesAsync(application.Id));
     }
 
@@ -149,18 +175,29 @@ public class EvidenceTests(PortalHost host)
         var disposition = response.Content.Headers.ContentDisposition!;
         Assert.Equal("attachment", disposition.DispositionType);
         Assert.Equal("创新平台（清单）.pdf", disposition.FileNameStar);
-        Assert.Equal("evidence.pdf", disposition.FileName?.Trim('"'));
+        Assert.True(disposition.FileName?.Trim('"').All(char.IsAscii), "the plain filename is the ASCII fallback for old clients");
         Assert.Contains("filename*=UTF-8''", string.Join(",", response.Content.Headers.GetValues("Content-Disposition")), StringComparison.Ordinal);
         Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
     }
 
     [Theory]
-    [InlineData("名录.pdf", "attachment; filename=\"evidence.pdf\"; filename*=UTF-8''%E5%90%8D%E5%BD%95.pdf")]
-    [InlineData("2024 名录 (final).pdf", "attachment; filename=\"2024 _ (final).pdf\"; filename*=UTF-8''2024%20%E5%90%8D%E5%BD%95%20%28final%29.pdf")]
-    [InlineData("a\";b\r\nX-Evil: 1.pdf", "attachment; filename=\"a_b_X-Evil_ 1.pdf\"; filename*=UTF-8''a%22%3Bb%0D%0AX-Evil%3A%201.pdf")]
-    public void The_disposition_header_cannot_be_broken_by_a_file_name(string name, string header)
+    [InlineData("名录.pdf")]
+    [InlineData("2024 名录 (final).pdf")]
+    [InlineData("名录；a;b'c%20 终版.pdf")]
+    public async Task A_chinese_or_odd_file_name_arrives_whole_in_one_attachment_header(string name)
     {
-        Assert.Equal(header, SmeZones.Web.Pages.Applications.EvidenceDownload.ContentDisposition(name));
+        var application = await host.ApplicationAsync(Foshan, Zone);
+        using var client = await SignedInAsync("applicant.foshan");
+        using (await UploadAsync(client, application.Id, "6", (name, Pdf))) { }
+        var evidence = Assert.Single(await FilesAsync(application.Id), e => e.FileName == name);
+
+        using var response = await client.Http.GetAsync(new Uri($"/Applications/{application.Id}/Evidence/{evidence.Id}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var header = Assert.Single(response.Content.Headers.GetValues("Content-Disposition"));
+        Assert.StartsWith("attachment;", header, StringComparison.Ordinal);
+        Assert.Contains("filename*=UTF-8''", header, StringComparison.Ordinal);
+        Assert.Equal(name, response.Content.Headers.ContentDisposition!.FileNameStar);
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public class SummaryTableTests(PortalHost host)
         Assert.Equal(ZoneColumns, rows[3]);
         var row = rows.Single(r => r.Count > 1 && r[1] == application.Title);
         Assert.Equal(["广东省", "佛山市"], row.Skip(3).Take(2));
-        Assert.StartsWith("'=HYPERLINK", row[5], StringComparison.Ordinal);
+        Assert.Equal("=HYPERLINK(\"http://x\")德国、法国", row[5]); // a text cell, exactly as typed
         Assert.Equal(300, FormText.CountCharacters(row[6]));
     }
 
@@ -65,6 +65,62 @@ public class SummaryTableTests(PortalHost host)
         var page = await client.GetDocumentAsync($"/Review/Summary?campaignId={campaignId}");
 
         Assert.DoesNotContain(application.Title, page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("reviewer.sichuan")]
+    [InlineData("reviewer.guangdong")]
+    [InlineData("reviewer.shenzhen")]
+    public async Task A_provincial_round_is_neither_listed_nor_reachable_outside_its_chain(string user)
+    {
+        var xinjiangRound = await CampaignIdAsync(XinjiangRound);
+        using var client = host.NewClient();
+        await client.SignInAsync(user);
+
+        var page = await client.GetDocumentAsync("/Review/Summary");
+        using var preview = await client.Http.GetAsync(new Uri($"/Review/Summary?campaignId={xinjiangRound}", UriKind.Relative));
+        using var xlsx = await client.Http.GetAsync(new Uri($"/Review/Summary?handler=Xlsx&campaignId={xinjiangRound}", UriKind.Relative));
+
+        var rounds = page.QuerySelectorAll("#campaignId option").Select(o => o.TextContent.Trim()).ToList();
+        Assert.DoesNotContain(XinjiangRound, rounds);
+        Assert.Contains("2026年度中外中小企业合作区推荐", rounds); // the national rounds stay
+        Assert.Equal(HttpStatusCode.NotFound, preview.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, xlsx.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("reviewer.xinjiang")]
+    [InlineData("reviewer.changji")]
+    public async Task The_organisations_in_a_provincial_rounds_chain_see_it(string user)
+    {
+        var xinjiangRound = await CampaignIdAsync(XinjiangRound);
+        using var client = host.NewClient();
+        await client.SignInAsync(user);
+
+        var page = await client.GetDocumentAsync($"/Review/Summary?campaignId={xinjiangRound}");
+
+        Assert.Contains(XinjiangRound, page.QuerySelectorAll("#campaignId option").Select(o => o.TextContent.Trim()));
+        Assert.NotNull(page.QuerySelector("a[href*='handler=Xlsx']"));
+    }
+
+    [Fact]
+    public async Task The_ministry_does_not_see_a_provincial_round_that_has_no_ministry_stage()
+    {
+        var xinjiangRound = await CampaignIdAsync(XinjiangRound);
+        using var client = host.NewClient();
+        await client.SignInAsync("ministry");
+
+        using var preview = await client.Http.GetAsync(new Uri($"/Review/Summary?campaignId={xinjiangRound}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, preview.StatusCode);
+    }
+
+    private const string XinjiangRound = "2026年新疆维吾尔自治区中小企业特色产业集群复核";
+
+    private async Task<int> CampaignIdAsync(string name)
+    {
+        await using var db = host.NewDbContext();
+        return await db.Campaigns.Where(c => c.Name == name).Select(c => c.Id).SingleAsync();
     }
 
     private async Task<(Application Application, int CampaignId)> RecommendedZoneAsync(string partners = "德国、法国")

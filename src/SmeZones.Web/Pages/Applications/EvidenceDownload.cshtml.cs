@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SmeZones.Core.Applications;
@@ -26,42 +25,16 @@ public static class EvidenceDownload
         {
             return page.NotFound();
         }
-        var headers = page.Response.Headers;
-        // Always a download, never rendered in the portal's origin; the type is the sniffed one, and browsers must not guess another.
-        headers.ContentDisposition = ContentDisposition(evidence.FileName);
-        headers.XContentTypeOptions = "nosniff";
-        headers.CacheControl = "private, no-store";
-        return new FileContentResult(evidence.Content.Bytes, evidence.ContentType);
+        // Always a download (File with a name sends "attachment" and the real name as RFC 5987 filename*), never rendered in
+        // the portal's origin; the type is the sniffed one, and browsers must not guess another.
+        Headers(page.Response);
+        return page.File(evidence.Content.Bytes, evidence.ContentType, evidence.FileName);
     }
 
-    /// <summary>
-    /// <c>attachment</c> with an ASCII-only <c>filename</c> for old clients and the real name as RFC 5987
-    /// <c>filename*=UTF-8''…</c> (percent-encoded, so quotes, semicolons and line breaks cannot break the header).
-    /// </summary>
-    public static string ContentDisposition(string fileName) =>
-        $"attachment; filename=\"{AsciiFallback(fileName)}\"; filename*=UTF-8''{Uri.EscapeDataString(fileName)}";
-
-    /// <summary>"名录 2024.pdf" → "_2024.pdf"; a name with nothing ASCII left becomes "evidence" plus its extension.</summary>
-    public static string AsciiFallback(string fileName)
+    /// <summary>What every download of a stored file sends besides the file: no sniffing, no caching.</summary>
+    public static void Headers(HttpResponse response)
     {
-        var dot = fileName.LastIndexOf('.');
-        var (stem, extension) = dot > 0 ? (fileName[..dot], fileName[dot..]) : (fileName, "");
-        var ascii = new StringBuilder();
-        foreach (var c in stem)
-        {
-            var keep = char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '(' or ')' or ' ';
-            var next = keep ? c : '_';
-            if (next != '_' || ascii.Length == 0 || ascii[^1] != '_')
-            {
-                ascii.Append(next);
-            }
-        }
-        var safeStem = ascii.ToString().Trim();
-        if (!safeStem.Any(char.IsAsciiLetterOrDigit))
-        {
-            safeStem = "evidence";
-        }
-        var safeExtension = extension.All(c => char.IsAsciiLetterOrDigit(c) || c == '.') ? extension : "";
-        return (safeStem.Length > 100 ? safeStem[..100] : safeStem) + safeExtension;
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers.CacheControl = "private, no-store";
     }
 }

@@ -42,6 +42,6 @@ public class IndexModel(PortalDbContext db, TimeProvider clock) : PageModel
             return RedirectToPage();
         }
         var application = await ApplicationFactory.StartDraftAsync(db, campaign, organisation, User.ToActor(), now);
-        return Redirect($"/Applications/{application.Id}");
+        return RedirectToPage("/Applications/Detail", new { id = application.Id });
     }
 }

@@ -44,7 +44,7 @@ public class SubmitModel(PortalDbContext db, TimeProvider clock) : PageModel
             return Page();
         }
         TempData["Notice"] = $"已提交（电子版校验码 {SubmissionSnapshot.Fingerprint(submission.Sha256)}）。提交后不能修改，如需修改请联系审核单位退回。";
-        return Redirect($"/Applications/{id}");
+        return RedirectToPage("/Applications/Detail", new { id });
     }
 
     private async Task<bool> LoadAsync(Guid id)

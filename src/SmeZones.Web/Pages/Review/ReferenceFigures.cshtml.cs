@@ -1,4 +1,5 @@
 using System.Globalization;
+using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -45,16 +46,11 @@ public class ReferenceFiguresModel(PortalDbContext db, TimeProvider clock) : Pag
         {
             return NotFound();
         }
-        var fdi = Read(nameof(Fdi), Fdi, "外商直接投资额近三年平均增速");
-        var export = Read(nameof(Export), Export, "出口贸易额近三年平均增速");
-        if (Source is { Length: > 500 })
-        {
-            ModelState.AddModelError(nameof(Source), "数据来源不能超过500字");
-        }
         if (!ModelState.IsValid)
         {
             return Page();
         }
+        var (fdi, export) = (Percentage(Fdi), Percentage(Export));
         var viewer = User.ToViewer();
         var now = clock.GetUtcNow();
         var figures = Saved ?? db.ProvinceReferenceFigures.Add(new ProvinceReferenceFigures { CampaignId = CampaignId.Value, RegionCode = viewer.RegionCode! }).Entity;
@@ -63,26 +59,17 @@ public class ReferenceFiguresModel(PortalDbContext db, TimeProvider clock) : Pag
         figures.Source = Source?.Trim();
         figures.EnteredById = viewer.UserId;
         figures.EnteredAt = now;
-        db.Record(User.ToActor(), now, "ReferenceFiguresSet", nameof(Campaign), CampaignId.Value.ToString(CultureInfo.InvariantCulture),
+        db.Record(User.ToActor(), "ReferenceFiguresSet", nameof(Campaign), CampaignId.Value.ToString(CultureInfo.InvariantCulture),
             "录入本省近三年平均增速", new { viewer.RegionCode, fdi, export, Source });
         await db.SaveChangesAsync();
         TempData["Notice"] = "已保存本省参考数据，评估将据此比较。";
         return RedirectToPage(new { CampaignId });
     }
 
-    private decimal? Read(string field, string? raw, string label)
-    {
-        if (string.IsNullOrWhiteSpace(raw))
-        {
-            return null;
-        }
-        if (!FormNumbers.TryParse(raw, out var value, out var decimals) || decimals > 2 || value is < -100 or > 10000)
-        {
-            ModelState.AddModelError(field, $"{label}须为数字（%，可为负数，最多两位小数）");
-            return null;
-        }
-        return value;
-    }
+    /// <summary>A growth rate in %: may be negative, at most two decimals, within -100…10000; null when blank or not one.</summary>
+    public static decimal? Percentage(string? raw) =>
+        !string.IsNullOrWhiteSpace(raw) && FormNumbers.TryParse(raw, out var value, out var decimals) && decimals <= 2 && value is >= -100 and <= 10000
+            ? value : null;
 
     private async Task<bool> LoadAsync()
     {
@@ -91,8 +78,9 @@ public class ReferenceFiguresModel(PortalDbContext db, TimeProvider clock) : Pag
         {
             return false;
         }
-        Campaigns = (await db.Campaigns.AsNoTracking().Include(c => c.Stages).Where(c => c.Programme == Programme.Zone).OrderByDescending(c => c.Year).ToListAsync())
-            .Where(c => c.StageFor(OrganisationLevel.ProvincialUnit) is not null).ToList();
+        Campaigns = (await db.Campaigns.AsNoTracking().Include(c => c.Stages).Include(c => c.Organiser)
+                .Where(c => c.Programme == Programme.Zone).OrderByDescending(c => c.Year).ToListAsync())
+            .Where(c => c.Includes(viewer)).ToList();
         if (CampaignId is null)
         {
             return true;
@@ -104,4 +92,16 @@ public class ReferenceFiguresModel(PortalDbContext db, TimeProvider clock) : Pag
         Saved = await db.ProvinceReferenceFigures.SingleOrDefaultAsync(f => f.CampaignId == CampaignId && f.RegionCode == viewer.RegionCode);
         return true;
     }
+}
+
+public class ReferenceFiguresValidator : AbstractValidator<ReferenceFiguresModel>
+{
+    public ReferenceFiguresValidator()
+    {
+        RuleFor(m => m.Fdi).Must(BlankOrPercentage).WithMessage("外商直接投资额近三年平均增速须为数字（%，可为负数，最多两位小数）");
+        RuleFor(m => m.Export).Must(BlankOrPercentage).WithMessage("出口贸易额近三年平均增速须为数字（%，可为负数，最多两位小数）");
+        RuleFor(m => m.Source).MaximumLength(500).WithMessage("数据来源不能超过500字");
+    }
+
+    private static bool BlankOrPercentage(string? raw) => string.IsNullOrWhiteSpace(raw) || ReferenceFiguresModel.Percentage(raw) is not null;
 }

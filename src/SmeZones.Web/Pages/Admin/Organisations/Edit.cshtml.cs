@@ -37,7 +37,7 @@ public class EditModel(PortalDbContext db, TimeProvider clock) : PageModel
     public async Task<IActionResult> OnPostAsync(int? id)
     {
         Form.Id = id;
-        if (!new OrganisationFormValidator().Validate(Form).CopyTo(ModelState))
+        if (!ModelState.IsValid)
         {
             return Page();
         }
@@ -63,7 +63,12 @@ public class EditModel(PortalDbContext db, TimeProvider clock) : PageModel
         organisation.RegionCode = Form.Level == OrganisationLevel.Ministry ? null : RegionCatalogue.NormaliseCode(Form.RegionCode);
         organisation.IsActive = Form.IsActive;
         await db.SaveChangesAsync();
-        db.Record(User.ToActor(), now, IsNew ? "OrganisationCreated" : "OrganisationUpdated", nameof(Organisation), organisation.Id.ToString(),
+        if (!IsNew && !before.Equals(new { organisation.Name, organisation.Level, organisation.RegionCode, organisation.IsActive }))
+        {
+            // Its users' cookies carry the old name, level and region (ADR 0008).
+            await AccountSessions.EndForOrganisationAsync(db, organisation.Id);
+        }
+        db.Record(User.ToActor(), IsNew ? "OrganisationCreated" : "OrganisationUpdated", nameof(Organisation), organisation.Id.ToString(),
             organisation.Name, new { before, after = new { organisation.Name, organisation.Level, organisation.RegionCode, organisation.IsActive } });
         await db.SaveChangesAsync();
         TempData["Notice"] = $"已保存单位“{organisation.Name}”。";
@@ -84,14 +89,11 @@ public class OrganisationFormValidator : AbstractValidator<OrganisationForm>
 {
     public OrganisationFormValidator()
     {
-        RuleFor(f => f.Name).NotEmpty().WithMessage("请填写单位名称").MaximumLength(128).WithMessage("单位名称不能超过128个字符")
-            .OverridePropertyName("Form.Name");
-        RuleFor(f => f.Level).NotNull().WithMessage("请选择单位层级").IsInEnum().WithMessage("请选择单位层级")
-            .OverridePropertyName("Form.Level");
+        RuleFor(f => f.Name).NotEmpty().WithMessage("请填写单位名称").MaximumLength(128).WithMessage("单位名称不能超过128个字符");
+        RuleFor(f => f.Level).NotNull().WithMessage("请选择单位层级").IsInEnum().WithMessage("请选择单位层级");
         RuleFor(f => f.RegionCode).Must((form, code) => RegionMatchesLevel(form.Level, code))
             .WithMessage("请填写与层级相符的6位行政区划代码（省级单位填省、计划单列市或兵团的代码，地市级填地级代码，县级填县级代码）")
-            .When(f => f.Level is not null and not OrganisationLevel.Ministry)
-            .OverridePropertyName("Form.RegionCode");
+            .When(f => f.Level is not null and not OrganisationLevel.Ministry);
     }
 
     private static bool RegionMatchesLevel(OrganisationLevel? level, string? code)

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SmeZones.Core.Audit;
@@ -16,6 +17,9 @@ public class EditModel(PortalDbContext db, UserManager<PortalUser> users, TimePr
     public IReadOnlyList<Organisation> Organisations { get; private set; } = [];
     public bool IsNew => Form.Id is null;
     public bool IsLockedOut { get; private set; }
+
+    // The user edited is the one in the URL, whatever the form says, and the validator must know it before the handler.
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context) => Form.Id = context.HandlerArguments.TryGetValue("id", out var id) ? id as Guid? : null;
 
     public async Task<IActionResult> OnGetAsync(Guid? id)
     {
@@ -45,7 +49,7 @@ public class EditModel(PortalDbContext db, UserManager<PortalUser> users, TimePr
         {
             return NotFound();
         }
-        if (!new UserFormValidator(IsNew).Validate(Form).CopyTo(ModelState) || !await SaveAsync(user))
+        if (!ModelState.IsValid || !await SaveAsync(user))
         {
             await LoadOrganisationsAsync();
             return Page();
@@ -63,7 +67,7 @@ public class EditModel(PortalDbContext db, UserManager<PortalUser> users, TimePr
         }
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
-        db.Record(User.ToActor(), clock.GetUtcNow(), "UserUnlocked", "User", user.Id.ToString(), user.UserName);
+        db.Record(User.ToActor(), "UserUnlocked", "User", user.Id.ToString(), user.UserName);
         await db.SaveChangesAsync();
         TempData["Notice"] = $"已解除“{user.UserName}”的锁定。";
         return RedirectToPage("Index");
@@ -78,15 +82,17 @@ public class EditModel(PortalDbContext db, UserManager<PortalUser> users, TimePr
         }
         await using var transaction = await db.Database.BeginTransactionAsync();
         var created = user is null;
+        var before = created ? null : new AccountAccess(user!.OrganisationId, user.IsActive, (await users.GetRolesAsync(user)).ToHashSet());
         user ??= new PortalUser { UserName = Form.UserName!.Trim(), DisplayName = "", CreatedAt = clock.GetUtcNow() };
         user.DisplayName = Form.DisplayName!.Trim();
         user.OrganisationId = Form.OrganisationId!.Value;
         user.IsActive = Form.IsActive;
+        var passwordReset = !created && !string.IsNullOrEmpty(Form.NewPassword);
         var result = created ? await users.CreateAsync(user, Form.NewPassword!) : await users.UpdateAsync(user);
-        if (result.Succeeded && !created && !string.IsNullOrEmpty(Form.NewPassword))
+        if (result.Succeeded && passwordReset)
         {
-            result = await users.RemovePasswordAsync(user);
-            result = result.Succeeded ? await users.AddPasswordAsync(user, Form.NewPassword) : result;
+            // A reset rather than remove-then-add, so the password rules still see the current password.
+            result = await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), Form.NewPassword!);
         }
         if (result.Succeeded)
         {
@@ -102,8 +108,22 @@ public class EditModel(PortalDbContext db, UserManager<PortalUser> users, TimePr
             }
             return false;
         }
-        db.Record(User.ToActor(), clock.GetUtcNow(), created ? "UserCreated" : "UserUpdated", "User", user.Id.ToString(), user.UserName,
-            new { user.DisplayName, user.OrganisationId, user.IsActive, Form.Roles, PasswordReset = !string.IsNullOrEmpty(Form.NewPassword) });
+        var actor = User.ToActor();
+        db.Record(actor, created ? "UserCreated" : "UserUpdated", "User", user.Id.ToString(), user.UserName,
+            new { user.DisplayName, user.OrganisationId, user.IsActive, Form.Roles, PasswordReset = passwordReset });
+        if (before is not null)
+        {
+            var changes = before.ChangesTo(new AccountAccess(user.OrganisationId, user.IsActive, Form.Roles.ToHashSet()), passwordReset);
+            foreach (var (action, details) in changes)
+            {
+                db.Record(actor, action, "User", user.Id.ToString(), user.UserName, details);
+            }
+            // The user's existing sessions end at their next request (a password reset has changed the stamp already).
+            if (changes.Count > 0 && !passwordReset)
+            {
+                await users.UpdateSecurityStampAsync(user);
+            }
+        }
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return true;
@@ -126,18 +146,14 @@ public class UserForm
 
 public class UserFormValidator : AbstractValidator<UserForm>
 {
-    public UserFormValidator(bool isNew)
+    public UserFormValidator()
     {
         RuleFor(f => f.UserName).NotEmpty().WithMessage("请填写用户名").MaximumLength(64).WithMessage("用户名不能超过64个字符")
-            .Matches("^[A-Za-z0-9._@-]+$").WithMessage("用户名只能包含字母、数字和 . _ - @").OverridePropertyName("Form.UserName");
-        RuleFor(f => f.DisplayName).NotEmpty().WithMessage("请填写姓名").MaximumLength(64).WithMessage("姓名不能超过64个字符")
-            .OverridePropertyName("Form.DisplayName");
-        RuleFor(f => f.OrganisationId).NotNull().WithMessage("请选择所属单位").OverridePropertyName("Form.OrganisationId");
+            .Matches("^[A-Za-z0-9._@-]+$").WithMessage("用户名只能包含字母、数字和 . _ - @");
+        RuleFor(f => f.DisplayName).NotEmpty().WithMessage("请填写姓名").MaximumLength(64).WithMessage("姓名不能超过64个字符");
+        RuleFor(f => f.OrganisationId).NotNull().WithMessage("请选择所属单位");
         RuleFor(f => f.Roles).NotEmpty().WithMessage("请至少选择一个角色")
-            .Must(r => r.All(Core.Organisations.Roles.All.Contains)).WithMessage("角色无效").OverridePropertyName("Form.Roles");
-        if (isNew)
-        {
-            RuleFor(f => f.NewPassword).NotEmpty().WithMessage("新用户须设置初始密码").OverridePropertyName("Form.NewPassword");
-        }
+            .Must(r => r.All(Core.Organisations.Roles.All.Contains)).WithMessage("角色无效");
+        RuleFor(f => f.NewPassword).NotEmpty().WithMessage("新用户须设置初始密码").When(f => f.Id is null);
     }
 }

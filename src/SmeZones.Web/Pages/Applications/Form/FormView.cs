@@ -46,10 +46,6 @@ public sealed class FormView(FormDefinition definition, int roundYear, FormAnswe
 
     public static string Format(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
-    /// <summary>The evidence request printed with a row, e.g. "（提供相关佐证材料 6）".</summary>
-    public static string? EvidenceText(FormField field) =>
-        field.EvidenceNote ?? (field.Evidence is { Count: > 0 } numbers ? $"（提供相关佐证材料 {string.Join("、", numbers)}）" : null);
-
     /// <summary>Attributes that tie an input to its error message for screen readers.</summary>
     public string DescribedBy(string key) => HasError(key) ? ErrorId(key) : "";
 }

@@ -20,9 +20,7 @@ public class SiteCheckAttachmentModel(PortalDbContext db) : PageModel
         {
             return NotFound();
         }
-        Response.Headers.ContentDisposition = EvidenceDownload.ContentDisposition(attachment.FileName);
-        Response.Headers.XContentTypeOptions = "nosniff";
-        Response.Headers.CacheControl = "private, no-store";
-        return new FileContentResult(attachment.Bytes, attachment.ContentType);
+        EvidenceDownload.Headers(Response);
+        return File(attachment.Bytes, attachment.ContentType, attachment.FileName);
     }
 }

@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using SmeZones.Core.Exports;
+
+namespace SmeZones.Web.Infrastructure;
+
+/// <summary>What the print document view is drawn from: the application's print model and the style sheet to inline.</summary>
+public sealed record PrintDocument(ApplicationPrintModel Print, string StyleSheet);
+
+/// <summary>
+/// Draws an <see cref="ApplicationPrintModel"/> as one complete HTML document with the Razor partials under
+/// Pages/Applications/Print, for the print page and, as a string, for the PDF renderer. The style sheet
+/// (wwwroot/css/print.css) is inlined because the PDF renderer may fetch nothing; the page allows exactly that
+/// text through the hash in <see cref="ContentSecurityPolicy"/>.
+/// </summary>
+public sealed class ApplicationPrintHtml
+{
+    private const string DocumentView = "~/Pages/Applications/Print/_Document.cshtml";
+
+    private readonly IRazorViewEngine _views;
+    private readonly ITempDataProvider _tempData;
+    private readonly IModelMetadataProvider _metadata;
+
+    public ApplicationPrintHtml(IRazorViewEngine views, ITempDataProvider tempData, IModelMetadataProvider metadata, IWebHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        _views = views;
+        _tempData = tempData;
+        _metadata = metadata;
+        var file = environment.WebRootFileProvider.GetFileInfo("css/print.css");
+        if (!file.Exists)
+        {
+            throw new InvalidOperationException($"The print style sheet css/print.css is missing from the web root ({environment.WebRootPath}).");
+        }
+
+        using var reader = new StreamReader(file.CreateReadStream(), Encoding.UTF8);
+        StyleSheet = reader.ReadToEnd();
+        var hash = "'sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(StyleSheet))) + "'";
+        ContentSecurityPolicy =
+            $"default-src 'none'; style-src {hash}; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+    }
+
+    /// <summary>The exact content of the document's &lt;style&gt; element.</summary>
+    public string StyleSheet { get; }
+
+    /// <summary>
+    /// The policy to serve the page with: nothing loads or runs, only the one style sheet applies, and the page
+    /// cannot be framed, rebased or submit anything.
+    /// </summary>
+    public string ContentSecurityPolicy { get; }
+
+    /// <param name="context">The current request's (a page's <c>PageContext</c>), whose services draw the view.</param>
+    public async Task<string> RenderAsync(ActionContext context, ApplicationPrintModel print)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        // Not a main page, so no _ViewStart and no layout: the document is complete in itself.
+        var found = _views.GetView(executingFilePath: null, viewPath: DocumentView, isMainPage: false);
+        if (!found.Success)
+        {
+            throw new InvalidOperationException($"The print view {DocumentView} was not found.");
+        }
+
+        await using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        var viewData = new ViewDataDictionary<PrintDocument>(_metadata, new ModelStateDictionary()) { Model = new PrintDocument(print, StyleSheet) };
+        var tempData = new TempDataDictionary(context.HttpContext, _tempData);
+        var viewContext = new ViewContext(context, found.View, viewData, tempData, writer, new HtmlHelperOptions());
+        await found.View.RenderAsync(viewContext);
+        return writer.ToString();
+    }
+}
