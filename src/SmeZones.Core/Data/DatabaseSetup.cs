@@ -10,6 +10,16 @@ public static class DatabaseSetup
     {
         await db.Database.MigrateAsync(ct);
         await SyncRegionsAsync(db, ct);
+        await SyncCalendarAsync(db, ct);
+    }
+
+    /// <summary>Adds the shipped official holiday arrangement for days the administrator has not set (their edits win).</summary>
+    public static async Task SyncCalendarAsync(PortalDbContext db, CancellationToken ct = default)
+    {
+        var known = (await db.CalendarDays.Select(d => d.Date).ToListAsync(ct)).ToHashSet();
+        db.CalendarDays.AddRange(Publication.OfficialCalendar.Days.Where(d => !known.Contains(d.Date))
+            .Select(d => new Publication.CalendarDay { Date = d.Date, IsWorkingDay = d.IsWorkingDay, Name = d.Name }));
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Loads the administrative divisions shipped with the code; existing rows are updated in place.</summary>
