@@ -9,11 +9,13 @@ public static class Policies
     public const string Admin = nameof(Admin);
     public const string Applicant = nameof(Applicant);
     public const string Review = nameof(Review);
+    public const string Ministry = nameof(Ministry);
 
     public static void AddPortalAuthorization(this IServiceCollection services) =>
         services.AddAuthorizationBuilder()
             .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
             .AddPolicy(Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Applicant, p => p.RequireRole(Roles.Applicant))
-            .AddPolicy(Review, p => p.RequireRole(Roles.Reviewer, Roles.Ministry, Roles.Expert));
+            .AddPolicy(Review, p => p.RequireRole(Roles.Reviewer, Roles.Ministry, Roles.Expert))
+            .AddPolicy(Ministry, p => p.RequireRole(Roles.Ministry));
 }

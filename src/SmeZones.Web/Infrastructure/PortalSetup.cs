@@ -81,8 +81,11 @@ public static class PortalSetup
             o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
             o.Conventions.AuthorizeFolder("/Applications", Policies.Applicant);
             o.Conventions.AuthorizeFolder("/Review", Policies.Review);
+            o.Conventions.AuthorizeFolder("/Ministry", Policies.Ministry);
+            o.Conventions.AllowAnonymousToFolder("/Public");
         }).AddMvcOptions(o => o.Filters.Add(new ValidatorPageFilter()));
         services.AddValidatorsFromAssemblyContaining<ValidatorPageFilter>();
+        services.AddPublicRateLimits(config);
         services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", tags: ["ready"]);
     }
 
@@ -103,6 +106,7 @@ public static class PortalSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
