@@ -114,10 +114,12 @@ public static class ProposedList
         return string.Concat(names);
     }
 
+    private static readonly string[] OperatorKeys = ["basic.operator", "cover.operator"];
+
     /// <summary>运营管理机构 as the applicant named it; the applicant authority where the form has no such answer.</summary>
     public static string OperatorName(Application application)
     {
-        var name = new[] { "basic.operator", "cover.operator" }.Select(application.Answers.GetValueOrDefault).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
+        var name = OperatorKeys.Select(application.Answers.GetValueOrDefault).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
         name ??= application.Organisation?.Name ?? "";
         return name.Length > 200 ? name[..200] : name;
     }

@@ -76,6 +76,7 @@ public static class DemoData
 
         db.Campaigns.AddRange(Campaigns(organisations, now));
         await db.SaveChangesAsync();
+        await DemoMinistryRound.SeedAsync(db, now);
         return true;
     }
 

@@ -11,9 +11,9 @@ public static class PublicRateLimits
 {
     public static void AddPublicRateLimits(this IServiceCollection services, IConfiguration config)
     {
-        var perHour = config.GetValue("Portal:PublicPostsPerHour", 5);
         services.AddRateLimiter(o =>
         {
+            var perHour = config.GetValue("Portal:PublicPostsPerHour", 5);
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments("/Public", StringComparison.OrdinalIgnoreCase)
