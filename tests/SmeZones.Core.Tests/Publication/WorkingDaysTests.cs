@@ -70,7 +70,7 @@ public class WorkingDaysTests(MigratedDatabaseFixture fixture) : IClassFixture<M
             var day = await db.CalendarDays.SingleAsync(d => d.Date == new DateOnly(2026, 6, 19));
             day.IsWorkingDay = true;
             await db.SaveChangesAsync();
-            await Data.DatabaseSetup.SyncCalendarAsync(db);
+            await SmeZones.Core.Data.DatabaseSetup.SyncCalendarAsync(db);
         }
         try
         {
