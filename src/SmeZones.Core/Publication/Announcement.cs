@@ -61,7 +61,7 @@ public static class Announcement
         list.Notice = notice!.Trim();
         list.WorkingDays = workingDays;
         list.PublishedAt = now;
-        db.Record(actor, now, "ListPublished", "Campaign", campaignId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        db.Record(actor, "ListPublished", "Campaign", campaignId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             $"建议名单公示：{Period(list)}（{workingDays}个工作日）", new { list.FirstDay, list.LastDay, workingDays });
         await db.SaveChangesAsync(ct);
         return [];

@@ -115,7 +115,7 @@ public static partial class Certifying
         }
         list!.CertifiedAt = now;
         list.CertifiedOn = certifiedOn;
-        db.Record(actor, now, "ListCertified", "Campaign", campaignId.ToString(CultureInfo.InvariantCulture),
+        db.Record(actor, "ListCertified", "Campaign", campaignId.ToString(CultureInfo.InvariantCulture),
             $"认定：予以认定 {certified} 个", new { certifiedOn, certified, format });
         try
         {

@@ -73,7 +73,7 @@ public static class Objections
             LodgedAt = now, Status = ObjectionStatus.Lodged, Files = files,
         };
         db.Objections.Add(objection);
-        db.Record(new Actor(null, "public", null), now, "ObjectionLodged", nameof(Objection), objection.Id.ToString(),
+        db.Record(new Actor(null, "public", null), "ObjectionLodged", nameof(Objection), objection.Id.ToString(),
             $"收到异议 {objection.ReceiptNumber}", new { objection.EntryId, files = files.Count });
         await db.SaveChangesAsync(ct);
         return (objection, []);
@@ -124,7 +124,7 @@ public static class Objections
         {
             case ObjectionStep.Accept:
                 objection.Status = ObjectionStatus.Accepted;
-                db.Record(actor, now, "ObjectionAccepted", nameof(Objection), id, $"受理异议 {objection.ReceiptNumber}");
+                db.Record(actor, "ObjectionAccepted", nameof(Objection), id, $"受理异议 {objection.ReceiptNumber}");
                 break;
             case ObjectionStep.Investigate:
                 objection.Status = ObjectionStatus.Investigating;
@@ -134,7 +134,7 @@ public static class Objections
                     f.ObjectionId = objection.Id;
                     db.ObjectionFiles.Add(f);
                 }
-                db.Record(actor, now, "ObjectionInvestigated", nameof(Objection), id, $"核查异议 {objection.ReceiptNumber}", new { files = newFiles.Count });
+                db.Record(actor, "ObjectionInvestigated", nameof(Objection), id, $"核查异议 {objection.ReceiptNumber}", new { files = newFiles.Count });
                 break;
             default:
                 var upheld = step == ObjectionStep.Uphold;
@@ -147,7 +147,7 @@ public static class Objections
                     entry.Outcome = ListOutcome.Withdrawn;
                     entry.OutcomeReason = objection.ConclusionReason;
                 }
-                db.Record(actor, now, upheld ? "ObjectionUpheld" : "ObjectionDismissed", nameof(Objection), id,
+                db.Record(actor, upheld ? "ObjectionUpheld" : "ObjectionDismissed", nameof(Objection), id,
                     $"异议 {objection.ReceiptNumber}：{objection.Status.ToChinese()}", new { reason = objection.ConclusionReason, objection.EntryId });
                 break;
         }

@@ -96,7 +96,7 @@ public static class ProposedList
             entry.RegionName = RegionName(row.Application.RegionCode);
             entry.OperatorName = OperatorName(row.Application);
         }
-        db.Record(actor, now, "ProposedListSaved", "Campaign", campaignId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        db.Record(actor, "ProposedListSaved", "Campaign", campaignId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             $"保存建议名单：列入 {inputs.Count(i => i.Selected)} 个",
             new { selected = inputs.Where(i => i.Selected).Select(i => i.ApplicationId), departures });
         await db.SaveChangesAsync(ct);

@@ -55,7 +55,7 @@ public class IndexModel(PortalDbContext db, TimeProvider clock) : PageModel
             day.IsWorkingDay = IsWorkingDay;
             day.Name = Name!.Trim();
         }
-        db.Record(User.ToActor(), clock.GetUtcNow(), "CalendarDaySaved", nameof(CalendarDay), date.ToString("yyyy-MM-dd"),
+        db.Record(User.ToActor(), "CalendarDaySaved", nameof(CalendarDay), date.ToString("yyyy-MM-dd"),
             $"节假日安排：{date:yyyy-MM-dd} {(IsWorkingDay ? "调休上班" : "放假")}（{Name!.Trim()}）");
         await db.SaveChangesAsync();
         TempData["Notice"] = "已保存。";
@@ -68,7 +68,7 @@ public class IndexModel(PortalDbContext db, TimeProvider clock) : PageModel
         if (day is not null)
         {
             db.CalendarDays.Remove(day);
-            db.Record(User.ToActor(), clock.GetUtcNow(), "CalendarDayRemoved", nameof(CalendarDay), date.ToString("yyyy-MM-dd"), $"删除节假日安排 {date:yyyy-MM-dd}");
+            db.Record(User.ToActor(), "CalendarDayRemoved", nameof(CalendarDay), date.ToString("yyyy-MM-dd"), $"删除节假日安排 {date:yyyy-MM-dd}");
             await db.SaveChangesAsync();
         }
         return Redirect($"/Admin/Holidays?year={date.Year}");

@@ -88,7 +88,7 @@ public class CertifyModel(PortalDbContext db, TimeProvider clock) : PageModel
         {
             settings.CertificateNumberFormat = Format!;
         }
-        db.Record(User.ToActor(), clock.GetUtcNow(), "CertificateFormatChanged", "Programme", Campaign.Programme.ToString(), $"证书编号格式：{Format}");
+        db.Record(User.ToActor(), "CertificateFormatChanged", "Programme", Campaign.Programme.ToString(), $"证书编号格式：{Format}");
         await db.SaveChangesAsync(ct);
     }
 

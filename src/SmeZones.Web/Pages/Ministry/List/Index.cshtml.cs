@@ -31,7 +31,7 @@ public class IndexModel(PortalDbContext db, IPdfRenderer pdf, TimeProvider clock
             return NotFound();
         }
         var document = kind == "certified" ? list.CertifiedDocument() : list.ProposedDocument();
-        db.Record(User.ToActor(), clock.GetUtcNow(), "ListDownloaded", "Campaign", campaignId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        db.Record(User.ToActor(), "ListDownloaded", "Campaign", campaignId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             $"下载{document.Title}（{format}）");
         await db.SaveChangesAsync(ct);
         return format == "pdf"
