@@ -180,12 +180,19 @@ public class PublicListTests(PortalHost host)
             var certifyUrl = $"/Ministry/List/{round.CampaignId}/Certify";
 
             // During 公示, then after it with the objection still open: refused, and the form is not offered.
-            Assert.Contains("尚未结束", (await ministry.GetDocumentAsync(certifyUrl)).QuerySelector("#certify-refusal")!.TextContent, StringComparison.Ordinal);
+            // (Days pass between the steps, longer than a sign-in lasts: the officer signs in again each day.)
+            using (var early = host.NewClient())
+            {
+                await early.SignInAsync("ministry");
+                Assert.Contains("尚未结束", (await early.GetDocumentAsync(certifyUrl)).QuerySelector("#certify-refusal")!.TextContent, StringComparison.Ordinal);
+            }
             host.Clock.Set(ChinaTime.At(2026, 12, 8, 9));
-            var refused = await ministry.GetDocumentAsync(certifyUrl);
+            using var officer = host.NewClient();
+            await officer.SignInAsync("ministry");
+            var refused = await officer.GetDocumentAsync(certifyUrl);
             Assert.Contains("还有 1 件异议尚未作出结论", refused.QuerySelector("#certify-refusal")!.TextContent, StringComparison.Ordinal);
             Assert.Null(refused.QuerySelector("#certify-form"));
-            using (var forced = await ministry.PostWithTokenAsync(certifyUrl, certifyUrl, new Dictionary<string, string> { ["Format"] = "合作区〔{year}〕{n:000}号", ["CertifiedOn"] = "2026-12-08" }))
+            using (var forced = await officer.PostWithTokenAsync(certifyUrl, certifyUrl, new Dictionary<string, string> { ["Format"] = "合作区〔{year}〕{n:000}号", ["CertifiedOn"] = "2026-12-08" }))
             {
                 Assert.Contains("尚未作出结论", (await PortalClient.ParseAsync(forced)).QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
             }
@@ -194,13 +201,13 @@ public class PublicListTests(PortalHost host)
             var objectionsUrl = $"/Ministry/List/{round.CampaignId}/Objections";
             foreach (var (step, text) in new[] { ("Accept", ""), ("Investigate", "经核查，运营机构无办公场所。"), ("Uphold", "异议成立，撤销该条目。") })
             {
-                using var handled = await ministry.SubmitAsync(objectionsUrl, new Dictionary<string, string> { ["objectionId"] = objectionId.ToString(), ["step"] = step, ["text"] = text }, $"#o-{objectionId} form");
+                using var handled = await officer.SubmitAsync(objectionsUrl, new Dictionary<string, string> { ["objectionId"] = objectionId.ToString(), ["step"] = step, ["text"] = text }, $"#o-{objectionId} form");
                 Assert.Equal(HttpStatusCode.Redirect, handled.StatusCode);
             }
 
-            var form = await ministry.GetDocumentAsync(certifyUrl);
+            var form = await officer.GetDocumentAsync(certifyUrl);
             Assert.Single(form.QuerySelectorAll("#certify-form fieldset"));
-            using (var certified = await ministry.SubmitAsync(certifyUrl, new Dictionary<string, string>
+            using (var certified = await officer.SubmitAsync(certifyUrl, new Dictionary<string, string>
             {
                 ["Format"] = "合作区〔{year}〕{n:000}号", ["CertifiedOn"] = "2026-12-08", ["Choices[0].Certify"] = "true",
             }, "#certify-form"))
@@ -235,7 +242,7 @@ public class PublicListTests(PortalHost host)
             Assert.Contains("综合评分靠后", (await applicant.GetDocumentAsync($"/Applications/{round.Applications[2].Id}")).QuerySelector("#list-result")!.TextContent, StringComparison.Ordinal);
 
             // Downloads read back: the 认定名单 sheet carries the certificate number.
-            using var xlsx = await ministry.Http.GetAsync(new Uri($"/Ministry/List?handler=Download&campaignId={round.CampaignId}&kind=certified&format=xlsx", UriKind.Relative));
+            using var xlsx = await officer.Http.GetAsync(new Uri($"/Ministry/List?handler=Download&campaignId={round.CampaignId}&kind=certified&format=xlsx", UriKind.Relative));
             var sheet = ReadSheet(await xlsx.Content.ReadAsByteArrayAsync());
             Assert.Contains(sheet, row => row.Contains(round.Applications[0].Title) && row.Any(c => c.StartsWith("合作区〔2026〕", StringComparison.Ordinal)));
             Assert.DoesNotContain(sheet, row => row.Contains(round.Applications[1].Title));
