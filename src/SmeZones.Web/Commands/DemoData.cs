@@ -83,6 +83,7 @@ public static class DemoData
                 throw new InvalidOperationException($"Demo round {round.Name}: {string.Join("; ", created.Errors.Select(e => $"{e.PropertyName}: {e.ErrorMessage}"))}");
             }
         }
+        await DemoMinistryRound.SeedAsync(db, now);
         return true;
     }
 
