@@ -10,10 +10,14 @@ public static class Policies
     public const string Applicant = nameof(Applicant);
     public const string Review = nameof(Review);
 
+    /// <summary>部级 only: the national overview, lists, summaries and dossiers (Pages/Ministry).</summary>
+    public const string Ministry = nameof(Ministry);
+
     public static void AddPortalAuthorization(this IServiceCollection services) =>
         services.AddAuthorizationBuilder()
             .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
             .AddPolicy(Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Applicant, p => p.RequireRole(Roles.Applicant))
-            .AddPolicy(Review, p => p.RequireRole(Roles.Reviewer, Roles.Ministry, Roles.Expert));
+            .AddPolicy(Review, p => p.RequireRole(Roles.Reviewer, Roles.Ministry, Roles.Expert))
+            .AddPolicy(Ministry, p => p.RequireRole(Roles.Ministry));
 }
