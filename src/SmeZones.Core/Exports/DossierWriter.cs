@@ -44,7 +44,8 @@ public static class DossierWriter
         ArgumentNullException.ThrowIfNull(applications);
         ArgumentNullException.ThrowIfNull(pdf);
         var files = new List<DossierFile>();
-        await using (var zip = await ZipArchive.CreateAsync(output, ZipArchiveMode.Create, leaveOpen: true, Encoding.UTF8, ct))
+        await using var target = new AsyncWriteStream(output);
+        await using (var zip = await ZipArchive.CreateAsync(target, ZipArchiveMode.Create, leaveOpen: true, Encoding.UTF8, ct))
         {
             foreach (var application in applications)
             {
@@ -53,6 +54,7 @@ public static class DossierWriter
             }
             await AddAsync(zip, ManifestName, new MemoryStream(Manifest(files)), null, ct);
         }
+        await target.DrainAsync(ct);
         return files;
     }
 
@@ -181,5 +183,65 @@ public static class DossierWriter
         var invalid = new HashSet<char>(['/', '\\', ':', '*', '?', '"', '<', '>', '|']);
         var clean = new string([.. (name ?? "").Select(c => char.IsControl(c) || invalid.Contains(c) ? '_' : c)]).Trim().TrimStart('.');
         return clean.Length == 0 ? "_" : clean.Length > 100 ? clean[..100] : clean;
+    }
+
+    /// <summary>
+    /// Lets the zip write onto a response that refuses synchronous writes. Closing an entry still flushes its
+    /// compressor and writes the data descriptor synchronously (.NET 10); those few bytes wait here and go out, in
+    /// order, ahead of the next asynchronous write. Everything else passes straight through, so nothing accumulates.
+    /// </summary>
+    private sealed class AsyncWriteStream(Stream inner) : Stream
+    {
+        private readonly MemoryStream _pending = new();
+
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Write(byte[] buffer, int offset, int count) => _pending.Write(buffer, offset, count);
+
+        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            await DrainAsync(cancellationToken);
+            await inner.WriteAsync(buffer, cancellationToken);
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public async Task DrainAsync(CancellationToken ct)
+        {
+            if (_pending.Length > 0)
+            {
+                await inner.WriteAsync(_pending.GetBuffer().AsMemory(0, (int)_pending.Length), ct);
+                _pending.SetLength(0);
+            }
+        }
+
+        public override async Task FlushAsync(CancellationToken cancellationToken)
+        {
+            await DrainAsync(cancellationToken);
+            await inner.FlushAsync(cancellationToken);
+        }
+
+        // Nothing to do synchronously: the pending bytes go out with the next asynchronous write or DrainAsync.
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _pending.Dispose();
+            }
+            base.Dispose(disposing);
+        }
     }
 }

@@ -21,7 +21,7 @@ public enum UnitProgress
 }
 
 /// <summary>One provincial unit (省、自治区、直辖市, 计划单列市 or 兵团) in a round.</summary>
-/// <param name="Waiting">Applications that wait at the unit's stage for its decision.</param>
+/// <param name="Waiting">Applications at the unit's stage that it has not decided yet.</param>
 /// <param name="Recommended">Decided 推荐 at the unit's stage, signed off or not.</param>
 /// <param name="SignedOff">Recommendations signed off: what reached the ministry.</param>
 /// <param name="QuotaUsed">Places the unit holds (the database ledger), or its recommendations where the stage sets no quota.</param>
@@ -79,7 +79,8 @@ public static class NationalOverview
                 Signed = r.SignedOffAt != null,
             }).ToListAsync(ct);
         var waiting = await db.Applications.AsNoTracking()
-            .Where(a => a.CampaignId == campaignId && a.Status == ApplicationStatus.Submitted && a.CurrentStageOrder == order)
+            .Where(a => a.CampaignId == campaignId && a.Status == ApplicationStatus.Submitted && a.CurrentStageOrder == order
+                && !db.StageReviews.Any(r => r.ApplicationId == a.Id && r.StageOrder == order && r.Decision != ReviewDecision.Undecided))
             .GroupBy(a => a.ProvincialUnitCode).Select(g => new { Unit = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Unit, g => g.Count, ct);
         var quotas = await db.QuotaUsages.AsNoTracking().Where(q => q.CampaignId == campaignId && q.StageOrder == order)

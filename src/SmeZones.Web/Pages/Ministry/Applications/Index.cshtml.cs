@@ -15,7 +15,7 @@ public class IndexModel(PortalDbContext db) : NationalRoundPage(db)
     [BindProperty(SupportsGet = true, Name = "class")] public string? RegionClassValue { get; set; }
     [BindProperty(SupportsGet = true)] public string? Verdict { get; set; }
     [BindProperty(SupportsGet = true)] public string? State { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public NationalPage? Result { get; private set; }
 
@@ -48,5 +48,5 @@ public class IndexModel(PortalDbContext db) : NationalRoundPage(db)
 
     /// <summary>This list's URL with the current filters and another page.</summary>
     public string PageUrl(int page) =>
-        $"/Ministry/Applications?campaignId={CampaignId}&unit={Unit}&class={RegionClassValue}&verdict={Verdict}&state={State}&page={page}";
+        $"/Ministry/Applications?campaignId={CampaignId}&unit={Unit}&class={RegionClassValue}&verdict={Verdict}&state={State}&p={page}";
 }
