@@ -27,6 +27,13 @@ public static class ApplicationSubmission
         {
             return new SubmissionRefusal($"本批次已于 {ChinaTime.Format(campaign.ClosesAt)} 截止，不能再提交。", [], []);
         }
+        // ...until the returning stage's own deadline: a return is answered at the stage that made it, which is the
+        // stage the application had reached (stages only move forward).
+        if (now >= campaign.ClosesAt && application.Status == ApplicationStatus.Returned
+            && campaign.Stage(application.ReachedStageOrder) is { Deadline: { } stageDeadline } returning && now >= stageDeadline)
+        {
+            return new SubmissionRefusal($"{returning.Name}已于 {ChinaTime.Format(stageDeadline)} 截止，退回修改的申报不能再重新提交。", [], []);
+        }
         if (now < campaign.OpensAt)
         {
             return new SubmissionRefusal($"本批次将于 {ChinaTime.Format(campaign.OpensAt)} 开始受理。", [], []);
@@ -89,13 +96,13 @@ public static class ApplicationSubmission
         application.UpdatedAt = now;
         if (openReturn is null)
         {
-            db.Record(actor, now, "Submitted", nameof(Application), application.Id.ToString(),
+            db.Record(actor, "Submitted", nameof(Application), application.Id.ToString(),
                 $"提交申报 {application.Number}（第 {sequence} 次）", new { submission.Sha256, sequence, stage = stage.Name });
         }
         else
         {
             openReturn.ResolvedAt = now;
-            db.Record(actor, now, "Resubmitted", nameof(Application), application.Id.ToString(),
+            db.Record(actor, "Resubmitted", nameof(Application), application.Id.ToString(),
                 $"按退回意见修改后重新提交 {application.Number}（第 {sequence} 次）",
                 new { submission.Sha256, sequence, stage = stage.Name, revisionRequestId = openReturn.Id, returnedSubmission = openReturn.ReturnedSubmissionSequence });
         }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -11,17 +12,19 @@ using SmeZones.Core.Review;
 namespace SmeZones.Core.Data;
 
 public class PortalDbContext(DbContextOptions<PortalDbContext> options)
-    : IdentityDbContext<PortalUser, IdentityRole<Guid>, Guid>(options)
+    : IdentityDbContext<PortalUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Campaign> Campaigns => Set<Campaign>();
     public DbSet<ReviewStage> ReviewStages => Set<ReviewStage>();
+    public DbSet<CampaignNotice> CampaignNotices => Set<CampaignNotice>();
     public DbSet<Application> Applications => Set<Application>();
     public DbSet<Evidence> Evidence => Set<Evidence>();
     public DbSet<EvidenceContent> EvidenceContents => Set<EvidenceContent>();
     public DbSet<Submission> Submissions => Set<Submission>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<PasswordHistoryEntry> PasswordHistory => Set<PasswordHistoryEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ProvinceReferenceFigures> ProvinceReferenceFigures => Set<ProvinceReferenceFigures>();
     public DbSet<StageReview> StageReviews => Set<StageReview>();

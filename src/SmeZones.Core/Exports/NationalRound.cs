@@ -19,7 +19,7 @@ public sealed record NationalRound(Campaign Campaign, ReviewStage ProvinceStage,
         ArgumentNullException.ThrowIfNull(campaign);
         return campaign.StageFor(OrganisationLevel.ProvincialUnit) is { } province
             && campaign.StageFor(OrganisationLevel.Ministry) is { } ministry && ministry.Order > province.Order
-            ? new NationalRound(campaign, province, ministry)
+            ? new NationalRound(campaign, province, ministry) { ProvinceDeadline = province.Deadline }
             : null;
     }
 
@@ -47,9 +47,6 @@ public sealed record NationalRound(Campaign Campaign, ReviewStage ProvinceStage,
                 && r.Decision == ReviewDecision.Recommend && r.SignedOffAt != null));
     }
 
-    /// <summary>
-    /// When the provincial units must have signed off; null while the round records no stage deadline.
-    /// The round editor (another branch) adds ReviewStage.Deadline; at merge <see cref="Of"/> sets it from ProvinceStage.Deadline.
-    /// </summary>
+    /// <summary>When the provincial units must have signed off (the provincial stage's deadline); null where the round sets none.</summary>
     public DateTimeOffset? ProvinceDeadline { get; init; }
 }

@@ -13,11 +13,17 @@ public static class Policies
     /// <summary>部级 only: the national overview, lists, summaries and dossiers (Pages/Ministry).</summary>
     public const string Ministry = nameof(Ministry);
 
+    /// <summary>Who organises rounds (Pages/Rounds): 系统管理员, 部级, and provincial authorities; which rounds is RoundAccess's.</summary>
+    public const string Organiser = nameof(Organiser);
+
     public static void AddPortalAuthorization(this IServiceCollection services) =>
         services.AddAuthorizationBuilder()
             .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
             .AddPolicy(Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Applicant, p => p.RequireRole(Roles.Applicant))
             .AddPolicy(Review, p => p.RequireRole(Roles.Reviewer, Roles.Ministry, Roles.Expert))
-            .AddPolicy(Ministry, p => p.RequireRole(Roles.Ministry));
+            .AddPolicy(Ministry, p => p.RequireRole(Roles.Ministry))
+            .AddPolicy(Organiser, p => p.RequireAssertion(c => c.User.IsInRole(Roles.Admin) || c.User.IsInRole(Roles.Ministry)
+                || (c.User.IsInRole(Roles.Reviewer)
+                    && c.User.FindFirst(PortalClaimTypes.OrganisationLevel)?.Value == ((int)OrganisationLevel.ProvincialUnit).ToString(System.Globalization.CultureInfo.InvariantCulture))));
 }

@@ -17,7 +17,7 @@ namespace SmeZones.Web.Pages.Ministry.Applications;
 /// The dossier that replaces the CD, streamed as a zip: ?id= for one recommended application, ?campaignId=&amp;unit= for
 /// all a provincial unit's signed-off recommendations in a round. Audited before the first byte goes out.
 /// </summary>
-public class DossierModel(PortalDbContext db, IPdfRenderer renderer, ApplicationPrintHtml printHtml, TimeProvider clock) : PageModel
+public class DossierModel(PortalDbContext db, IPdfRenderer renderer, ApplicationPrintHtml printHtml) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid? id, int? campaignId, string? unit)
     {
@@ -47,7 +47,7 @@ public class DossierModel(PortalDbContext db, IPdfRenderer renderer, Application
             name = $"申报材料-{round.Campaign.Name}-{region.Name}";
         }
 
-        db.Record(User.ToActor(), clock.GetUtcNow(), "DossierDownloaded", applications.Count == 1 && id is not null ? "Application" : "Campaign",
+        db.Record(User.ToActor(), "DossierDownloaded", applications.Count == 1 && id is not null ? "Application" : "Campaign",
             id?.ToString() ?? campaignId!.Value.ToString(CultureInfo.InvariantCulture), $"下载{name}（zip）",
             new { applications = applications.Select(a => a.Number), unit });
         await db.SaveChangesAsync(ct);

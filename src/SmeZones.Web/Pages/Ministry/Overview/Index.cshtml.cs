@@ -72,7 +72,7 @@ public class IndexModel(PortalDbContext db, IPdfRenderer pdf, TimeProvider clock
 
     private async Task AuditAsync(string action, string summary, object details)
     {
-        Db.Record(User.ToActor(), clock.GetUtcNow(), action, "Campaign", CampaignId!.Value.ToString(CultureInfo.InvariantCulture), summary, details);
+        Db.Record(User.ToActor(), action, "Campaign", CampaignId!.Value.ToString(CultureInfo.InvariantCulture), summary, details);
         await Db.SaveChangesAsync(HttpContext.RequestAborted);
     }
 }
