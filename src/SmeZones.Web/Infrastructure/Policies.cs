@@ -11,6 +11,9 @@ public static class Policies
     public const string Review = nameof(Review);
     public const string Ministry = nameof(Ministry);
 
+    /// <summary>部级 only: the national overview, lists, summaries and dossiers (Pages/Ministry).</summary>
+    public const string Ministry = nameof(Ministry);
+
     /// <summary>Who organises rounds (Pages/Rounds): 系统管理员, 部级, and provincial authorities; which rounds is RoundAccess's.</summary>
     public const string Organiser = nameof(Organiser);
 

@@ -18,6 +18,8 @@ public class AuthorizationMatrixTests(PortalHost host)
             ["/Account/ChangePassword"] = ["admin", "ministry", "expert1", "reviewer.guangdong", "applicant.foshan"],
             ["/Applications"] = ["applicant.foshan"],
             ["/Review"] = ["ministry", "expert1", "reviewer.guangdong"],
+            ["/Ministry/Overview"] = ["ministry"],
+            ["/Ministry/Applications"] = ["ministry"],
             ["/Admin/Organisations"] = ["admin"],
             ["/Admin/Organisations/Edit"] = ["admin"],
             ["/Admin/Users"] = ["admin"],
