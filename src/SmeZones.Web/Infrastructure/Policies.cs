@@ -9,7 +9,6 @@ public static class Policies
     public const string Admin = nameof(Admin);
     public const string Applicant = nameof(Applicant);
     public const string Review = nameof(Review);
-    public const string Ministry = nameof(Ministry);
 
     /// <summary>部级 only: the national overview, lists, summaries and dossiers (Pages/Ministry).</summary>
     public const string Ministry = nameof(Ministry);

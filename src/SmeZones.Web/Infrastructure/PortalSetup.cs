@@ -94,7 +94,6 @@ public static class PortalSetup
             o.Conventions.AuthorizeFolder("/Ministry", Policies.Ministry);
             o.Conventions.AllowAnonymousToFolder("/Public");
             o.Conventions.AuthorizeFolder("/Rounds", Policies.Organiser);
-            o.Conventions.AuthorizeFolder("/Ministry", Policies.Ministry);
         }).AddMvcOptions(o =>
         {
             o.Filters.Add(new ValidatorPageFilter());
