@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SmeZones.Core.Applications;
 using SmeZones.Core.Audit;
 using SmeZones.Core.Campaigns;
+using SmeZones.Core.ExpertReview;
 using SmeZones.Core.Organisations;
 using SmeZones.Core.Regions;
 using SmeZones.Core.Review;
@@ -29,6 +30,10 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<SiteCheckAttachment> SiteCheckAttachments => Set<SiteCheckAttachment>();
     public DbSet<RevisionRequest> RevisionRequests => Set<RevisionRequest>();
     public DbSet<QuotaUsage> QuotaUsages => Set<QuotaUsage>();
+    public DbSet<ExpertProfile> ExpertProfiles => Set<ExpertProfile>();
+    public DbSet<ExpertReviewSettings> ExpertReviewSettings => Set<ExpertReviewSettings>();
+    public DbSet<ExpertAssignment> ExpertAssignments => Set<ExpertAssignment>();
+    public DbSet<ExpertDraw> ExpertDraws => Set<ExpertDraw>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
