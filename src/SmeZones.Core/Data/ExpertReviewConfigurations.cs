@@ -44,7 +44,7 @@ internal sealed class ExpertAssignmentConfiguration : IEntityTypeConfiguration<E
         b.Property(a => a.Judgements).HasColumnType("jsonb");
         b.Property(a => a.Comments).HasColumnType("jsonb");
         b.Property(a => a.Version).IsRowVersion();
-        b.HasOne<Application>().WithMany().HasForeignKey(a => a.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Application>().WithMany(a => a.ExpertAssignments).HasForeignKey(a => a.ApplicationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Campaign>().WithMany().HasForeignKey(a => a.CampaignId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<PortalUser>().WithMany().HasForeignKey(a => a.ExpertId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<ExpertDraw>().WithMany().HasForeignKey(a => a.DrawId).OnDelete(DeleteBehavior.Restrict);

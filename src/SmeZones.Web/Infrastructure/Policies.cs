@@ -9,11 +9,16 @@ public static class Policies
     public const string Admin = nameof(Admin);
     public const string Applicant = nameof(Applicant);
     public const string Review = nameof(Review);
+    public const string Ministry = nameof(Ministry);
+    public const string Expert = nameof(Expert);
 
     public static void AddPortalAuthorization(this IServiceCollection services) =>
         services.AddAuthorizationBuilder()
             .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
             .AddPolicy(Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Applicant, p => p.RequireRole(Roles.Applicant))
-            .AddPolicy(Review, p => p.RequireRole(Roles.Reviewer, Roles.Ministry, Roles.Expert));
+            // Experts work in /Experts on their assignments only, never in the reviewing authorities' workspace.
+            .AddPolicy(Review, p => p.RequireRole(Roles.Reviewer, Roles.Ministry))
+            .AddPolicy(Ministry, p => p.RequireRole(Roles.Ministry))
+            .AddPolicy(Expert, p => p.RequireRole(Roles.Expert));
 }

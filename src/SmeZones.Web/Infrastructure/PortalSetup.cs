@@ -81,6 +81,8 @@ public static class PortalSetup
             o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
             o.Conventions.AuthorizeFolder("/Applications", Policies.Applicant);
             o.Conventions.AuthorizeFolder("/Review", Policies.Review);
+            o.Conventions.AuthorizeFolder("/Ministry", Policies.Ministry);
+            o.Conventions.AuthorizeFolder("/Experts", Policies.Expert);
         }).AddMvcOptions(o => o.Filters.Add(new ValidatorPageFilter()));
         services.AddValidatorsFromAssemblyContaining<ValidatorPageFilter>();
         services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", tags: ["ready"]);
