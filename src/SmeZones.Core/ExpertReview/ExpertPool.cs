@@ -1,9 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using SmeZones.Core.Applications;
+using SmeZones.Core.Assessment;
 using SmeZones.Core.Data;
 using SmeZones.Core.Organisations;
 
 namespace SmeZones.Core.ExpertReview;
+
+/// <summary>A province's sign-off of an application and the assessment it signed.</summary>
+public sealed record SignOff(DateTimeOffset SignedOffAt, Assessment.Assessment? Assessment);
 
 /// <summary>Reads the 专家库 and the applications that expert review works on.</summary>
 public static class ExpertPool
@@ -48,6 +52,19 @@ public static class ExpertPool
             .Where(a => a.CampaignId == campaignId && a.ReachedStageOrder >= order && a.Status != ApplicationStatus.Draft && a.Status != ApplicationStatus.Returned)
             .OrderBy(a => a.Number).ToListAsync(ct);
     }
+
+    /// <summary>
+    /// The last sign-off before the ministry per application, with the assessment as signed: the gates the experts'
+    /// pass rule reads, the same for the ranking, the pages and the downloads.
+    /// </summary>
+    public static async Task<Dictionary<Guid, SignOff>> SignOffsAsync(PortalDbContext db, IReadOnlyCollection<Guid> applicationIds, CancellationToken ct = default) =>
+        (await db.StageReviews.AsNoTracking()
+                .Where(r => applicationIds.Contains(r.ApplicationId) && r.SignedOffAt != null)
+                .Select(r => new { r.ApplicationId, r.StageOrder, r.SignedOffAt, r.AssessmentJson })
+                .ToListAsync(ct))
+            .GroupBy(r => r.ApplicationId)
+            .Select(g => g.OrderByDescending(r => r.StageOrder).First())
+            .ToDictionary(r => r.ApplicationId, r => new SignOff(r.SignedOffAt!.Value, r.AssessmentJson is { } json ? AssessmentJson.Deserialize(json) : null));
 
     public static async Task<ExpertReviewSettings> SettingsAsync(PortalDbContext db, int campaignId, CancellationToken ct = default) =>
         await db.ExpertReviewSettings.AsNoTracking().SingleOrDefaultAsync(s => s.CampaignId == campaignId, ct)

@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using SmeZones.Core.Assessment;
 using SmeZones.Core.Data;
-using SmeZones.Core.Review;
 
 namespace SmeZones.Core.ExpertReview;
 
@@ -29,20 +27,14 @@ public static class ExpertRanking
         var applications = await ExpertPool.AtMinistryStageAsync(db, campaignId, ct);
         var ids = applications.Select(a => a.Id).ToList();
         var settings = await ExpertPool.SettingsAsync(db, campaignId, ct);
-        var signOffs = (await db.StageReviews.AsNoTracking()
-                .Where(r => ids.Contains(r.ApplicationId) && r.SignedOffAt != null)
-                .Select(r => new { r.ApplicationId, r.StageOrder, r.SignedOffAt, r.AssessmentJson })
-                .ToListAsync(ct))
-            .GroupBy(r => r.ApplicationId)
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.StageOrder).First());
+        var signOffs = await ExpertPool.SignOffsAsync(db, ids, ct);
         var groups = (await db.ExpertAssignments.AsNoTracking().Where(a => ids.Contains(a.ApplicationId)).ToListAsync(ct))
             .ToLookup(a => a.ApplicationId);
         var rows = applications.Select(a =>
         {
             var signOff = signOffs.GetValueOrDefault(a.Id);
-            var assessment = signOff?.AssessmentJson is { } json ? AssessmentJson.Deserialize(json) : null;
             var group = groups[a.Id].ToList();
-            return new ExpertReviewRow(a, signOff?.SignedOffAt, ExpertAggregate.Of(group, assessment, settings),
+            return new ExpertReviewRow(a, signOff?.SignedOffAt, ExpertAggregate.Of(group, signOff?.Assessment, settings),
                 group.Count(g => g.IsActiveMember), group.Count(g => g.SubmittedAt is not null));
         });
         return rows
