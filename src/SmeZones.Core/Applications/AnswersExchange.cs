@@ -37,7 +37,17 @@ public sealed record AnswersFile
             {
                 return (null, "文件不是本平台导出的填报数据（缺少 edition 或 answers）。");
             }
-            return file.Format != CurrentFormat ? (null, $"不支持的数据格式“{file.Format}”，应为“{CurrentFormat}”。") : (file, null);
+            if (file.Format != CurrentFormat)
+            {
+                return (null, $"不支持的数据格式“{file.Format}”，应为“{CurrentFormat}”。");
+            }
+            // A file is text that bypasses the web's form filter: strip control characters here, the same way.
+            var answers = new SortedDictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (key, value) in file.Answers)
+            {
+                answers[FormText.StripControlCharacters(key)] = FormText.StripControlCharacters(value ?? "");
+            }
+            return (file with { Answers = answers }, null);
         }
         catch (JsonException)
         {

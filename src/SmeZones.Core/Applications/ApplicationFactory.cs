@@ -43,7 +43,7 @@ public static class ApplicationFactory
             UpdatedAt = now,
         };
         db.Applications.Add(application);
-        db.Record(actor, now, "ApplicationCreated", nameof(Application), application.Id.ToString(), $"新建申报 {application.Number}");
+        db.Record(actor, "ApplicationCreated", nameof(Application), application.Id.ToString(), $"新建申报 {application.Number}");
         await db.SaveChangesAsync(ct);
         return application;
     }

@@ -89,13 +89,13 @@ public static class ApplicationSubmission
         application.UpdatedAt = now;
         if (openReturn is null)
         {
-            db.Record(actor, now, "Submitted", nameof(Application), application.Id.ToString(),
+            db.Record(actor, "Submitted", nameof(Application), application.Id.ToString(),
                 $"提交申报 {application.Number}（第 {sequence} 次）", new { submission.Sha256, sequence, stage = stage.Name });
         }
         else
         {
             openReturn.ResolvedAt = now;
-            db.Record(actor, now, "Resubmitted", nameof(Application), application.Id.ToString(),
+            db.Record(actor, "Resubmitted", nameof(Application), application.Id.ToString(),
                 $"按退回意见修改后重新提交 {application.Number}（第 {sequence} 次）",
                 new { submission.Sha256, sequence, stage = stage.Name, revisionRequestId = openReturn.Id, returnedSubmission = openReturn.ReturnedSubmissionSequence });
         }

@@ -93,7 +93,7 @@ public static class EvidenceStore
         var contentRow = new EvidenceContent { EvidenceId = evidence.Id, Bytes = bytes };
         db.EvidenceContents.Add(contentRow);
         // Recorded against the application, so its history reads in one place; the hash proves later what was attached.
-        db.Record(actor, now, "EvidenceAdded", nameof(Application), application.Id.ToString(),
+        db.Record(actor, "EvidenceAdded", nameof(Application), application.Id.ToString(),
             $"上传佐证材料 {evidence.FileName}",
             new { evidenceId = evidence.Id, slot = slotKey, name = evidence.FileName, size = evidence.SizeBytes, sha256 = evidence.Sha256, contentType = evidence.ContentType });
         await db.SaveChangesAsync(ct);
@@ -125,7 +125,7 @@ public static class EvidenceStore
         }
         // The content row goes with it (ON DELETE CASCADE), so its bytes are never loaded to be removed.
         db.Evidence.Remove(evidence);
-        db.Record(actor, now, "EvidenceDeleted", nameof(Application), application.Id.ToString(),
+        db.Record(actor, "EvidenceDeleted", nameof(Application), application.Id.ToString(),
             $"删除佐证材料 {evidence.FileName}",
             new { evidenceId = evidence.Id, slot = evidence.SlotKey, name = evidence.FileName, size = evidence.SizeBytes, sha256 = evidence.Sha256 });
         await db.SaveChangesAsync(ct);

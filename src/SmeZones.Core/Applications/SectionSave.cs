@@ -16,6 +16,9 @@ public sealed record SectionSaveResult(IReadOnlyList<string> ChangedKeys, IReadO
 /// </summary>
 public static class SectionSave
 {
+    /// <summary>Said whenever a save or import loses the race with another save of the same draft.</summary>
+    public const string ConflictMessage = "保存未成功：在您编辑期间，其他人已保存了本申报。";
+
     /// <param name="sectionKey">The section posted, or null for the whole form (an import).</param>
     public static SectionSaveResult Apply(
         PortalDbContext db, Application application, FormDefinition definition, int roundYear, string? sectionKey,
@@ -62,13 +65,13 @@ public static class SectionSave
             application.Answers = new Dictionary<string, string>(application.Answers);
             application.Title = ApplicationTitle.From(application.Answers) ?? application.Title;
             application.UpdatedAt = now;
-            db.Record(actor, now, "AnswersSaved", nameof(Application), application.Id.ToString(),
+            db.Record(actor, "AnswersSaved", nameof(Application), application.Id.ToString(),
                 $"保存 {sectionKey ?? "全部"}：{changes.Count} 项", changes);
         }
         return new SectionSaveResult(changes.Keys.ToList(), errors);
     }
 
-    /// <summary>Blank inputs are "not answered"; checkboxes are "true" or absent; line endings are made uniform.</summary>
+    /// <summary>Blank inputs are "not answered"; checkboxes are "true" or absent; line endings are made uniform; numbers are ASCII.</summary>
     private static string? Normalise(AnswerSlot slot, string? raw)
     {
         if (slot.Kind == SlotKind.Flag)
@@ -80,7 +83,13 @@ public static class SectionSave
             return null;
         }
         var text = raw.Replace("\r\n", "\n", StringComparison.Ordinal);
-        return slot.Kind == SlotKind.LongText ? text.TrimEnd() : text.Trim();
+        return slot.Kind switch
+        {
+            // Stored and printed as ASCII (１２３．４５ → 123.45): officers type on Chinese IMEs, readers and sums expect digits.
+            SlotKind.Number => FormText.NormaliseDigits(text),
+            SlotKind.LongText => text.TrimEnd(),
+            _ => text.Trim(),
+        };
     }
 }
 

@@ -6,13 +6,13 @@ namespace SmeZones.Core.Audit;
 /// <summary>Adds audit events to the unit of work, so they commit or roll back with the change they describe.</summary>
 public static class AuditTrail
 {
+    /// <remarks>No time is passed: the database records when the entry was written (ADR 0006).</remarks>
     public static AuditEvent Record(
-        this PortalDbContext db, Actor actor, DateTimeOffset now, string action, string entityType, string entityId,
+        this PortalDbContext db, Actor actor, string action, string entityType, string entityId,
         string? summary = null, object? details = null)
     {
         var entry = new AuditEvent
         {
-            OccurredAt = now,
             UserId = actor.UserId,
             UserName = actor.UserName,
             OrganisationId = actor.OrganisationId,

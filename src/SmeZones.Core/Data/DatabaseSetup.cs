@@ -1,15 +1,58 @@
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using SmeZones.Core.Regions;
 
 namespace SmeZones.Core.Data;
 
 /// <summary>Brings a database to the current schema and reference data; safe to run on every start.</summary>
-public static class DatabaseSetup
+public static partial class DatabaseSetup
 {
-    public static async Task MigrateAsync(PortalDbContext db, CancellationToken ct = default)
+    /// <summary>Tables the portal only appends to and reads; their triggers refuse changes even to the owner.</summary>
+    private static readonly string[] AppendOnlyTables = ["AuditEvents", "Submissions"];
+
+    /// <summary>
+    /// Migrates as the owner (<paramref name="db"/> connects as the role that owns the schema), loads the regions, and,
+    /// when the portal connects as another role, grants that role exactly what the portal needs (ADR 0006).
+    /// </summary>
+    public static async Task MigrateAsync(PortalDbContext db, string? applicationRole = null, CancellationToken ct = default)
     {
         await db.Database.MigrateAsync(ct);
         await SyncRegionsAsync(db, ct);
+        if (applicationRole is not null)
+        {
+            await GrantApplicationRightsAsync(db, applicationRole, ct);
+        }
+    }
+
+    /// <summary>The role a connection string signs in as: the portal's own connection names the application role.</summary>
+    public static string RoleOf(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(connectionString).Username
+        ?? throw new InvalidOperationException("The connection string names no Username.");
+
+    /// <summary>
+    /// Read and write on the model's tables, only SELECT and INSERT on the append-only ones, nothing on the migration
+    /// history; never ownership, TRUNCATE, REFERENCES or TRIGGER. Rewritten from scratch on every migrate.
+    /// </summary>
+    public static async Task GrantApplicationRightsAsync(PortalDbContext db, string role, CancellationToken ct = default)
+    {
+        if (!RoleName().IsMatch(role))
+        {
+            throw new ArgumentException($"Not a plain role name: {role}", nameof(role));
+        }
+        var tables = db.Model.GetEntityTypes().Select(t => t.GetTableName()).OfType<string>().Distinct().Order(StringComparer.Ordinal);
+        var sql = new List<string>
+        {
+            $"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM \"{role}\"",
+            $"REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM \"{role}\"",
+            $"GRANT USAGE ON SCHEMA public TO \"{role}\"",
+            // nextval only: identities and the audit chain's ids.
+            $"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO \"{role}\"",
+        };
+        sql.AddRange(tables.Select(t => AppendOnlyTables.Contains(t)
+            ? $"GRANT SELECT, INSERT ON \"{t}\" TO \"{role}\""
+            : $"GRANT SELECT, INSERT, UPDATE, DELETE ON \"{t}\" TO \"{role}\""));
+        await db.Database.ExecuteSqlRawAsync(string.Join(";\n", sql), ct);
     }
 
     /// <summary>Loads the administrative divisions shipped with the code; existing rows are updated in place.</summary>
@@ -37,4 +80,7 @@ public static class DatabaseSetup
         }
         await db.SaveChangesAsync(ct);
     }
+
+    [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
+    private static partial Regex RoleName();
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SmeZones.Core.Applications;
@@ -37,6 +38,17 @@ internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalU
     {
         b.Property(u => u.DisplayName).HasMaxLength(64);
         b.HasOne(u => u.Organisation).WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class PasswordHistoryConfiguration : IEntityTypeConfiguration<PasswordHistoryEntry>
+{
+    public void Configure(EntityTypeBuilder<PasswordHistoryEntry> b)
+    {
+        b.ToTable("PasswordHistory");
+        b.Property(h => h.PasswordHash).HasMaxLength(256);
+        b.HasOne<PortalUser>().WithMany().HasForeignKey(h => h.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(h => new { h.UserId, h.CreatedAt });
     }
 }
 
@@ -127,12 +139,21 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         b.Property(e => e.EntityId).HasMaxLength(64);
         b.Property(e => e.Summary).HasMaxLength(1000);
         b.Property(e => e.Details).HasColumnType("jsonb");
+        // Written by the insert trigger (the chain, ADR 0006): EF sends none of these and reads them back.
+        b.Property(e => e.OccurredAt).ValueGeneratedOnAdd();
+        b.Property(e => e.PreviousHash).HasMaxLength(64).IsFixedLength().ValueGeneratedOnAdd();
+        b.Property(e => e.Hash).HasMaxLength(64).IsFixedLength().IsRequired().ValueGeneratedOnAdd();
         b.HasIndex(e => new { e.EntityType, e.EntityId });
         b.HasIndex(e => e.OccurredAt);
     }
 }
 
+/// <summary>The data-protection package's key row, kept in the table and columns the portal has always used.</summary>
 internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProtectionKey>
 {
-    public void Configure(EntityTypeBuilder<DataProtectionKey> b) => b.Property(k => k.FriendlyName).HasMaxLength(256);
+    public void Configure(EntityTypeBuilder<DataProtectionKey> b)
+    {
+        b.Property(k => k.FriendlyName).HasMaxLength(256);
+        b.Property(k => k.Xml).IsRequired();
+    }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ using SmeZones.Core.Review;
 namespace SmeZones.Core.Data;
 
 public class PortalDbContext(DbContextOptions<PortalDbContext> options)
-    : IdentityDbContext<PortalUser, IdentityRole<Guid>, Guid>(options)
+    : IdentityDbContext<PortalUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
@@ -23,6 +24,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<EvidenceContent> EvidenceContents => Set<EvidenceContent>();
     public DbSet<Submission> Submissions => Set<Submission>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<PasswordHistoryEntry> PasswordHistory => Set<PasswordHistoryEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ProvinceReferenceFigures> ProvinceReferenceFigures => Set<ProvinceReferenceFigures>();
     public DbSet<StageReview> StageReviews => Set<StageReview>();

@@ -68,7 +68,7 @@ public static class ExpertPanel
         {
             db.ExpertAssignments.Add(NewAssignment(application, draw.Drawn[i], isReserve: i >= draw.Members, next + i, now, draw.Id, null));
         }
-        db.Record(actor, now, "ExpertsDrawn", nameof(Application), application.Id.ToString(),
+        db.Record(actor, "ExpertsDrawn", nameof(Application), application.Id.ToString(),
             $"随机抽取评审专家 {application.Number}：{draw.Members} 名专家、{draw.Reserves} 名候补（种子 {draw.Seed}）",
             new { drawId = draw.Id, draw.Seed, draw.Field, draw.Candidates, draw.Drawn, draw.Members, draw.Reserves });
         await db.SaveChangesAsync(ct);
@@ -102,7 +102,7 @@ public static class ExpertPanel
         var position = group.Count == 0 ? 1 : group.Max(a => a.Position) + 1;
         var assignment = NewAssignment(application, expertId, asReserve, position, now, null, conflicts.Count > 0 ? reason : null);
         db.ExpertAssignments.Add(assignment);
-        db.Record(actor, now, conflicts.Count > 0 ? "ExpertAssignedDespiteConflict" : "ExpertAssigned", nameof(Application), application.Id.ToString(),
+        db.Record(actor, conflicts.Count > 0 ? "ExpertAssignedDespiteConflict" : "ExpertAssigned", nameof(Application), application.Id.ToString(),
             $"指派评审专家 {expert.DisplayName}{(asReserve ? "（候补）" : "")} → {application.Number}"
                 + (conflicts.Count > 0 ? $"；存在利益冲突（{string.Join("；", conflicts)}），理由：{reason}" : ""),
             new { assignmentId = assignment.Id, expertId, asReserve, conflicts, overrideReason = assignment.ConflictOverrideReason });
@@ -128,7 +128,7 @@ public static class ExpertPanel
         assignment.RecusalReason = text;
         assignment.UpdatedAt = now;
         var promoted = wasMember ? await PromoteReserveAsync(db, assignment, now, ct) : null;
-        db.Record(actor, now, "ExpertRemoved", nameof(Application), assignment.ApplicationId.ToString(),
+        db.Record(actor, "ExpertRemoved", nameof(Application), assignment.ApplicationId.ToString(),
             $"移出评审专家；理由：{text}" + (promoted is null ? "" : "；候补专家递补"),
             new { assignmentId = assignment.Id, assignment.ExpertId, reason = text, promoted = promoted?.Id });
         await db.SaveChangesAsync(ct);
@@ -146,7 +146,7 @@ public static class ExpertPanel
         assignment.Status = AssignmentStatus.Confirmed;
         assignment.ConfirmedAt = now;
         assignment.UpdatedAt = now;
-        db.Record(actor, now, "ExpertConfirmedNoConflict", nameof(Application), assignment.ApplicationId.ToString(),
+        db.Record(actor, "ExpertConfirmedNoConflict", nameof(Application), assignment.ApplicationId.ToString(),
             "评审专家确认无利益冲突", new { assignmentId = assignment.Id });
         await db.SaveChangesAsync(ct);
         return [];
@@ -170,7 +170,7 @@ public static class ExpertPanel
         assignment.RecusalReason = text;
         assignment.UpdatedAt = now;
         var promoted = wasMember ? await PromoteReserveAsync(db, assignment, now, ct) : null;
-        db.Record(actor, now, "ExpertRecused", nameof(Application), assignment.ApplicationId.ToString(),
+        db.Record(actor, "ExpertRecused", nameof(Application), assignment.ApplicationId.ToString(),
             $"评审专家申请回避；理由：{text}" + (promoted is null ? "；无候补可递补" : "；候补专家递补"),
             new { assignmentId = assignment.Id, reason = text, promoted = promoted?.Id });
         await db.SaveChangesAsync(ct);

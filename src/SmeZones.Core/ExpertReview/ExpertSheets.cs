@@ -61,7 +61,7 @@ public static class ExpertSheets
         assignment.SubmittedAt = now;
         assignment.UpdatedAt = now;
         var score = SheetScore.Of(assignment, assessment);
-        db.Record(actor, now, "ExpertSheetSubmitted", "Application", assignment.ApplicationId.ToString(),
+        db.Record(actor, "ExpertSheetSubmitted", "Application", assignment.ApplicationId.ToString(),
             assignment.Abstained ? $"专家弃权；理由：{assignment.AbstainReason}"
                 : $"专家提交评分表：{(score?.Total is { } t ? $"总分 {ScoringText.Number(t)} 分，" : "")}{(score?.Passes == true ? "建议通过" : "建议不通过")}",
             new { assignmentId = assignment.Id, assignment.Points, assignment.Judgements, assignment.Comments, assignment.Opinion, assignment.Abstained, assignment.AbstainReason });
@@ -85,7 +85,7 @@ public static class ExpertSheets
         var submittedAt = assignment.SubmittedAt;
         assignment.SubmittedAt = null;
         assignment.UpdatedAt = now;
-        db.Record(actor, now, "ExpertSheetReopened", "Application", assignment.ApplicationId.ToString(),
+        db.Record(actor, "ExpertSheetReopened", "Application", assignment.ApplicationId.ToString(),
             $"退回专家评分表供修改；理由：{text}", new { assignmentId = assignment.Id, reason = text, submittedAt });
         await db.SaveChangesAsync(ct);
         return [];

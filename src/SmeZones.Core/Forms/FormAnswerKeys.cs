@@ -42,6 +42,12 @@ public static class FormAnswerKeys
     /// <summary>The answer slots of one field (a group yields its children's).</summary>
     public static IEnumerable<AnswerSlot> ForField(FormDefinition definition, FormField field, string sectionKey, int roundYear)
     {
+        var limits = definition.Limits ?? AnswerLimits.Default;
+        return Unlimited(definition, field, sectionKey, roundYear).Select(limits.Apply);
+    }
+
+    private static IEnumerable<AnswerSlot> Unlimited(FormDefinition definition, FormField field, string sectionKey, int roundYear)
+    {
         var builder = new SlotBuilder(field, sectionKey, roundYear);
         return field.Type switch
         {

@@ -41,6 +41,9 @@ public sealed record FormDefinition
 
     /// <summary>A companion table the recommending authority fills (e.g. 附件2 推荐汇总表), if the notice has one.</summary>
     public RecommendationSummary? Summary { get; init; }
+
+    /// <summary>Caps on answers the printed form leaves open; <see cref="AnswerLimits.Default"/> when absent.</summary>
+    public AnswerLimits? Limits { get; init; }
 }
 
 /// <summary>A numbered section of the form (一、基本情况 …).</summary>

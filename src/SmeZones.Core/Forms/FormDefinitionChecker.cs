@@ -43,6 +43,11 @@ public static partial class FormDefinitionChecker
         }
 
         CheckYears("dataYears", definition.DataYears, p);
+        if (definition.Limits is { } limits
+            && (limits.LineChars <= 0 || limits.TextChars <= 0 || limits.NumberMax <= 0 || limits.UnitMax.Values.Any(v => v <= 0)))
+        {
+            p.Add("limits must all be positive");
+        }
         if (definition.Sections.Count == 0)
         {
             p.Add("the form has no sections");

@@ -64,6 +64,45 @@ public static class FormText
     public static int CountCharacters(string text) =>
         new StringInfo(text.Replace("\r", string.Empty, StringComparison.Ordinal).Replace("\n", string.Empty, StringComparison.Ordinal)).LengthInTextElements;
 
+    /// <summary>
+    /// Removes control characters other than tab, CR and LF. PostgreSQL refuses NUL in text (22021) and jsonb (22P05),
+    /// and the others are never meant in a form: a paste from a PDF or a hostile post, not content.
+    /// </summary>
+    public static string StripControlCharacters(string text)
+    {
+        if (!HasControlCharacters(text))
+        {
+            return text;
+        }
+
+        var sb = new StringBuilder(text.Length);
+        foreach (var ch in text)
+        {
+            if (!IsRefusedControl(ch))
+            {
+                sb.Append(ch);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>True when <see cref="StripControlCharacters"/> would change the text.</summary>
+    public static bool HasControlCharacters(string text)
+    {
+        foreach (var ch in text)
+        {
+            if (IsRefusedControl(ch))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsRefusedControl(char ch) => char.IsControl(ch) && ch is not ('\t' or '\r' or '\n');
+
     /// <summary>True when the officer wrote "无" (the official way to say nothing applies).</summary>
     public static bool IsNone(string? text) => text is not null && NormaliseForComparison(text) == "无";
 }

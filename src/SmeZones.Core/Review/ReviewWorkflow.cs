@@ -110,7 +110,7 @@ public static class ReviewWorkflow
         application.Status = ApplicationStatus.Returned;
         application.CurrentStageOrder = 0;
         application.UpdatedAt = now;
-        db.Record(actor, now, "ReturnedForRevision", nameof(Application), application.Id.ToString(),
+        db.Record(actor, "ReturnedForRevision", nameof(Application), application.Id.ToString(),
             $"{stage.Name}退回修改 {application.Number}",
             new { revisionRequestId = request.Id, stage = stage.Order, sections = comments.Keys, hasGeneralComment = general is not null, returnedSubmission = sequence });
         return await CommitAsync(db, transaction, ct);
@@ -187,7 +187,7 @@ public static class ReviewWorkflow
                 db.ChangeTracker.Clear();
                 return ReviewOutcome.Refused($"本单位在本批次的推荐名额（{stored} 个）已用完，不能再推荐。", DecisionField);
             }
-            db.Record(actor, now, "QuotaTaken", nameof(Application), application.Id.ToString(),
+            db.Record(actor, "QuotaTaken", nameof(Application), application.Id.ToString(),
                 $"{stage.Name}占用推荐名额 {application.Number}", new { campaignId = application.CampaignId, stage = stage.Order, organisationId = review.OrganisationId, limit });
         }
         else if (previous == ReviewDecision.Recommend && input.Decision != ReviewDecision.Recommend)
@@ -200,7 +200,7 @@ public static class ReviewWorkflow
         review.DecidedAt = now;
         review.DecidedById = actor.UserId;
         review.UpdatedAt = now;
-        db.Record(actor, now, "DecisionRecorded", nameof(Application), application.Id.ToString(),
+        db.Record(actor, "DecisionRecorded", nameof(Application), application.Id.ToString(),
             $"{stage.Name}：{DecisionText(input.Decision)} {application.Number}",
             new { stageReviewId = review.Id, stage = stage.Order, decision = input.Decision.ToString(), previous = previous.ToString(), reason, opinion });
         return await CommitAsync(db, transaction, ct);
@@ -250,14 +250,14 @@ public static class ReviewWorkflow
         {
             application.CurrentStageOrder = next.Order;
             application.ReachedStageOrder = Math.Max(application.ReachedStageOrder, next.Order);
-            db.Record(actor, now, "ForwardedToStage", nameof(Application), id, $"{application.Number} 报送至{next.Name}", new { from = stage.Order, to = next.Order });
+            db.Record(actor, "ForwardedToStage", nameof(Application), id, $"{application.Number} 报送至{next.Name}", new { from = stage.Order, to = next.Order });
         }
         else
         {
             application.Status = review.Decision == ReviewDecision.Recommend ? ApplicationStatus.Approved : ApplicationStatus.NotRecommended;
         }
         application.UpdatedAt = now;
-        db.Record(actor, now, "SignedOff", nameof(Application), id, $"{stage.Name}签发：{DecisionText(review.Decision)} {application.Number}",
+        db.Record(actor, "SignedOff", nameof(Application), id, $"{stage.Name}签发：{DecisionText(review.Decision)} {application.Number}",
             new { stageReviewId = review.Id, stage = stage.Order, decision = review.Decision.ToString(), signer = input.SignerName, submission = latest.Sequence, status = application.Status.ToString() });
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         return await CommitAsync(db, transaction, ct);
@@ -276,7 +276,7 @@ public static class ReviewWorkflow
         if (review.Decision == ReviewDecision.Recommend
             && await QuotaLedger.ReleaseAsync(db, application.CampaignId, stage.Order, review.OrganisationId, ct))
         {
-            db.Record(actor, now, "QuotaReleased", nameof(Application), application.Id.ToString(),
+            db.Record(actor, "QuotaReleased", nameof(Application), application.Id.ToString(),
                 $"{stage.Name}退还推荐名额 {application.Number}", new { campaignId = application.CampaignId, stage = stage.Order, organisationId = review.OrganisationId });
         }
     }

@@ -79,7 +79,7 @@ public static class ScoringStore
         review.Judgements = Merge(review.Judgements, validation.Judgements, keys);
         review.Comments = Merge(review.Comments, validation.Comments, keys);
         review.UpdatedAt = now;
-        db.Record(actor, now, "ScoresSaved", nameof(Application), applicationId.ToString(),
+        db.Record(actor, "ScoresSaved", nameof(Application), applicationId.ToString(),
             Summary(reviewed, validation), new { stage = stageOrder, points = validation.Points, judgements = validation.Judgements, comments = validation.Comments });
         try
         {

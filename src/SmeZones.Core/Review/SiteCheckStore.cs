@@ -78,7 +78,7 @@ public static class SiteCheckStore
         };
         db.SiteChecks.Add(check);
         // Recorded against the application, so its history reads in one place; the hashes prove later what was attached.
-        db.Record(actor, now, "SiteCheckRecorded", nameof(Application), reviewed.Application.Id.ToString(),
+        db.Record(actor, "SiteCheckRecorded", nameof(Application), reviewed.Application.Id.ToString(),
             $"实地抽查 {reviewed.Application.Number}（{validation.CheckedOn:yyyy-MM-dd}）",
             new
             {

@@ -1,15 +1,16 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using SmeZones.Core.Audit;
 using SmeZones.Core.Data;
 using SmeZones.Core.Organisations;
 using SmeZones.Web.Infrastructure;
 
 namespace SmeZones.Web.Commands;
 
-/// <summary>The admin verbs: migrate, seed-demo, create-user. They share the portal's configuration.</summary>
+/// <summary>The admin verbs: migrate, seed-demo, create-user, verify-audit. They share the portal's configuration.</summary>
 public static class AdminCommands
 {
-    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-user", "schema-sql", "answer-keys"];
+    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-user", "verify-audit", "answer-keys"];
 
     public static bool IsVerb(string arg) => Verbs.Contains(arg);
 
@@ -44,7 +45,7 @@ public static class AdminCommands
         switch (args[0])
         {
             case "migrate":
-                await DatabaseSetup.MigrateAsync(db);
+                await MigrateAsync(db, builder.Configuration);
                 await EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole<Guid>>>());
                 Console.WriteLine("Database migrated.");
                 return 0;
@@ -59,13 +60,38 @@ public static class AdminCommands
                 return 0;
             case "create-user":
                 return await CreateUser.RunAsync(services, builder.Configuration);
-            case "schema-sql":
-                // Development aid for writing migrations: the schema the model describes, as SQL.
-                Console.WriteLine(db.Database.GenerateCreateScript());
+            case "verify-audit":
+                var report = await AuditChain.VerifyAsync(db);
+                if (report.FirstBreak is { } broken)
+                {
+                    Console.Error.WriteLine($"Audit chain broken at entry {broken.Id}: "
+                        + (broken.ContentChanged ? "its content no longer matches its hash." : "it does not link to the entry before it."));
+                    return 1;
+                }
+                Console.WriteLine($"Audit chain intact: {report.Entries} entries; newest hash {report.HeadHash ?? "(none)"}.");
                 return 0;
             default:
                 return 2;
         }
+    }
+
+    /// <summary>
+    /// Migrates as the owner (ConnectionStrings:Owner) and grants the portal's own role (the user of
+    /// ConnectionStrings:Default) its rights. Without an owner connection the portal's connection migrates: one role
+    /// that owns everything, which only development should use (ADR 0006).
+    /// </summary>
+    private static async Task MigrateAsync(PortalDbContext db, IConfiguration config)
+    {
+        var owner = config.GetConnectionString("Owner");
+        if (string.IsNullOrWhiteSpace(owner))
+        {
+            Console.Error.WriteLine("ConnectionStrings:Owner is not set: migrating as the portal's own role, which then owns the schema.");
+            await DatabaseSetup.MigrateAsync(db);
+            return;
+        }
+        await using var ownerDb = PortalDatabase.Create(owner);
+        var applicationRole = DatabaseSetup.RoleOf(db.Database.GetConnectionString()!);
+        await DatabaseSetup.MigrateAsync(ownerDb, applicationRole == DatabaseSetup.RoleOf(owner) ? null : applicationRole);
     }
 
     public static async Task EnsureRolesAsync(RoleManager<IdentityRole<Guid>> roles)

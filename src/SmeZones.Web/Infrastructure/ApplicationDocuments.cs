@@ -45,8 +45,7 @@ public static class ApplicationDocuments
         var html = await services.GetRequiredService<ApplicationPrintHtml>().RenderAsync(page.PageContext, print);
         var pdf = await renderer.RenderAsync(html, print.FooterText, cancellationToken: page.HttpContext.RequestAborted);
         // Who took which copy (draft, or which submission) is part of the record a stamped paper copy is matched to.
-        var clock = services.GetRequiredService<TimeProvider>();
-        db.Record(page.User.ToActor(), clock.GetUtcNow(), "PdfDownloaded", "Application", id.ToString(), $"下载PDF（{print.FooterText}）");
+        db.Record(page.User.ToActor(), "PdfDownloaded", "Application", id.ToString(), $"下载PDF（{print.FooterText}）");
         await db.SaveChangesAsync(page.HttpContext.RequestAborted);
         page.Response.Headers.CacheControl = "no-store";
         return new FileContentResult(pdf, "application/pdf") { FileDownloadName = print.FileName };

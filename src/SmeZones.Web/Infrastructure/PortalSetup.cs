@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -21,6 +22,8 @@ public static class PortalSetup
         var services = builder.Services;
         var config = builder.Configuration;
 
+        // Do not tell every visitor which web server runs the portal.
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         builder.AddPortalLogging();
 
         services.AddPortalDatabase(config);
@@ -28,7 +31,7 @@ public static class PortalSetup
         services.AddSingleton(new PdfRendererOptions
         {
             ChromiumPath = config["Portal:ChromiumPath"] ?? "/usr/bin/chromium",
-            Timeout = TimeSpan.FromSeconds(config.GetValue("Portal:PdfTimeoutSeconds", 60)),
+            Timeout = TimeSpan.FromSeconds(config.GetValue("Portal:PdfTimeoutSeconds", 20)),
         });
         services.AddSingleton<IPdfRenderer, ChromiumPdfRenderer>();
         services.AddSingleton<ApplicationPrintHtml>();
@@ -45,9 +48,12 @@ public static class PortalSetup
                 o.User.RequireUniqueEmail = false;
             })
             .AddEntityFrameworkStores<PortalDbContext>()
+            .AddUserStore<PortalUserStore>()
+            .AddPasswordValidator<PortalPasswordValidator>()
             .AddErrorDescriber<ChineseIdentityErrors>()
             .AddDefaultTokenProviders();
         services.AddScoped<IUserClaimsPrincipalFactory<PortalUser>, PortalClaimsFactory>();
+        services.AddScoped<Pages.Account.PasswordCheck>();
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -60,6 +66,8 @@ public static class PortalSetup
             o.AccessDeniedPath = "/Account/AccessDenied";
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+            // Every request: revoked access ends at once (ADR 0008).
+            o.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
         });
         services.AddAntiforgery(o =>
         {
@@ -67,7 +75,9 @@ public static class PortalSetup
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.FormFieldName = "__RequestVerificationToken";
         });
-        services.AddPortalDataProtection();
+        // A 1 MB answer URL-encodes to up to 9 MB: let it reach the field's length check and its message, not a 500.
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.ValueLengthLimit = 16 * 1024 * 1024);
+        services.AddPortalDataProtection(config, builder.Environment);
         services.AddPortalAuthorization();
 
         // Chinese text is written as is, not as &#x…; entities: smaller pages, readable source, same safety.
@@ -75,15 +85,19 @@ public static class PortalSetup
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/", Policies.SignedIn);
-            o.Conventions.AllowAnonymousToFolder("/Account");
-            o.Conventions.AuthorizePage("/Account/ChangePassword", Policies.SignedIn);
-            o.Conventions.AuthorizePage("/Account/Logout", Policies.SignedIn);
+            // Only these account pages are open; an anonymous-folder rule would win over any AuthorizePage.
+            o.Conventions.AllowAnonymousToPage("/Account/Login");
+            o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
             o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
             o.Conventions.AuthorizeFolder("/Applications", Policies.Applicant);
             o.Conventions.AuthorizeFolder("/Review", Policies.Review);
             o.Conventions.AuthorizeFolder("/Ministry", Policies.Ministry);
             o.Conventions.AuthorizeFolder("/Experts", Policies.Expert);
-        }).AddMvcOptions(o => o.Filters.Add(new ValidatorPageFilter()));
+        }).AddMvcOptions(o =>
+        {
+            o.Filters.Add(new ValidatorPageFilter());
+            o.Filters.Add(new ControlCharacterFilter());
+        });
         services.AddValidatorsFromAssemblyContaining<ValidatorPageFilter>();
         services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", tags: ["ready"]);
     }
@@ -96,16 +110,21 @@ public static class PortalSetup
 
         app.UsePortalRequestLogging();
         app.UseMiddleware<SecurityHeaders>();
-        if (!app.Environment.IsDevelopment())
+        // In every environment: the developer exception page would show anonymous visitors stacks, headers and cookies.
+        // Both re-execute /Error through routing and authorization, so they sit before UseRouting (the error page's
+        // [AllowAnonymous] is then honoured instead of failing the request with "authorization metadata" → 500).
+        app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            app.UseExceptionHandler("/Error");
-        }
+            ExceptionHandlingPath = "/Error",
+            StatusCodeSelector = PortalErrors.StatusCodeFor,
+        });
+        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.UseMiddleware<ControlCharacterBody>();
         app.UseRequestLocalization(new RequestLocalizationOptions { DefaultRequestCulture = new RequestCulture(zh), SupportedCultures = [zh], SupportedUICultures = [zh] });
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();

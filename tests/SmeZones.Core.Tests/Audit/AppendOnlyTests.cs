@@ -7,7 +7,10 @@ using SmeZones.Core.Tests.Infrastructure;
 
 namespace SmeZones.Core.Tests.Audit;
 
-/// <summary>The audit trail and the submission records are append-only in the database itself (HistoryGuard).</summary>
+/// <summary>
+/// The audit trail and the submission records are append-only in the database itself: triggers refuse changes even
+/// to the owner, who has every right on the tables (the application role lacks those rights too: AuditRightsTests).
+/// </summary>
 public class AppendOnlyTests(MigratedDatabaseFixture fixture) : IClassFixture<MigratedDatabaseFixture>
 {
     // ---- AuditEvents ----
@@ -61,7 +64,7 @@ public class AppendOnlyTests(MigratedDatabaseFixture fixture) : IClassFixture<Mi
     public async Task Changing_an_audit_event_through_EF_fails_to_save()
     {
         var id = await InsertAuditEventAsync("tracked");
-        await using var db = fixture.CreateContext();
+        await using var db = fixture.Database.CreateOwnerContext();
         var stored = await db.AuditEvents.SingleAsync(e => e.Id == id);
 
         stored.Summary = "rewritten through EF";
@@ -120,7 +123,7 @@ public class AppendOnlyTests(MigratedDatabaseFixture fixture) : IClassFixture<Mi
     public async Task Removing_a_submission_through_EF_fails_to_save()
     {
         var id = await InsertSubmissionAsync();
-        await using var db = fixture.CreateContext();
+        await using var db = fixture.Database.CreateOwnerContext();
         db.Submissions.Remove(await db.Submissions.SingleAsync(s => s.Id == id));
 
         var error = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
@@ -147,7 +150,7 @@ public class AppendOnlyTests(MigratedDatabaseFixture fixture) : IClassFixture<Mi
     {
         await using var db = fixture.CreateContext();
         var entry = db.Record(
-            new Actor(Guid.NewGuid(), TestData.Unique("user"), null), DateTimeOffset.UtcNow,
+            new Actor(Guid.NewGuid(), TestData.Unique("user"), null),
             "test.append-only", "Test", Guid.NewGuid().ToString("N"), summary, new { step = 1 });
         await db.SaveChangesAsync();
         Assert.True(entry.Id > 0);
@@ -175,7 +178,7 @@ public class AppendOnlyTests(MigratedDatabaseFixture fixture) : IClassFixture<Mi
 
     private async Task AssertRefusedAsync(string table, string operation, string sql)
     {
-        await using var connection = await fixture.Database.OpenConnectionAsync();
+        await using var connection = await fixture.Database.OpenOwnerConnectionAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         var error = await Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync());
         AssertRefusal(error, table, operation);

@@ -42,7 +42,7 @@ public class RegionSyncTests
     {
         await using var database = await MigratedWithoutRegionsAsync();
         await SyncAsync(database);
-        await using (var connection = await database.OpenConnectionAsync())
+        await using (var connection = await database.OpenOwnerConnectionAsync())
         await using (var tamper = new NpgsqlCommand(
             """UPDATE "Regions" SET "Name" = '深圳', "IsProvincialUnit" = false, "Class" = NULL, "ParentCode" = NULL WHERE "Code" = '440300'""",
             connection))
@@ -52,7 +52,7 @@ public class RegionSyncTests
 
         await SyncAsync(database);
 
-        await using var db = database.CreateContext();
+        await using var db = database.CreateOwnerContext();
         var shenzhen = await db.Regions.SingleAsync(r => r.Code == "440300");
         Assert.Equal(("深圳市", true, RegionClass.East, "440000"), (shenzhen.Name, shenzhen.IsProvincialUnit, shenzhen.Class, shenzhen.ParentCode));
         Assert.Equal(CatalogueSize, await db.Regions.CountAsync());
@@ -62,12 +62,12 @@ public class RegionSyncTests
     public async Task Database_setup_migrates_and_loads_regions_in_one_step()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await using (var db = database.CreateContext())
+        await using (var db = database.CreateOwnerContext())
         {
             await DatabaseSetup.MigrateAsync(db);
         }
 
-        await using (var db = database.CreateContext())
+        await using (var db = database.CreateOwnerContext())
         {
             Assert.Empty(await db.Database.GetPendingMigrationsAsync());
             Assert.Equal(CatalogueSize, await db.Regions.CountAsync());
@@ -79,7 +79,7 @@ public class RegionSyncTests
         var database = await TestDatabase.CreateAsync();
         try
         {
-            await using var db = database.CreateContext();
+            await using var db = database.CreateOwnerContext();
             await db.Database.MigrateAsync();
             Assert.Equal(0, await db.Regions.CountAsync());
             return database;
@@ -93,7 +93,7 @@ public class RegionSyncTests
 
     private static async Task SyncAsync(TestDatabase database)
     {
-        await using var db = database.CreateContext();
+        await using var db = database.CreateOwnerContext();
         await DatabaseSetup.SyncRegionsAsync(db);
     }
 
@@ -104,14 +104,14 @@ public class RegionSyncTests
 
     private static async Task<List<string>> StoredLinesAsync(TestDatabase database)
     {
-        await using var db = database.CreateContext();
+        await using var db = database.CreateOwnerContext();
         return [.. (await db.Regions.AsNoTracking().ToListAsync()).Select(Line).Order(StringComparer.Ordinal)];
     }
 
     private static async Task<List<string>> RowVersionsAsync(TestDatabase database)
     {
         var rows = new List<string>();
-        await using var connection = await database.OpenConnectionAsync();
+        await using var connection = await database.OpenOwnerConnectionAsync();
         await using var command = new NpgsqlCommand("""SELECT "Code" || ' ' || xmin::text FROM "Regions" ORDER BY "Code" """, connection);
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())

@@ -4,8 +4,9 @@ using SmeZones.Core.Data;
 namespace SmeZones.Core.Tests.Infrastructure;
 
 /// <summary>
-/// One database brought up the way the app does it (<see cref="DatabaseSetup.MigrateAsync"/>: migrations, then the
-/// region catalogue), shared by the tests of a class or collection. Tests add data with unique names rather than
+/// One database brought up the way the app does it (<see cref="DatabaseSetup.MigrateAsync"/> as the owner: migrations,
+/// the region catalogue, the application role's rights), shared by the tests of a class or collection. Contexts connect
+/// as the application role, as the portal does. Tests add data with unique names rather than
 /// wiping tables, so they can share it and run in any order.
 /// </summary>
 public sealed class MigratedDatabaseFixture : IAsyncLifetime
@@ -22,8 +23,7 @@ public sealed class MigratedDatabaseFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
-        await using var db = CreateContext();
-        await DatabaseSetup.MigrateAsync(db);
+        await _database.MigrateAsync();
     }
 
     public async Task DisposeAsync()

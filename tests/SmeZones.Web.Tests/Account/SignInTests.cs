@@ -52,23 +52,6 @@ public class SignInTests(PortalHost host)
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_even_for_the_right_password()
-    {
-        var userName = await CreateUserAsync();
-        using var client = host.NewClient();
-        for (var i = 0; i < 5; i++)
-        {
-            using var _ = await client.LoginAsync(userName, "wrong-password");
-        }
-
-        using var response = await client.LoginAsync(userName, "Correct#Passw0rd");
-
-        var page = await PortalClient.ParseAsync(response);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("账户已被锁定", page.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task Sign_out_ends_the_session()
     {
         using var client = host.NewClient();

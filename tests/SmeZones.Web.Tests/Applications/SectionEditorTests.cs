@@ -73,7 +73,7 @@ public class SectionEditorTests(PortalHost host)
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var page = await client.GetDocumentAsync($"/Applications/{application.Id}/Sections/basic");
         Assert.Equal("佛山中德中小企业合作区", Input(page, "basic.zoneName").GetAttribute("value"));
-        Assert.Equal("１２３４.５６", Input(page, "revenue.total.y3").GetAttribute("value"));
+        Assert.Equal("1234.56", Input(page, "revenue.total.y3").GetAttribute("value"));
         Assert.NotNull(page.QuerySelector("input[name='basic.majorIncident'][value=no][checked]"));
         await using var db = host.NewDbContext();
         var saved = await db.Applications.FindAsync(application.Id);

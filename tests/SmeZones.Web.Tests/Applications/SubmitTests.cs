@@ -108,9 +108,11 @@ public class SubmitTests(PortalHost host)
 
         live.Answers = new Dictionary<string, string>(live.Answers) { ["basic.zoneName"] = "事后篡改" };
         await db.SaveChangesAsync();
-        var tamper = db.Database.ExecuteSqlInterpolatedAsync($"UPDATE \"Submissions\" SET \"CanonicalJson\" = '{{}}' WHERE \"Id\" = {submission.Id}");
+        // As the schema's owner: the portal's own role may not UPDATE submissions at all (ADR 0006), the owner may, and
+        // is refused by the append-only trigger itself, not by some unrelated failure of the statement.
+        await using var owner = host.NewOwnerDbContext();
+        var tamper = owner.Database.ExecuteSqlInterpolatedAsync($"UPDATE \"Submissions\" SET \"CanonicalJson\" = '{{}}' WHERE \"Id\" = {submission.Id}");
 
-        // Refused by the append-only trigger itself, not by some unrelated failure of the statement.
         var refused = await Assert.ThrowsAsync<PostgresException>(() => tamper);
         Assert.Equal(PostgresErrorCodes.IntegrityConstraintViolation, refused.SqlState);
         Assert.Contains("append-only", refused.MessageText, StringComparison.Ordinal);

@@ -24,11 +24,9 @@ public class PortalHost : WebApplicationFactory<Program>, IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync("smz_web");
-        // Migrate before the app starts: its data-protection key ring reads a table the migration creates.
-        await using (var db = PortalDatabase.Create(ConnectionString))
-        {
-            await DatabaseSetup.MigrateAsync(db);
-        }
+        // Migrate (as the owner) before the app starts: its data-protection key ring reads a table the migration
+        // creates. The app itself connects as the application role.
+        await _database.MigrateAsync();
         using var scope = Services.CreateScope();
         await DemoData.SeedAsync(scope.ServiceProvider);
     }
@@ -58,5 +56,10 @@ public class PortalHost : WebApplicationFactory<Program>, IAsyncLifetime
     public PortalClient NewClient() =>
         new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
 
+    /// <summary>A context as the portal's own role, with the rights the portal has.</summary>
     public PortalDbContext NewDbContext() => PortalDatabase.Create(ConnectionString);
+
+    /// <summary>A context as the schema's owner, for tests of what the database refuses even to it.</summary>
+    public PortalDbContext NewOwnerDbContext() =>
+        _database?.CreateOwnerContext() ?? throw new InvalidOperationException("Not started.");
 }

@@ -2,15 +2,15 @@ using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using SmeZones.Core.Audit;
-using SmeZones.Core.Data;
 using SmeZones.Core.Organisations;
 using SmeZones.Web.Infrastructure;
 
 namespace SmeZones.Web.Pages.Account;
 
-public class LoginModel(SignInManager<PortalUser> signIn, PortalDbContext db, TimeProvider clock) : PageModel
+public class LoginModel(SignInManager<PortalUser> signIn, PasswordCheck check) : PageModel
 {
+    public const string Failed = "用户名或密码不正确。";
+
     [BindProperty] public string? UserName { get; set; }
     [BindProperty] public string? Password { get; set; }
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -26,22 +26,18 @@ public class LoginModel(SignInManager<PortalUser> signIn, PortalDbContext db, Ti
             return Page();
         }
 
-        var user = await signIn.UserManager.FindByNameAsync(UserName!.Trim());
-        if (user is { IsActive: false })
+        var (outcome, user) = await check.CheckAsync(UserName!.Trim(), Password!);
+        if (outcome == SignInOutcome.Succeeded)
         {
-            ModelState.AddModelError("", "该账户已停用，请联系系统管理员。");
-            return Page();
-        }
-        var result = await signIn.PasswordSignInAsync(UserName.Trim(), Password!, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
-        {
-            db.Record(new Actor(user!.Id, user.UserName!, user.OrganisationId), clock.GetUtcNow(), "SignedIn", "User", user.Id.ToString());
-            await db.SaveChangesAsync();
+            await signIn.SignInAsync(user!, isPersistent: false);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
-        ModelState.AddModelError("", result.IsLockedOut
-            ? "登录失败次数过多，账户已被锁定 15 分钟，请稍后再试或联系系统管理员。"
-            : "用户名或密码不正确。");
+        ModelState.AddModelError("", outcome switch
+        {
+            SignInOutcome.LockedOut => "登录失败次数过多，账户已被锁定 15 分钟，请稍后再试或联系系统管理员。",
+            SignInOutcome.Deactivated => "该账户已停用，请联系系统管理员。",
+            _ => Failed,
+        });
         return Page();
     }
 }
@@ -50,7 +46,10 @@ public class LoginValidator : AbstractValidator<LoginModel>
 {
     public LoginValidator()
     {
-        RuleFor(m => m.UserName).Must(u => !string.IsNullOrWhiteSpace(u)).WithMessage("请输入用户名");
-        RuleFor(m => m.Password).NotEmpty().WithMessage("请输入密码");
+        // Control characters never get here: ControlCharacterFilter strips them from every posted value (ADR 0009).
+        RuleFor(m => m.UserName).Must(u => !string.IsNullOrWhiteSpace(u)).WithMessage("请输入用户名")
+            .MaximumLength(256).WithMessage("用户名不能超过256个字符");
+        RuleFor(m => m.Password).NotEmpty().WithMessage("请输入密码")
+            .MaximumLength(256).WithMessage("密码不能超过256个字符");
     }
 }

@@ -19,7 +19,7 @@ public class ExportModel(PortalDbContext db, TimeProvider clock) : PageModel
             return NotFound();
         }
         var now = clock.GetUtcNow();
-        db.Record(User.ToActor(), now, "AnswersExported", nameof(Application), application.Id.ToString(), application.Number);
+        db.Record(User.ToActor(), "AnswersExported", nameof(Application), application.Id.ToString(), application.Number);
         await db.SaveChangesAsync();
         var file = AnswersExchange.Export(application, application.Campaign!.Year, now);
         return File(file.ToUtf8(), "application/json", $"{application.Number}-answers.json");

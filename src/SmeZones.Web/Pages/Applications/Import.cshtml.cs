@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using SmeZones.Core.Applications;
 using SmeZones.Core.Data;
 using SmeZones.Core.Forms;
@@ -47,7 +48,17 @@ public class ImportModel(PortalDbContext db, TimeProvider clock) : PageModel
         var year = Application.Campaign!.Year;
         var result = SectionSave.Apply(db, Application, definition, year, sectionKey: null,
             answers!.Answers.ToDictionary(a => a.Key, a => (string?)a.Value), User.ToActor(), clock.GetUtcNow());
-        await db.SaveChangesAsync();
+        try
+        {
+            // One SaveChanges, one transaction: the import lands whole or not at all.
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A save (often the editor's autosave) landed between our read and our write: nothing of the file was stored.
+            ModelState.AddModelError("file", SectionSave.ConflictMessage + "文件中的内容均未导入，请核对最新内容后重新导入。");
+            return Page();
+        }
         Report = new ImportReport(Application.Answers.Count, [.. AnswersExchange.UnknownKeys(definition, year, answers), .. result.Errors]);
         return Page();
     }

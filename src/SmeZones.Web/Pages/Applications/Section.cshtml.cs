@@ -119,7 +119,7 @@ public class SectionModel(PortalDbContext db, TimeProvider clock) : PageModel
     private SectionSaveResult? RefuseAsConflict(Dictionary<string, string?> posted)
     {
         Conflict = true;
-        ModelState.AddModelError("", "保存未成功：在您编辑期间，其他人已保存了本申报。您输入的内容仍在页面上，请与最新内容核对后再保存。");
+        ModelState.AddModelError("", SectionSave.ConflictMessage + "您输入的内容仍在页面上，请与最新内容核对后再保存。");
         // What they typed stays on the page beside the latest saved values; the version moves on, so saving again
         // after reconciling is a deliberate choice, checked against the latest.
         Version = Application.Version;

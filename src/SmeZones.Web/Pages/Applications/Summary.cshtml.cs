@@ -47,7 +47,7 @@ public class SummaryModel(PortalDbContext db, TimeProvider clock) : PageModel
         Application.SummaryPartners = Form.Partners?.Trim();
         Application.SummaryIntro = Form.Intro!.Trim();
         Application.UpdatedAt = now;
-        db.Record(User.ToActor(), now, "SummarySaved", nameof(Application), Application.Id.ToString(), "保存汇总表信息",
+        db.Record(User.ToActor(), "SummarySaved", nameof(Application), Application.Id.ToString(), "保存汇总表信息",
             new { Application.SummaryPartners, Application.SummaryIntro });
         await db.SaveChangesAsync();
         TempData["Notice"] = "已保存汇总表信息。";
@@ -80,8 +80,10 @@ public class SummaryFormValidator : AbstractValidator<SummaryForm>
     {
         RuleFor(f => f.Partners).Must(p => p is null || FormText.CountCharacters(p.Trim()) <= 100)
             .WithMessage(f => $"重点合作国别（区域）不能超过100字（当前{FormText.CountCharacters(f.Partners!.Trim())}字）");
+        // The length rule alone is conditional: a When over the whole chain also skipped NotEmpty, and an empty 简介 then
+        // reached the save as null (a 500).
         RuleFor(f => f.Intro).NotEmpty().WithMessage("请填写简介；无相关情况时填写“无”")
-            .Must(i => FormText.CountCharacters(i!.Trim()) <= 300).When(f => !string.IsNullOrWhiteSpace(f.Intro))
+            .Must(i => FormText.CountCharacters(i!.Trim()) <= 300).When(f => !string.IsNullOrWhiteSpace(f.Intro), ApplyConditionTo.CurrentValidator)
             .WithMessage(f => $"简介不能超过300字（当前{FormText.CountCharacters(f.Intro!.Trim())}字）");
     }
 }

@@ -59,7 +59,7 @@ public class ReferenceFiguresModel(PortalDbContext db, TimeProvider clock) : Pag
         figures.Source = Source?.Trim();
         figures.EnteredById = viewer.UserId;
         figures.EnteredAt = now;
-        db.Record(User.ToActor(), now, "ReferenceFiguresSet", nameof(Campaign), CampaignId.Value.ToString(CultureInfo.InvariantCulture),
+        db.Record(User.ToActor(), "ReferenceFiguresSet", nameof(Campaign), CampaignId.Value.ToString(CultureInfo.InvariantCulture),
             "录入本省近三年平均增速", new { viewer.RegionCode, fdi, export, Source });
         await db.SaveChangesAsync();
         TempData["Notice"] = "已保存本省参考数据，评估将据此比较。";

@@ -12,7 +12,7 @@ using SmeZones.Web.Infrastructure;
 namespace SmeZones.Web.Pages.Review;
 
 /// <summary>The reviewing unit's 推荐汇总表 for a round: preview, and downloads as .xlsx and PDF.</summary>
-public class SummaryModel(PortalDbContext db, IPdfRenderer pdf, TimeProvider clock) : PageModel
+public class SummaryModel(PortalDbContext db, IPdfRenderer pdf) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? CampaignId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Contact { get; set; }
@@ -67,7 +67,7 @@ public class SummaryModel(PortalDbContext db, IPdfRenderer pdf, TimeProvider clo
 
     private async Task AuditAsync(string format)
     {
-        db.Record(User.ToActor(), clock.GetUtcNow(), "SummaryDownloaded", "Campaign", CampaignId!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        db.Record(User.ToActor(), "SummaryDownloaded", "Campaign", CampaignId!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
             $"下载推荐汇总表（{format}）", new { rows = Table!.Rows.Count });
         await db.SaveChangesAsync();
     }

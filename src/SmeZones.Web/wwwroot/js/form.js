@@ -57,6 +57,12 @@
         dirty = false;
         try {
             const response = await fetch(form.getAttribute("data-autosave"), { method: "POST", body: new FormData(form), credentials: "same-origin" });
+            if (response.status === 503) {
+                // The server could not reach its database: nothing was saved; the next autosave tries again.
+                dirty = true;
+                status.textContent = "系统暂时无法连接数据库，请稍后再试；本页内容尚未保存，请勿关闭页面。";
+                return;
+            }
             if (!response.ok) { throw new Error(String(response.status)); }
             const result = await response.json();
             if (result.conflict) {

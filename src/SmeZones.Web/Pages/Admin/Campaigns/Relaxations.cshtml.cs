@@ -15,7 +15,7 @@ namespace SmeZones.Web.Pages.Admin.Campaigns;
 /// The round's relaxation for 中西部/东北 (zones) or 西部 (clusters): the standards say "适当放宽" without numbers,
 /// so which thresholds are relaxed, and to what, is the organiser's setting, recorded with every assessment.
 /// </summary>
-public class RelaxationsModel(PortalDbContext db, TimeProvider clock) : PageModel
+public class RelaxationsModel(PortalDbContext db) : PageModel
 {
     public Campaign Campaign { get; private set; } = null!;
     public CriteriaEdition Criteria { get; private set; } = null!;
@@ -51,7 +51,7 @@ public class RelaxationsModel(PortalDbContext db, TimeProvider clock) : PageMode
         var before = new { Campaign.Relaxations, Campaign.RelaxedRegionClasses };
         Campaign.Relaxations = relaxations;
         Campaign.RelaxedRegionClasses = chosen;
-        db.Record(User.ToActor(), clock.GetUtcNow(), "RelaxationsSet", nameof(Campaign), id.ToString(CultureInfo.InvariantCulture),
+        db.Record(User.ToActor(), "RelaxationsSet", nameof(Campaign), id.ToString(CultureInfo.InvariantCulture),
             "设置放宽指标", new { before, after = new { relaxations, chosen } });
         await db.SaveChangesAsync();
         TempData["Notice"] = "已保存放宽设置。";

@@ -63,7 +63,12 @@ public class EditModel(PortalDbContext db, TimeProvider clock) : PageModel
         organisation.RegionCode = Form.Level == OrganisationLevel.Ministry ? null : RegionCatalogue.NormaliseCode(Form.RegionCode);
         organisation.IsActive = Form.IsActive;
         await db.SaveChangesAsync();
-        db.Record(User.ToActor(), now, IsNew ? "OrganisationCreated" : "OrganisationUpdated", nameof(Organisation), organisation.Id.ToString(),
+        if (!IsNew && !before.Equals(new { organisation.Name, organisation.Level, organisation.RegionCode, organisation.IsActive }))
+        {
+            // Its users' cookies carry the old name, level and region (ADR 0008).
+            await AccountSessions.EndForOrganisationAsync(db, organisation.Id);
+        }
+        db.Record(User.ToActor(), IsNew ? "OrganisationCreated" : "OrganisationUpdated", nameof(Organisation), organisation.Id.ToString(),
             organisation.Name, new { before, after = new { organisation.Name, organisation.Level, organisation.RegionCode, organisation.IsActive } });
         await db.SaveChangesAsync();
         TempData["Notice"] = $"已保存单位“{organisation.Name}”。";

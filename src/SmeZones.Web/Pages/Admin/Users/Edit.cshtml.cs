@@ -67,7 +67,7 @@ public class EditModel(PortalDbContext db, UserManager<PortalUser> users, TimePr
         }
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
-        db.Record(User.ToActor(), clock.GetUtcNow(), "UserUnlocked", "User", user.Id.ToString(), user.UserName);
+        db.Record(User.ToActor(), "UserUnlocked", "User", user.Id.ToString(), user.UserName);
         await db.SaveChangesAsync();
         TempData["Notice"] = $"已解除“{user.UserName}”的锁定。";
         return RedirectToPage("Index");
@@ -82,15 +82,17 @@ public class EditModel(PortalDbContext db, UserManager<PortalUser> users, TimePr
         }
         await using var transaction = await db.Database.BeginTransactionAsync();
         var created = user is null;
+        var before = created ? null : new AccountAccess(user!.OrganisationId, user.IsActive, (await users.GetRolesAsync(user)).ToHashSet());
         user ??= new PortalUser { UserName = Form.UserName!.Trim(), DisplayName = "", CreatedAt = clock.GetUtcNow() };
         user.DisplayName = Form.DisplayName!.Trim();
         user.OrganisationId = Form.OrganisationId!.Value;
         user.IsActive = Form.IsActive;
+        var passwordReset = !created && !string.IsNullOrEmpty(Form.NewPassword);
         var result = created ? await users.CreateAsync(user, Form.NewPassword!) : await users.UpdateAsync(user);
-        if (result.Succeeded && !created && !string.IsNullOrEmpty(Form.NewPassword))
+        if (result.Succeeded && passwordReset)
         {
-            result = await users.RemovePasswordAsync(user);
-            result = result.Succeeded ? await users.AddPasswordAsync(user, Form.NewPassword) : result;
+            // A reset rather than remove-then-add, so the password rules still see the current password.
+            result = await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), Form.NewPassword!);
         }
         if (result.Succeeded)
         {
@@ -106,8 +108,22 @@ public class EditModel(PortalDbContext db, UserManager<PortalUser> users, TimePr
             }
             return false;
         }
-        db.Record(User.ToActor(), clock.GetUtcNow(), created ? "UserCreated" : "UserUpdated", "User", user.Id.ToString(), user.UserName,
-            new { user.DisplayName, user.OrganisationId, user.IsActive, Form.Roles, PasswordReset = !string.IsNullOrEmpty(Form.NewPassword) });
+        var actor = User.ToActor();
+        db.Record(actor, created ? "UserCreated" : "UserUpdated", "User", user.Id.ToString(), user.UserName,
+            new { user.DisplayName, user.OrganisationId, user.IsActive, Form.Roles, PasswordReset = passwordReset });
+        if (before is not null)
+        {
+            var changes = before.ChangesTo(new AccountAccess(user.OrganisationId, user.IsActive, Form.Roles.ToHashSet()), passwordReset);
+            foreach (var (action, details) in changes)
+            {
+                db.Record(actor, action, "User", user.Id.ToString(), user.UserName, details);
+            }
+            // The user's existing sessions end at their next request (a password reset has changed the stamp already).
+            if (changes.Count > 0 && !passwordReset)
+            {
+                await users.UpdateSecurityStampAsync(user);
+            }
+        }
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return true;

@@ -72,9 +72,9 @@ public class GroupModel(PortalDbContext db, IPdfRenderer pdf, TimeProvider clock
             ? await ExpertSheets.ReopenAsync(db, assignment, Reason, User.ToActor(), clock.GetUtcNow(), HttpContext.RequestAborted)
             : [OperationError.ForRequest("评审组中没有该专家。")]);
 
-    public Task<IActionResult> OnGetXlsxAsync(Guid id) => DownloadAsync(id, () => SheetDownloads.XlsxAsync(this, db, clock, Application.CampaignId, id));
+    public Task<IActionResult> OnGetXlsxAsync(Guid id) => DownloadAsync(id, () => SheetDownloads.XlsxAsync(this, db, Application.CampaignId, id));
 
-    public Task<IActionResult> OnGetPdfAsync(Guid id) => DownloadAsync(id, () => SheetDownloads.PdfAsync(this, db, pdf, clock, Application.CampaignId, id));
+    public Task<IActionResult> OnGetPdfAsync(Guid id) => DownloadAsync(id, () => SheetDownloads.PdfAsync(this, db, pdf, Application.CampaignId, id));
 
     private async Task<IActionResult> DownloadAsync(Guid id, Func<Task<IActionResult>> download) => await LoadAsync(id) ? await download() : NotFound();
 

@@ -67,7 +67,7 @@ public class IndexModel(PortalDbContext db, TimeProvider clock) : PageModel
             db.ExpertProfiles.Add(profile);
         }
         (profile.WorkUnit, profile.ProvincialUnitCode, profile.Fields, profile.IsActive, profile.UpdatedAt) = (WorkUnit!.Trim(), ProvincialUnitCode!, fields, IsActive, now);
-        db.Record(User.ToActor(), now, "ExpertProfileSaved", nameof(ExpertProfile), account!.Id.ToString(),
+        db.Record(User.ToActor(), "ExpertProfileSaved", nameof(ExpertProfile), account!.Id.ToString(),
             $"专家库：{account.DisplayName}（{profile.WorkUnit}，{(IsActive ? "在用" : "停用")}）", new { profile.WorkUnit, profile.ProvincialUnitCode, profile.Fields, profile.IsActive });
         await db.SaveChangesAsync();
         TempData["Notice"] = $"已保存专家 {account.DisplayName} 的信息。";

@@ -64,7 +64,7 @@ public class RoundModel(PortalDbContext db, IPdfRenderer pdf, TimeProvider clock
         }
         (settings.ExpertsPerApplication, settings.ReservesPerApplication, settings.SpreadThreshold, settings.HideScoresUntilSubmitted, settings.UpdatedAt) =
             (ExpertsPerApplication, ReservesPerApplication, SpreadThreshold, HideScoresUntilSubmitted, now);
-        db.Record(User.ToActor(), now, "ExpertReviewSettingsSaved", nameof(Campaign), campaignId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        db.Record(User.ToActor(), "ExpertReviewSettingsSaved", nameof(Campaign), campaignId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             $"专家评审设置：每个申报 {ExpertsPerApplication} 名专家、{ReservesPerApplication} 名候补，分差阈值 {SpreadThreshold} 分，{(HideScoresUntilSubmitted ? "提交前不显示他人评分" : "可查看他人评分")}",
             new { ExpertsPerApplication, ReservesPerApplication, SpreadThreshold, HideScoresUntilSubmitted });
         await db.SaveChangesAsync();
@@ -72,9 +72,9 @@ public class RoundModel(PortalDbContext db, IPdfRenderer pdf, TimeProvider clock
         return RedirectToPage(new { campaignId });
     }
 
-    public Task<IActionResult> OnGetXlsxAsync(int campaignId) => SheetDownloads.XlsxAsync(this, db, clock, campaignId, null);
+    public Task<IActionResult> OnGetXlsxAsync(int campaignId) => SheetDownloads.XlsxAsync(this, db, campaignId, null);
 
-    public Task<IActionResult> OnGetPdfAsync(int campaignId) => SheetDownloads.PdfAsync(this, db, pdf, clock, campaignId, null);
+    public Task<IActionResult> OnGetPdfAsync(int campaignId) => SheetDownloads.PdfAsync(this, db, pdf, campaignId, null);
 
     private async Task<bool> LoadAsync(int campaignId)
     {
@@ -92,18 +92,18 @@ public class RoundModel(PortalDbContext db, IPdfRenderer pdf, TimeProvider clock
 /// <summary>The expert score-sheet downloads of a round or one application, audited.</summary>
 public static class SheetDownloads
 {
-    public static async Task<IActionResult> XlsxAsync(PageModel page, PortalDbContext db, TimeProvider clock, int campaignId, Guid? applicationId)
+    public static async Task<IActionResult> XlsxAsync(PageModel page, PortalDbContext db, int campaignId, Guid? applicationId)
     {
-        if (await LoadAsync(page, db, clock, campaignId, applicationId, "xlsx") is not { } loaded)
+        if (await LoadAsync(page, db, campaignId, applicationId, "xlsx") is not { } loaded)
         {
             return page.NotFound();
         }
         return page.File(ExpertSheetDocuments.ToSpreadsheet(loaded.Title, loaded.Sheets), SpreadsheetWriter.ContentType, loaded.Title + ".xlsx");
     }
 
-    public static async Task<IActionResult> PdfAsync(PageModel page, PortalDbContext db, IPdfRenderer pdf, TimeProvider clock, int campaignId, Guid? applicationId)
+    public static async Task<IActionResult> PdfAsync(PageModel page, PortalDbContext db, IPdfRenderer pdf, int campaignId, Guid? applicationId)
     {
-        if (await LoadAsync(page, db, clock, campaignId, applicationId, "pdf") is not { } loaded)
+        if (await LoadAsync(page, db, campaignId, applicationId, "pdf") is not { } loaded)
         {
             return page.NotFound();
         }
@@ -112,7 +112,7 @@ public static class SheetDownloads
     }
 
     private static async Task<(string Title, IReadOnlyList<ApplicationSheets> Sheets)?> LoadAsync(
-        PageModel page, PortalDbContext db, TimeProvider clock, int campaignId, Guid? applicationId, string format)
+        PageModel page, PortalDbContext db, int campaignId, Guid? applicationId, string format)
     {
         var campaign = await db.Campaigns.AsNoTracking().Include(c => c.Stages).SingleOrDefaultAsync(c => c.Id == campaignId);
         if (campaign is null)
@@ -125,7 +125,7 @@ public static class SheetDownloads
             return null;
         }
         var title = applicationId is null ? $"{campaign.Name}专家评分表" : $"{sheets[0].Application.Number}专家评分表";
-        db.Record(page.User.ToActor(), clock.GetUtcNow(), "ExpertSheetsDownloaded", applicationId is null ? nameof(Campaign) : "Application",
+        db.Record(page.User.ToActor(), "ExpertSheetsDownloaded", applicationId is null ? nameof(Campaign) : "Application",
             applicationId?.ToString() ?? campaignId.ToString(System.Globalization.CultureInfo.InvariantCulture), $"下载{title}（{format}）");
         await db.SaveChangesAsync();
         return (title, sheets);

@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SmeZones.Core.Data;
+
+namespace SmeZones.Web.Infrastructure;
+
+/// <summary>
+/// Checks the sign-in cookie against the account on every request: one read of the user's security stamp and
+/// active flag by primary key. Deactivation, a change of role or organisation, a password change and "sign out
+/// everywhere" all change the stamp, so the next request with an older cookie is signed out and sent to the login page.
+/// A matching stamp means nothing the cookie's claims were built from has changed, so the principal is kept as is:
+/// no claims are rebuilt and no new cookie is written on ordinary requests. (Identity's SecurityStampValidator with a
+/// zero interval would rebuild the principal and rewrite the cookie on every request.)
+/// </summary>
+public static class SessionValidation
+{
+    public static async Task ValidateAsync(CookieValidatePrincipalContext context)
+    {
+        var principal = context.Principal;
+        if (principal?.Identity?.IsAuthenticated != true)
+        {
+            return;
+        }
+        var services = context.HttpContext.RequestServices;
+        var stampClaim = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
+        var cookieStamp = principal.FindFirstValue(stampClaim);
+        var account = Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
+            ? await services.GetRequiredService<PortalDbContext>().Users.AsNoTracking()
+                .Where(u => u.Id == userId).Select(u => new { u.SecurityStamp, u.IsActive }).SingleOrDefaultAsync()
+            : null;
+        if (account is { IsActive: true } && cookieStamp is not null && string.Equals(account.SecurityStamp, cookieStamp, StringComparison.Ordinal))
+        {
+            return;
+        }
+        context.RejectPrincipal();
+        await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+    }
+}
