@@ -27,6 +27,13 @@ public static class ApplicationSubmission
         {
             return new SubmissionRefusal($"本批次已于 {ChinaTime.Format(campaign.ClosesAt)} 截止，不能再提交。", [], []);
         }
+        // ...until the returning stage's own deadline: a return is answered at the stage that made it, which is the
+        // stage the application had reached (stages only move forward).
+        if (now >= campaign.ClosesAt && application.Status == ApplicationStatus.Returned
+            && campaign.Stage(application.ReachedStageOrder) is { Deadline: { } stageDeadline } returning && now >= stageDeadline)
+        {
+            return new SubmissionRefusal($"{returning.Name}已于 {ChinaTime.Format(stageDeadline)} 截止，退回修改的申报不能再重新提交。", [], []);
+        }
         if (now < campaign.OpensAt)
         {
             return new SubmissionRefusal($"本批次将于 {ChinaTime.Format(campaign.OpensAt)} 开始受理。", [], []);

@@ -36,7 +36,31 @@ public class Campaign
     /// <summary>Which region classes the relaxation applies to (RegionClass names, e.g. "West").</summary>
     public List<string> RelaxedRegionClasses { get; set; } = [];
 
-    public bool IsOpenAt(DateTimeOffset now) => now >= OpensAt && now < ClosesAt;
+    /// <summary>
+    /// Rounds made in code (tests, older seeds) are live as they stand; the round editor and the create-round verb
+    /// always start a round as <see cref="CampaignStatus.Draft"/> and publish it explicitly.
+    /// </summary>
+    public CampaignStatus Status { get; set; } = CampaignStatus.Published;
+
+    /// <summary>The closing time as published; a later <see cref="ClosesAt"/> is an extension shown to applicants.</summary>
+    public DateTimeOffset? PublishedClosesAt { get; set; }
+
+    /// <summary>The 简介's length limit for the 推荐汇总表, as the notice sets it (e.g. 300字以内).</summary>
+    public int IntroMaxChars { get; set; } = 300;
+
+    public bool IsOpenAt(DateTimeOffset now) => Status == CampaignStatus.Published && now >= OpensAt && now < ClosesAt;
+
+    /// <summary>草稿 → 已发布 → 已截止 (a published round past its closing time) → 已结束.</summary>
+    public RoundState StateAt(DateTimeOffset now) => Status switch
+    {
+        CampaignStatus.Draft => RoundState.Draft,
+        CampaignStatus.Ended => RoundState.Ended,
+        _ => now >= ClosesAt ? RoundState.Closed : RoundState.Published,
+    };
+
+    /// <summary>"截止时间已延长至 …" once the closing time was moved after publication; null otherwise.</summary>
+    public string? ExtensionNotice =>
+        PublishedClosesAt is { } published && ClosesAt > published ? $"截止时间已延长至 {ChinaTime.Format(ClosesAt)}" : null;
 
     public ReviewStage? Stage(int order) => Stages.FirstOrDefault(s => s.Order == order);
 
@@ -45,6 +69,34 @@ public class Campaign
     public ReviewStage? StageAfter(int order) => Stages.Where(s => s.Order > order).OrderBy(s => s.Order).FirstOrDefault();
 
     public ReviewStage? StageFor(OrganisationLevel level) => Stages.FirstOrDefault(s => s.Level == level);
+}
+
+/// <summary>What is stored; 已截止 follows from the closing time and is not stored.</summary>
+public enum CampaignStatus
+{
+    Draft = 1,
+    Published = 2,
+    Ended = 3,
+}
+
+public enum RoundState
+{
+    Draft,
+    Published,
+    Closed,
+    Ended,
+}
+
+public static class RoundStateNames
+{
+    public static string ToChinese(this RoundState state) => state switch
+    {
+        RoundState.Draft => "草稿",
+        RoundState.Published => "已发布",
+        RoundState.Closed => "已截止",
+        RoundState.Ended => "已结束",
+        _ => state.ToString(),
+    };
 }
 
 /// <summary>The programmes the portal serves; a round and a form edition each belong to one.</summary>

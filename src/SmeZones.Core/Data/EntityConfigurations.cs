@@ -68,6 +68,17 @@ internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
     }
 }
 
+internal sealed class CampaignNoticeConfiguration : IEntityTypeConfiguration<CampaignNotice>
+{
+    public void Configure(EntityTypeBuilder<CampaignNotice> b)
+    {
+        b.HasKey(n => n.CampaignId);
+        b.Property(n => n.FileName).HasMaxLength(255);
+        b.Property(n => n.Sha256).HasMaxLength(64).IsFixedLength();
+        b.HasOne<Campaign>().WithOne().HasForeignKey<CampaignNotice>(n => n.CampaignId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class ReviewStageConfiguration : IEntityTypeConfiguration<ReviewStage>
 {
     public void Configure(EntityTypeBuilder<ReviewStage> b)

@@ -19,6 +19,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Campaign> Campaigns => Set<Campaign>();
     public DbSet<ReviewStage> ReviewStages => Set<ReviewStage>();
+    public DbSet<CampaignNotice> CampaignNotices => Set<CampaignNotice>();
     public DbSet<Application> Applications => Set<Application>();
     public DbSet<Evidence> Evidence => Set<Evidence>();
     public DbSet<EvidenceContent> EvidenceContents => Set<EvidenceContent>();

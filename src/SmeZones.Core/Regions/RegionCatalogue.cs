@@ -20,7 +20,8 @@ namespace SmeZones.Core.Regions;
 /// region. 重庆's counties keep their 5002xx codes, so a code's prefix is not always its parent.</item>
 /// <item>"省/自治区直辖县级行政区划" rows (419000, 429000, 469000, 659000) are groupings, not prefectures: no
 /// prefecture-level authority exists for 济源, 仙桃 and the like; the province administers them. We drop
-/// the grouping row and hang those county-level units directly off the province.</item>
+/// the grouping row and hang those county-level units directly off the province. 659000's cities (6590xx) are
+/// 新疆生产建设兵团's (师市合一) and hang off 兵团 (660000) instead.</item>
 /// <item>Nine-digit township rows under the prefecture-level cities without districts (东莞, 中山, 儋州,
 /// 嘉峪关) are below county level and are dropped; the city is the lowest region there.</item>
 /// </list>
@@ -29,6 +30,10 @@ public sealed class RegionCatalogue
 {
     /// <summary>新疆生产建设兵团. Not in the statistical codes; 66 is the code conventionally used for it.</summary>
     public const string BingtuanCode = "660000";
+
+    // The statistical codes list 兵团's county-level cities (师市合一: 石河子、阿拉尔 … 白杨) under 新疆's "自治区直辖县级行政区划";
+    // for recommendations they belong to 兵团, so they hang off it instead of 新疆.
+    private const string BingtuanCitiesGrouping = "659000";
 
     private static readonly Lazy<RegionCatalogue> LazyInstance = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -87,7 +92,7 @@ public sealed class RegionCatalogue
     /// <summary>The catalogue built from the embedded data; loaded once, thread-safely, on first use.</summary>
     public static RegionCatalogue Instance => LazyInstance.Value;
 
-    /// <summary>Every region, each province followed by its prefectures and counties, 兵团 last.</summary>
+    /// <summary>Every region, each province followed by its prefectures and counties, 兵团 and its cities last.</summary>
     public IReadOnlyList<Region> All { get; }
 
     /// <summary>
@@ -193,6 +198,7 @@ public sealed class RegionCatalogue
     private static List<Region> Normalise(JsonElement provinces)
     {
         var all = new List<Region>();
+        var bingtuanCities = new List<Region>();
         foreach (var provinceNode in provinces.EnumerateArray())
         {
             var (provinceCode, provinceName) = Read(provinceNode);
@@ -212,6 +218,17 @@ public sealed class RegionCatalogue
             {
                 var (prefectureCode, prefectureName) = Read(prefectureNode);
                 Region parent;
+                if (prefectureCode == BingtuanCitiesGrouping)
+                {
+                    foreach (var cityNode in Children(prefectureNode))
+                    {
+                        var (cityCode, cityName) = Read(cityNode);
+                        bingtuanCities.Add(new Region { Code = cityCode, Name = cityName, Level = RegionLevel.County, ParentCode = BingtuanCode });
+                    }
+
+                    continue;
+                }
+
                 if (prefectureName is "市辖区" or "县")
                 {
                     if (municipality is null)
@@ -253,6 +270,7 @@ public sealed class RegionCatalogue
             Class = RegionClass.West,
             IsProvincialUnit = true,
         });
+        all.AddRange(bingtuanCities); // after 兵团: parents come before their children
 
         var missing = SeparatelyPlannedCities.Keys.Except(all.Select(r => r.Code), StringComparer.Ordinal).ToList();
         if (missing.Count > 0)

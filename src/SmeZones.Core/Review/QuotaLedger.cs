@@ -32,7 +32,7 @@ public static class QuotaLedger
 
     /// <summary>The reviewing unit's quota at the stage; null when the round sets none there (e.g. the ministry).</summary>
     public static int? LimitFor(ReviewStage stage, string? reviewingUnitRegionCode) =>
-        stage.QuotaFor(IsSpecialUnit(reviewingUnitRegionCode));
+        stage.QuotaFor(reviewingUnitRegionCode);
 
     /// <summary>
     /// Takes one place, creating the unit's row with <paramref name="limit"/> on first use. False when none is left.

@@ -7,10 +7,10 @@ using SmeZones.Web.Infrastructure;
 
 namespace SmeZones.Web.Commands;
 
-/// <summary>The admin verbs: migrate, seed-demo, create-user, verify-audit. They share the portal's configuration.</summary>
+/// <summary>The admin verbs: migrate, seed-demo, create-user, verify-audit, create-round. They share the portal's configuration.</summary>
 public static class AdminCommands
 {
-    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-user", "verify-audit", "answer-keys"];
+    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-user", "verify-audit", "answer-keys", "create-round"];
 
     public static bool IsVerb(string arg) => Verbs.Contains(arg);
 
@@ -60,6 +60,8 @@ public static class AdminCommands
                 return 0;
             case "create-user":
                 return await CreateUser.RunAsync(services, builder.Configuration);
+            case "create-round":
+                return await CreateRound.RunAsync(services, args.ElementAtOrDefault(1));
             case "verify-audit":
                 var report = await AuditChain.VerifyAsync(db);
                 if (report.FirstBreak is { } broken)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using SmeZones.Core.Audit;
 using SmeZones.Core.Campaigns;
 using SmeZones.Core.Data;
 using SmeZones.Core.ExpertReview;
@@ -9,7 +10,7 @@ namespace SmeZones.Web.Commands;
 
 /// <summary>
 /// Demo organisations, accounts and rounds for trying the whole cycle locally. Development only; runs once.
-/// Demo rounds close 60 days after seeding; each keeps the official deadline as text.
+/// Demo rounds are JSON files (Commands/DemoRounds) made by the create-round path; they close 60 days after seeding.
 /// </summary>
 public static class DemoData
 {
@@ -75,8 +76,14 @@ public static class DemoData
             Check(await users.AddToRoleAsync(user, role));
         }
 
-        db.Campaigns.AddRange(Campaigns(organisations, now));
-        await db.SaveChangesAsync();
+        foreach (var round in DemoRounds(now))
+        {
+            var created = await RoundSetup.CreateAsync(db, round, Actor.System, now);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException($"Demo round {round.Name}: {string.Join("; ", created.Errors.Select(e => $"{e.PropertyName}: {e.ErrorMessage}"))}");
+            }
+        }
         await SeedExpertPoolAsync(db, now);
         return true;
     }
@@ -105,66 +112,26 @@ public static class DemoData
         await db.SaveChangesAsync();
     }
 
-    private static IEnumerable<Campaign> Campaigns(Dictionary<string, Organisation> organisations, DateTimeOffset now)
+    /// <summary>
+    /// The rounds in Commands/DemoRounds/*.json, opening now and closing 60 days on (stages 15 days apart after that),
+    /// so a fresh demo is always open whatever day it is seeded.
+    /// </summary>
+    public static IEnumerable<RoundDefinition> DemoRounds(DateTimeOffset now)
     {
-        var closes = now.AddDays(60);
-        yield return new Campaign
+        var assembly = typeof(DemoData).Assembly;
+        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.Contains(".DemoRounds.", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
-            Name = "2026年度中外中小企业合作区推荐",
-            Programme = Programme.Zone,
-            Year = 2026,
-            Organiser = organisations[MinistryName],
-            FormEditionKey = "zone-2026",
-            CriteriaEditionKey = "zone-2024",
-            ApplicantLevel = OrganisationLevel.Prefecture,
-            OpensAt = now,
-            ClosesAt = closes,
-            OfficialNotice = "工信厅企业函〔2026〕156号",
-            OfficialDeadline = "2026年8月15日前由省级中小企业主管部门报送工业和信息化部中小企业局",
-            Stages =
-            [
-                new() { Order = 1, Level = OrganisationLevel.ProvincialUnit, Name = "省级中小企业主管部门初审推荐", Quota = 2, SpecialUnitQuota = 1 },
-                new() { Order = 2, Level = OrganisationLevel.Ministry, Name = "工业和信息化部评审" },
-            ],
-        };
-        yield return new Campaign
-        {
-            Name = "2024年度中小企业特色产业集群推荐",
-            Programme = Programme.Cluster,
-            Year = 2024,
-            Organiser = organisations[MinistryName],
-            FormEditionKey = "cluster-2024",
-            CriteriaEditionKey = "cluster-2022",
-            ApplicantLevel = OrganisationLevel.County,
-            OpensAt = now,
-            ClosesAt = closes,
-            OfficialNotice = "促进中小企业特色产业集群发展暂行办法（工信部企业〔2022〕119号）",
-            OfficialDeadline = "按当年度工业和信息化部通知要求报送（2024年度：各省不超过8个，计划单列市、兵团不超过2个）",
-            Stages =
-            [
-                new() { Order = 1, Level = OrganisationLevel.ProvincialUnit, Name = "省级中小企业主管部门初审推荐", Quota = 8, SpecialUnitQuota = 2 },
-                new() { Order = 2, Level = OrganisationLevel.Ministry, Name = "工业和信息化部评审" },
-            ],
-        };
-        yield return new Campaign
-        {
-            Name = "2026年新疆维吾尔自治区中小企业特色产业集群复核",
-            Programme = Programme.ClusterReview,
-            Year = 2026,
-            Organiser = organisations["新疆维吾尔自治区工业和信息化厅"],
-            FormEditionKey = "cluster-review-xj",
-            CriteriaEditionKey = "cluster-review-xj",
-            ApplicantLevel = OrganisationLevel.County,
-            OpensAt = now,
-            ClosesAt = closes,
-            OfficialNotice = "新疆维吾尔自治区工业和信息化厅 中小企业特色产业集群复核",
-            OfficialDeadline = "按自治区工业和信息化厅通知要求报送",
-            Stages =
-            [
-                new() { Order = 1, Level = OrganisationLevel.Prefecture, Name = "地（州、市）初审" },
-                new() { Order = 2, Level = OrganisationLevel.ProvincialUnit, Name = "自治区复核" },
-            ],
-        };
+            using var stream = assembly.GetManifestResourceStream(resource)!;
+            using var reader = new StreamReader(stream);
+            var round = RoundDefinition.FromJson(reader.ReadToEnd());
+            round.OpensAt ??= RoundDefinition.FormatTime(now);
+            round.ClosesAt ??= RoundDefinition.FormatTime(now.AddDays(60));
+            for (var i = 0; i < round.Stages.Count; i++)
+            {
+                round.Stages[i].Deadline ??= RoundDefinition.FormatTime(now.AddDays(60 + 15 * (i + 1)));
+            }
+            yield return round;
+        }
     }
 
     private static void Check(IdentityResult result)

@@ -12,6 +12,9 @@ public static class Policies
     public const string Ministry = nameof(Ministry);
     public const string Expert = nameof(Expert);
 
+    /// <summary>Who organises rounds (Pages/Rounds): 系统管理员, 部级, and provincial authorities; which rounds is RoundAccess's.</summary>
+    public const string Organiser = nameof(Organiser);
+
     public static void AddPortalAuthorization(this IServiceCollection services) =>
         services.AddAuthorizationBuilder()
             .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
@@ -20,5 +23,8 @@ public static class Policies
             // Experts work in /Experts on their assignments only, never in the reviewing authorities' workspace.
             .AddPolicy(Review, p => p.RequireRole(Roles.Reviewer, Roles.Ministry))
             .AddPolicy(Ministry, p => p.RequireRole(Roles.Ministry))
-            .AddPolicy(Expert, p => p.RequireRole(Roles.Expert));
+            .AddPolicy(Expert, p => p.RequireRole(Roles.Expert))
+            .AddPolicy(Organiser, p => p.RequireAssertion(c => c.User.IsInRole(Roles.Admin) || c.User.IsInRole(Roles.Ministry)
+                || (c.User.IsInRole(Roles.Reviewer)
+                    && c.User.FindFirst(PortalClaimTypes.OrganisationLevel)?.Value == ((int)OrganisationLevel.ProvincialUnit).ToString(System.Globalization.CultureInfo.InvariantCulture))));
 }

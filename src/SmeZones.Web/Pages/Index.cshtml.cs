@@ -25,7 +25,7 @@ public class IndexModel(PortalDbContext db, TimeProvider clock) : PageModel
         {
             var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == viewer.OrganisationId);
             var campaigns = await db.Campaigns.AsNoTracking().Include(c => c.Organiser)
-                .Where(c => c.OpensAt <= now && c.ClosesAt > now).OrderBy(c => c.ClosesAt).ToListAsync();
+                .Where(c => c.Status == CampaignStatus.Published && c.OpensAt <= now && c.ClosesAt > now).OrderBy(c => c.ClosesAt).ToListAsync();
             OpenCampaigns = campaigns.Where(c => c.CanApply(organisation)).ToList();
             MyApplications = await db.Applications.AsNoTracking().VisibleTo(viewer).Include(a => a.Campaign)
                 .OrderByDescending(a => a.UpdatedAt).ToListAsync();

@@ -113,12 +113,46 @@ public class RegionCatalogueTests
     [InlineData("419001", "410000")] // 济源市
     [InlineData("429004", "420000")] // 仙桃市
     [InlineData("469002", "460000")] // 琼海市
-    [InlineData("659001", "650000")] // 石河子市
     public void Province_administered_county_level_units_hang_directly_off_the_province(string county, string province)
     {
         Assert.Equal(province, Catalogue.Find(county)?.ParentCode);
         Assert.Equal(RegionLevel.County, Catalogue.Find(county)?.Level);
         Assert.Null(Catalogue.Find(province[..2] + "9000"));
+    }
+
+    [Theory]
+    [InlineData("659001", "石河子市")]
+    [InlineData("659002", "阿拉尔市")]
+    [InlineData("659003", "图木舒克市")]
+    [InlineData("659004", "五家渠市")]
+    [InlineData("659005", "北屯市")]
+    [InlineData("659006", "铁门关市")]
+    [InlineData("659007", "双河市")]
+    [InlineData("659008", "可克达拉市")]
+    [InlineData("659009", "昆玉市")]
+    [InlineData("659010", "胡杨河市")]
+    [InlineData("659011", "新星市")]
+    [InlineData("659012", "白杨市")]
+    public void Bingtuan_cities_recommend_through_the_bingtuan_not_xinjiang(string code, string name)
+    {
+        var city = Catalogue.Find(code);
+
+        Assert.Equal(name, city?.Name);
+        Assert.Equal(RegionLevel.County, city?.Level);
+        Assert.Equal(RegionCatalogue.BingtuanCode, city?.ParentCode);
+        Assert.Equal(RegionCatalogue.BingtuanCode, Catalogue.ProvincialUnitOf(code)?.Code);
+        Assert.True(Catalogue.IsInJurisdictionOf(code, RegionCatalogue.BingtuanCode));
+        Assert.False(Catalogue.IsInJurisdictionOf(code, "650000"));
+        Assert.Equal(RegionClass.West, Catalogue.ClassOf(code));
+        Assert.Equal(RegionCatalogue.BingtuanCode, Jurisdiction.Of(code).ProvincialUnitCode);
+    }
+
+    [Fact]
+    public void Xinjiang_keeps_no_bingtuan_city_and_the_grouping_row_is_gone()
+    {
+        Assert.DoesNotContain(Catalogue.All, r => r.Code.StartsWith("6590", StringComparison.Ordinal) && r.ParentCode != RegionCatalogue.BingtuanCode);
+        Assert.Null(Catalogue.Find("659000"));
+        Assert.Equal(12, Catalogue.ChildrenOf(RegionCatalogue.BingtuanCode).Count);
     }
 
     [Fact]

@@ -455,6 +455,9 @@ namespace SmeZones.Core.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int>("IntroMaxChars")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -477,6 +480,9 @@ namespace SmeZones.Core.Data.Migrations
                     b.Property<int>("Programme")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("PublishedClosesAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Dictionary<string, decimal>>("Relaxations")
                         .IsRequired()
                         .HasColumnType("jsonb");
@@ -484,6 +490,9 @@ namespace SmeZones.Core.Data.Migrations
                     b.PrimitiveCollection<string>("RelaxedRegionClasses")
                         .IsRequired()
                         .HasColumnType("jsonb");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Year")
                         .HasColumnType("integer");
@@ -493,6 +502,40 @@ namespace SmeZones.Core.Data.Migrations
                     b.HasIndex("OrganiserId");
 
                     b.ToTable("Campaigns");
+                });
+
+            modelBuilder.Entity("SmeZones.Core.Campaigns.CampaignNotice", b =>
+                {
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UploadedById")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("CampaignId");
+
+                    b.ToTable("CampaignNotices");
                 });
 
             modelBuilder.Entity("SmeZones.Core.Campaigns.ProvinceReferenceFigures", b =>
@@ -534,6 +577,12 @@ namespace SmeZones.Core.Data.Migrations
 
                     b.Property<int>("Order")
                         .HasColumnType("integer");
+
+                    b.Property<int?>("BingtuanQuota")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("Deadline")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Level")
                         .HasColumnType("integer");
@@ -1256,6 +1305,15 @@ namespace SmeZones.Core.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Organiser");
+                });
+
+            modelBuilder.Entity("SmeZones.Core.Campaigns.CampaignNotice", b =>
+                {
+                    b.HasOne("SmeZones.Core.Campaigns.Campaign", null)
+                        .WithOne()
+                        .HasForeignKey("SmeZones.Core.Campaigns.CampaignNotice", "CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SmeZones.Core.Campaigns.ProvinceReferenceFigures", b =>

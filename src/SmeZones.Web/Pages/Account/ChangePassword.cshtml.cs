@@ -47,7 +47,7 @@ public class ChangePasswordModel(UserManager<PortalUser> users, SignInManager<Po
         // This session goes on with a cookie carrying the new stamp, its claims rebuilt from the database.
         await signIn.RefreshSignInAsync(user);
         TempData["Notice"] = "密码已修改，您在其他设备上的登录已失效。";
-        return Redirect("/");
+        return RedirectToPage("/Index");
     }
 
     public async Task<IActionResult> OnPostSignOutEverywhereAsync()

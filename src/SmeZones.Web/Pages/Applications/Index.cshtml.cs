@@ -22,7 +22,7 @@ public class IndexModel(PortalDbContext db, TimeProvider clock) : PageModel
             .OrderByDescending(a => a.UpdatedAt).ToListAsync();
         var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == viewer.OrganisationId);
         var open = await db.Campaigns.AsNoTracking().Include(c => c.Organiser)
-            .Where(c => c.OpensAt <= now && c.ClosesAt > now).OrderBy(c => c.ClosesAt).ToListAsync();
+            .Where(c => c.Status == CampaignStatus.Published && c.OpensAt <= now && c.ClosesAt > now).OrderBy(c => c.ClosesAt).ToListAsync();
         OpenCampaigns = open.Where(c => c.CanApply(organisation)).ToList();
     }
 
@@ -32,7 +32,7 @@ public class IndexModel(PortalDbContext db, TimeProvider clock) : PageModel
         var now = clock.GetUtcNow();
         var campaign = await db.Campaigns.Include(c => c.Organiser).SingleOrDefaultAsync(c => c.Id == campaignId);
         var organisation = await db.Organisations.SingleAsync(o => o.Id == viewer.OrganisationId);
-        if (campaign is null || !campaign.CanApply(organisation))
+        if (campaign is null || campaign.Status == CampaignStatus.Draft || !campaign.CanApply(organisation))
         {
             return NotFound();
         }

@@ -43,6 +43,12 @@ public class SummaryModel(PortalDbContext db, TimeProvider clock) : PageModel
         {
             return Page();
         }
+        // The round sets the 简介's length (e.g. 300字以内); the validator only knows the column's.
+        if (FormText.CountCharacters(Form.Intro!.Trim()) is var count && count > Application.Campaign!.IntroMaxChars)
+        {
+            ModelState.AddModelError("Form.Intro", $"简介不能超过{Application.Campaign.IntroMaxChars}字（当前{count}字）");
+            return Page();
+        }
         var now = clock.GetUtcNow();
         Application.SummaryPartners = Form.Partners?.Trim();
         Application.SummaryIntro = Form.Intro!.Trim();
@@ -76,6 +82,9 @@ public class SummaryForm
 
 public class SummaryFormValidator : AbstractValidator<SummaryForm>
 {
+    /// <summary>What the column holds; the round's own, usually shorter, limit (Campaign.IntroMaxChars) is the page's check.</summary>
+    public const int IntroColumnChars = 1000;
+
     public SummaryFormValidator()
     {
         RuleFor(f => f.Partners).Must(p => p is null || FormText.CountCharacters(p.Trim()) <= 100)
@@ -83,7 +92,7 @@ public class SummaryFormValidator : AbstractValidator<SummaryForm>
         // The length rule alone is conditional: a When over the whole chain also skipped NotEmpty, and an empty 简介 then
         // reached the save as null (a 500).
         RuleFor(f => f.Intro).NotEmpty().WithMessage("请填写简介；无相关情况时填写“无”")
-            .Must(i => FormText.CountCharacters(i!.Trim()) <= 300).When(f => !string.IsNullOrWhiteSpace(f.Intro), ApplyConditionTo.CurrentValidator)
-            .WithMessage(f => $"简介不能超过300字（当前{FormText.CountCharacters(f.Intro!.Trim())}字）");
+            .Must(i => FormText.CountCharacters(i!.Trim()) <= IntroColumnChars).When(f => !string.IsNullOrWhiteSpace(f.Intro), ApplyConditionTo.CurrentValidator)
+            .WithMessage(f => $"简介不能超过{IntroColumnChars}字（当前{FormText.CountCharacters(f.Intro!.Trim())}字）");
     }
 }

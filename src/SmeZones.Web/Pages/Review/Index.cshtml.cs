@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SmeZones.Core.Applications;
+using SmeZones.Core.Campaigns;
 using SmeZones.Core.Data;
 using SmeZones.Core.Review;
 using SmeZones.Web.Infrastructure;
@@ -43,5 +44,9 @@ public class IndexModel(PortalDbContext db) : PageModel
         var viewer = User.ToViewer();
         Campaigns = await InboxQuery.CampaignsAsync(db, viewer, HttpContext.RequestAborted);
         Groups = await InboxQuery.ListAsync(db, viewer, Filter, HttpContext.RequestAborted);
+        Deadlines = await StageDeadlines.ForLevelAsync(db, viewer.OrganisationLevel, Campaigns.Select(c => c.Id), HttpContext.RequestAborted);
     }
+
+    /// <summary>The viewer's stage deadline per round.</summary>
+    public IReadOnlyDictionary<int, StageDeadline> Deadlines { get; private set; } = new Dictionary<int, StageDeadline>();
 }

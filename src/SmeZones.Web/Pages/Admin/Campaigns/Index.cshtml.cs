@@ -5,10 +5,14 @@ using SmeZones.Core.Data;
 
 namespace SmeZones.Web.Pages.Admin.Campaigns;
 
-public class IndexModel(PortalDbContext db) : PageModel
+public class IndexModel(PortalDbContext db, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<Campaign> Campaigns { get; private set; } = [];
+    public DateTimeOffset Now { get; private set; }
 
-    public async Task OnGetAsync() =>
+    public async Task OnGetAsync()
+    {
+        Now = clock.GetUtcNow();
         Campaigns = await db.Campaigns.AsNoTracking().Include(c => c.Organiser).Include(c => c.Stages).OrderByDescending(c => c.Year).ToListAsync();
+    }
 }

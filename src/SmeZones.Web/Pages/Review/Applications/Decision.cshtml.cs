@@ -65,7 +65,7 @@ public class DecisionModel(PortalDbContext db, TimeProvider clock) : PageModel
         if (outcome.Succeeded)
         {
             TempData["Notice"] = notice;
-            return Redirect($"/Review/Applications/{id}/Decision");
+            return RedirectToPage("/Review/Applications/Decision", new { id });
         }
         ModelState.AddErrors(outcome.Errors, InputFor);
         // A refusal from the database clears the tracked entities: show the review as it now stands, and take its

@@ -39,7 +39,7 @@ public class ReturnModel(PortalDbContext db, TimeProvider clock) : PageModel
         if (outcome.Succeeded)
         {
             TempData["Notice"] = $"已退回 {Application.Number}，申报单位修改后重新提交，将回到本级审核。";
-            return Redirect($"/Review/Applications/{id}");
+            return RedirectToPage("/Review/Applications/Detail", new { id });
         }
         ModelState.AddErrors(outcome.Errors, InputFor);
         // A refusal from the database clears the tracked entities: show the application as it now stands.
