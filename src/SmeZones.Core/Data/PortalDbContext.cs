@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using SmeZones.Core.Applications;
 using SmeZones.Core.Audit;
 using SmeZones.Core.Campaigns;
+using SmeZones.Core.ExpertReview;
 using SmeZones.Core.Organisations;
 using SmeZones.Core.Publication;
 using SmeZones.Core.Regions;
@@ -40,6 +41,10 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<ObjectionFile> ObjectionFiles => Set<ObjectionFile>();
     public DbSet<Certification> Certifications => Set<Certification>();
     public DbSet<ProgrammeListSettings> ProgrammeListSettings => Set<ProgrammeListSettings>();
+    public DbSet<ExpertProfile> ExpertProfiles => Set<ExpertProfile>();
+    public DbSet<ExpertReviewSettings> ExpertReviewSettings => Set<ExpertReviewSettings>();
+    public DbSet<ExpertAssignment> ExpertAssignments => Set<ExpertAssignment>();
+    public DbSet<ExpertDraw> ExpertDraws => Set<ExpertDraw>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

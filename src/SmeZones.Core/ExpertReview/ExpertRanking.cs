@@ -1,33 +1,48 @@
 using Microsoft.EntityFrameworkCore;
-using SmeZones.Core.Applications;
 using SmeZones.Core.Data;
 
 namespace SmeZones.Core.ExpertReview;
 
-/// <summary>One application's place in the round's ranking after expert review (Rank 1 = best).</summary>
+/// <summary>One application's place in the round after expert review (the contract with the 建议名单).</summary>
 public sealed record RankedApplication(Guid ApplicationId, int Rank, decimal? Aggregate, bool? Passes, bool Flagged);
 
+/// <summary>One row of the round's expert review: the application, its province's sign-off and its aggregate.</summary>
+public sealed record ExpertReviewRow(Applications.Application Application, DateTimeOffset? SignedOffAt, ExpertAggregate Result, int Members, int Submitted);
+
 /// <summary>
-/// PLACEHOLDER, replaced at merge by the experts branch's version (same signature): until expert score sheets exist,
-/// the ranking is the order in which the provinces signed the applications off, with no aggregate.
+/// The ranking within a round: applications that reached the ministry's stage (signed off by their province), those
+/// that pass first, then by aggregate (highest first; clusters by the share of passing sheets), those without any
+/// submitted sheet last; ties by the province's sign-off time. The gates come from the assessment the province signed.
 /// </summary>
 public static class ExpertRanking
 {
-    public static async Task<IReadOnlyList<RankedApplication>> ForCampaignAsync(PortalDbContext db, int campaignId, CancellationToken ct = default)
+    public static async Task<IReadOnlyList<RankedApplication>> ForCampaignAsync(PortalDbContext db, int campaignId, CancellationToken ct = default) =>
+        (await RowsAsync(db, campaignId, ct))
+            .Select((r, i) => new RankedApplication(r.Application.Id, i + 1, r.Result.Aggregate, r.Result.Passes, r.Result.Flagged))
+            .ToList();
+
+    /// <summary>The round's rows in rank order.</summary>
+    public static async Task<IReadOnlyList<ExpertReviewRow>> RowsAsync(PortalDbContext db, int campaignId, CancellationToken ct = default)
     {
-        var campaign = await db.Campaigns.AsNoTracking().Include(c => c.Stages).SingleAsync(c => c.Id == campaignId, ct);
-        var last = campaign.Stages.Max(s => s.Order);
-        var rows = await db.Applications.AsNoTracking()
-            .Where(a => a.CampaignId == campaignId && a.ReachedStageOrder == last && a.Status != ApplicationStatus.Draft)
-            .Select(a => new
-            {
-                a.Id,
-                SignedOff = db.StageReviews.Where(r => r.ApplicationId == a.Id && r.StageOrder < last && r.SignedOffAt != null)
-                    .Max(r => r.SignedOffAt),
-            })
-            .Where(a => a.SignedOff != null)
-            .ToListAsync(ct);
-        return rows.OrderBy(r => r.SignedOff).ThenBy(r => r.Id)
-            .Select((r, i) => new RankedApplication(r.Id, i + 1, null, null, false)).ToList();
+        var applications = await ExpertPool.AtMinistryStageAsync(db, campaignId, ct);
+        var ids = applications.Select(a => a.Id).ToList();
+        var settings = await ExpertPool.SettingsAsync(db, campaignId, ct);
+        var signOffs = await ExpertPool.SignOffsAsync(db, ids, ct);
+        var groups = (await db.ExpertAssignments.AsNoTracking().Where(a => ids.Contains(a.ApplicationId)).ToListAsync(ct))
+            .ToLookup(a => a.ApplicationId);
+        var rows = applications.Select(a =>
+        {
+            var signOff = signOffs.GetValueOrDefault(a.Id);
+            var group = groups[a.Id].ToList();
+            return new ExpertReviewRow(a, signOff?.SignedOffAt, ExpertAggregate.Of(group, signOff?.Assessment, settings),
+                group.Count(g => g.IsActiveMember), group.Count(g => g.SubmittedAt is not null));
+        });
+        return rows
+            .OrderBy(r => r.Result.Sheets == 0)
+            .ThenByDescending(r => r.Result.Passes == true)
+            .ThenByDescending(r => r.Result.Aggregate ?? (r.Result.Sheets == 0 ? 0m : (decimal)r.Result.PassVotes / r.Result.Sheets))
+            .ThenBy(r => r.SignedOffAt ?? DateTimeOffset.MaxValue)
+            .ThenBy(r => r.Application.Number, StringComparer.Ordinal)
+            .ToList();
     }
 }

@@ -93,6 +93,7 @@ public static class PortalSetup
             o.Conventions.AuthorizeFolder("/Review", Policies.Review);
             o.Conventions.AuthorizeFolder("/Ministry", Policies.Ministry);
             o.Conventions.AllowAnonymousToFolder("/Public");
+            o.Conventions.AuthorizeFolder("/Experts", Policies.Expert);
             o.Conventions.AuthorizeFolder("/Rounds", Policies.Organiser);
         }).AddMvcOptions(o =>
         {

@@ -17,9 +17,12 @@ public class AuthorizationMatrixTests(PortalHost host)
             ["/"] = ["admin", "ministry", "expert1", "reviewer.guangdong", "applicant.foshan"],
             ["/Account/ChangePassword"] = ["admin", "ministry", "expert1", "reviewer.guangdong", "applicant.foshan"],
             ["/Applications"] = ["applicant.foshan"],
-            ["/Review"] = ["ministry", "expert1", "reviewer.guangdong"],
+            // Experts work on their assignments under /Experts, not in the reviewing authorities' workspace.
+            ["/Review"] = ["ministry", "reviewer.guangdong"],
+            ["/Experts"] = ["expert1"],
             ["/Ministry/Overview"] = ["ministry"],
             ["/Ministry/Applications"] = ["ministry"],
+            ["/Ministry/Experts"] = ["ministry"],
             ["/Admin/Organisations"] = ["admin"],
             ["/Admin/Organisations/Edit"] = ["admin"],
             ["/Admin/Users"] = ["admin"],
