@@ -1,3 +1,5 @@
+using System.Globalization;
+using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SmeZones.Core.Applications;
@@ -49,6 +51,10 @@ public class SiteChecksModel(PortalDbContext db, TimeProvider clock, IConfigurat
             ModelState.AddModelError("", refusal);
             return Page();
         }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
         var files = attachments.Select(f => new SiteCheckFile(f.FileName, f.OpenReadStream())).ToList();
         try
         {
@@ -91,5 +97,31 @@ public class SiteChecksModel(PortalDbContext db, TimeProvider clock, IConfigurat
         Checks = await SiteCheckStore.ListAsync(db, id, HttpContext.RequestAborted);
         Limits = EvidenceLimits.From(configuration);
         return true;
+    }
+}
+
+/// <summary>
+/// The shape of a posted check: a date written as 年-月-日 and the two texts present and within their lengths. Whether the
+/// date is after today or too early, and the attachments' content, stay with <see cref="SiteCheckRules"/> and
+/// <see cref="SiteCheckStore"/>.
+/// </summary>
+public class SiteChecksValidator : AbstractValidator<SiteChecksModel>
+{
+    public SiteChecksValidator()
+    {
+        RuleFor(m => m.CheckedOn).NotEmpty().WithMessage("请填写抽查日期")
+            .Must(d => DateOnly.TryParseExact(d!.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            .When(m => !string.IsNullOrWhiteSpace(m.CheckedOn), ApplyConditionTo.CurrentValidator)
+            .WithMessage("抽查日期格式不正确，请按“年-月-日”填写，例如 2026-08-01");
+        Text(m => m.People, "抽查人员", SiteCheckRules.MaxPeople);
+        Text(m => m.Findings, "抽查情况", SiteCheckRules.MaxFindings);
+    }
+
+    private void Text(System.Linq.Expressions.Expression<Func<SiteChecksModel, string?>> field, string name, int max)
+    {
+        var read = field.Compile();
+        RuleFor(field).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage($"请填写{name}")
+            .Must(t => t!.Trim().Length <= max).When(m => !string.IsNullOrWhiteSpace(read(m)), ApplyConditionTo.CurrentValidator)
+            .WithMessage(m => $"{name}不能超过 {max} 个字（现有 {read(m)!.Trim().Length} 个字）");
     }
 }
