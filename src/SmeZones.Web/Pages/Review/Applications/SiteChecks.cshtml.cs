@@ -1,4 +1,3 @@
-using System.Globalization;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -77,7 +76,7 @@ public class SiteChecksModel(PortalDbContext db, TimeProvider clock, IConfigurat
         }
     }
 
-    private static string? InputFor(string key) => key switch
+    internal static string? InputFor(string key) => key switch
     {
         SiteCheckField.CheckedOn => nameof(CheckedOn),
         SiteCheckField.People => nameof(People),
@@ -101,27 +100,20 @@ public class SiteChecksModel(PortalDbContext db, TimeProvider clock, IConfigurat
 }
 
 /// <summary>
-/// The shape of a posted check: a date written as 年-月-日 and the two texts present and within their lengths. Whether the
-/// date is after today or too early, and the attachments' content, stay with <see cref="SiteCheckRules"/> and
-/// <see cref="SiteCheckStore"/>.
+/// The posted check's fields, by Core's own rules (<see cref="SiteCheckRules.Validate"/>: date syntax and range against
+/// today in Beijing, the two texts present and within their lengths), which need nothing loaded. The stage and the
+/// attachments' content stay with <see cref="SiteCheckStore"/>.
 /// </summary>
 public class SiteChecksValidator : AbstractValidator<SiteChecksModel>
 {
     public SiteChecksValidator()
     {
-        RuleFor(m => m.CheckedOn).NotEmpty().WithMessage("请填写抽查日期")
-            .Must(d => DateOnly.TryParseExact(d!.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-            .When(m => !string.IsNullOrWhiteSpace(m.CheckedOn), ApplyConditionTo.CurrentValidator)
-            .WithMessage("抽查日期格式不正确，请按“年-月-日”填写，例如 2026-08-01");
-        Text(m => m.People, "抽查人员", SiteCheckRules.MaxPeople);
-        Text(m => m.Findings, "抽查情况", SiteCheckRules.MaxFindings);
-    }
-
-    private void Text(System.Linq.Expressions.Expression<Func<SiteChecksModel, string?>> field, string name, int max)
-    {
-        var read = field.Compile();
-        RuleFor(field).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage($"请填写{name}")
-            .Must(t => t!.Trim().Length <= max).When(m => !string.IsNullOrWhiteSpace(read(m)), ApplyConditionTo.CurrentValidator)
-            .WithMessage(m => $"{name}不能超过 {max} 个字（现有 {read(m)!.Trim().Length} 个字）");
+        RuleFor(m => m).Custom((m, context) =>
+        {
+            foreach (var error in SiteCheckRules.Validate(new SiteCheckInput(m.CheckedOn, m.People, m.Findings), m.Today).Errors)
+            {
+                context.AddFailure(SiteChecksModel.InputFor(error.Key) ?? "", error.Message);
+            }
+        });
     }
 }
