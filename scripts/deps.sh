@@ -9,8 +9,11 @@ command -v dotnet >/dev/null 2>&1 || { echo "The .NET 10 SDK is required (https:
 # Guarded: an unguarded install would upgrade the server under a running cluster.
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql-15)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
-fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+# grep -q would stop reading early and fail the pipeline (SIGPIPE under pipefail): read all of it.
+fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || missing+=(fonts-noto-cjk)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+# LibreOffice prints the 推荐汇总表 .xlsx in a test, as a reviewer opening it would.
+command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing: ${missing[*]}"

@@ -40,6 +40,9 @@ public class Application
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? SubmittedAt { get; set; }
 
+    /// <summary>The ministry's expert review group, so access rules can ask whether an expert is on it.</summary>
+    public List<ExpertReview.ExpertAssignment> ExpertAssignments { get; set; } = [];
+
     /// <summary>PostgreSQL's xmin: a save based on a stale read is refused.</summary>
     public uint Version { get; set; }
 

@@ -23,7 +23,11 @@ public static class ApplicationAccess
         {
             return applications.Where(a => a.OrganisationId == viewer.OrganisationId);
         }
-        // Experts see what they are assigned to; assignments do not exist yet, so nothing.
+        if (viewer.IsIn(Roles.Expert))
+        {
+            // Experts see only what they are assigned to as members, and only after confirming there is no conflict.
+            return applications.Where(a => a.ExpertAssignments.Any(x => x.ExpertId == viewer.UserId && !x.IsReserve && x.Status == ExpertReview.AssignmentStatus.Confirmed));
+        }
         return applications.Where(_ => false);
     }
 

@@ -19,10 +19,20 @@ public static partial class DatabaseSetup
     {
         await db.Database.MigrateAsync(ct);
         await SyncRegionsAsync(db, ct);
+        await SyncCalendarAsync(db, ct);
         if (applicationRole is not null)
         {
             await GrantApplicationRightsAsync(db, applicationRole, ct);
         }
+    }
+
+    /// <summary>Adds the shipped official holiday arrangement for days the administrator has not set (their edits win).</summary>
+    public static async Task SyncCalendarAsync(PortalDbContext db, CancellationToken ct = default)
+    {
+        var known = (await db.CalendarDays.Select(d => d.Date).ToListAsync(ct)).ToHashSet();
+        db.CalendarDays.AddRange(Publication.OfficialCalendar.Days.Where(d => !known.Contains(d.Date))
+            .Select(d => new Publication.CalendarDay { Date = d.Date, IsWorkingDay = d.IsWorkingDay, Name = d.Name }));
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>The role a connection string signs in as: the portal's own connection names the application role.</summary>

@@ -5,7 +5,9 @@ using Microsoft.EntityFrameworkCore;
 using SmeZones.Core.Applications;
 using SmeZones.Core.Audit;
 using SmeZones.Core.Campaigns;
+using SmeZones.Core.ExpertReview;
 using SmeZones.Core.Organisations;
+using SmeZones.Core.Publication;
 using SmeZones.Core.Regions;
 using SmeZones.Core.Review;
 
@@ -32,6 +34,17 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<SiteCheckAttachment> SiteCheckAttachments => Set<SiteCheckAttachment>();
     public DbSet<RevisionRequest> RevisionRequests => Set<RevisionRequest>();
     public DbSet<QuotaUsage> QuotaUsages => Set<QuotaUsage>();
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+    public DbSet<PublicList> PublicLists => Set<PublicList>();
+    public DbSet<ListEntry> ListEntries => Set<ListEntry>();
+    public DbSet<Objection> Objections => Set<Objection>();
+    public DbSet<ObjectionFile> ObjectionFiles => Set<ObjectionFile>();
+    public DbSet<Certification> Certifications => Set<Certification>();
+    public DbSet<ProgrammeListSettings> ProgrammeListSettings => Set<ProgrammeListSettings>();
+    public DbSet<ExpertProfile> ExpertProfiles => Set<ExpertProfile>();
+    public DbSet<ExpertReviewSettings> ExpertReviewSettings => Set<ExpertReviewSettings>();
+    public DbSet<ExpertAssignment> ExpertAssignments => Set<ExpertAssignment>();
+    public DbSet<ExpertDraw> ExpertDraws => Set<ExpertDraw>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

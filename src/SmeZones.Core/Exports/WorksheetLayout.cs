@@ -33,7 +33,6 @@ internal sealed class WorksheetLayout(
         sheetData.Append(DataRow(++rowIndex, [.. columns.Select(c => c.Title)], SpreadsheetStyles.ColumnTitle));
         foreach (var cells in rows)
         {
-            // No row height: spreadsheet programs size rows of wrapped text themselves when none is given.
             sheetData.Append(DataRow(++rowIndex, cells, SpreadsheetStyles.Text));
         }
 
@@ -82,7 +81,9 @@ internal sealed class WorksheetLayout(
 
     private Row DataRow(uint rowIndex, object?[] cells, uint textStyle)
     {
-        var row = new Row { RowIndex = rowIndex };
+        // Excel computes heights of wrapped rows only when it edits them, and LibreOffice and WPS keep the default
+        // height of a file they open: without a height here, wrapped text overlaps and is cut when printed.
+        var row = new Row { RowIndex = rowIndex, Height = RowHeight(cells), CustomHeight = true };
         for (var i = 0; i <= _lastColumn; i++)
         {
             var reference = Reference(i, rowIndex);
@@ -99,6 +100,73 @@ internal sealed class WorksheetLayout(
 
         return row;
     }
+
+    /// <summary>Points for the row's tallest cell: its wrapped lines at the column's width, plus the cell's padding.</summary>
+    internal double RowHeight(object?[] cells)
+    {
+        var lines = 1;
+        for (var i = 0; i < cells.Length && i <= _lastColumn; i++)
+        {
+            if (cells[i] is string text)
+            {
+                lines = Math.Max(lines, WrappedLines(text, columns[i].Width));
+            }
+        }
+
+        return Math.Min(MaxRowHeight, (lines * LineHeight) + RowPadding);
+    }
+
+    // 11 pt 宋体 takes about 14.3 pt a line in Excel; a little more keeps descenders clear in LibreOffice and WPS.
+    internal const double LineHeight = 15;
+    internal const double RowPadding = 5;
+
+    // The largest row height the format allows.
+    internal const double MaxRowHeight = 409;
+
+    /// <summary>
+    /// Lines <paramref name="text"/> takes in a wrapped cell <paramref name="columnWidth"/> character units wide: a
+    /// CJK or full-width character is about two units (the width of "00"), anything else one. Each line break starts a line.
+    /// </summary>
+    internal static int WrappedLines(string text, double columnWidth)
+    {
+        // A unit short of the column for the cell's margins, so a line that only just fits is counted as two.
+        var usable = Math.Max(2, columnWidth - 1);
+        var lines = 0;
+        foreach (var paragraph in text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
+        {
+            double used = 0;
+            var paragraphLines = 1;
+            foreach (var rune in paragraph.EnumerateRunes())
+            {
+                var width = IsWide(rune) ? 2 : 1;
+                if (used + width > usable)
+                {
+                    paragraphLines++;
+                    used = 0;
+                }
+
+                used += width;
+            }
+
+            lines += paragraphLines;
+        }
+
+        return lines;
+    }
+
+    /// <summary>East Asian wide and full-width characters: CJK ideographs and punctuation, kana, hangul, full-width forms.</summary>
+    private static bool IsWide(Rune rune) => rune.Value switch
+    {
+        >= 0x1100 and <= 0x115F => true,
+        >= 0x2E80 and <= 0xA4CF => true,
+        >= 0xAC00 and <= 0xD7A3 => true,
+        >= 0xF900 and <= 0xFAFF => true,
+        >= 0xFE30 and <= 0xFE4F => true,
+        >= 0xFF00 and <= 0xFF60 => true,
+        >= 0xFFE0 and <= 0xFFE6 => true,
+        >= 0x20000 and <= 0x3FFFD => true,
+        _ => false,
+    };
 
     private SheetView FrozenView()
     {

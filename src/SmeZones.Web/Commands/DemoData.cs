@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SmeZones.Core.Audit;
 using SmeZones.Core.Campaigns;
 using SmeZones.Core.Data;
+using SmeZones.Core.ExpertReview;
 using SmeZones.Core.Organisations;
 
 namespace SmeZones.Web.Commands;
@@ -83,7 +84,33 @@ public static class DemoData
                 throw new InvalidOperationException($"Demo round {round.Name}: {string.Join("; ", created.Errors.Select(e => $"{e.PropertyName}: {e.ErrorMessage}"))}");
             }
         }
+        await DemoMinistryRound.SeedAsync(db, now);
+        await SeedExpertPoolAsync(db, now);
         return true;
+    }
+
+    /// <summary>
+    /// The demo experts in the 专家库, and the zone round's expert settings sized to them: three experts, one of them
+    /// from 广东, so a 广东 application shows 回避 at work (two can be drawn for it).
+    /// </summary>
+    private static async Task SeedExpertPoolAsync(PortalDbContext db, DateTimeOffset now)
+    {
+        (string User, string WorkUnit, string Province, string[] Fields)[] experts =
+        [
+            ("expert1", "中山大学", "440000", ["国际合作", "产业经济"]),
+            ("expert2", "中国社会科学院", "110000", ["国际合作", "区域经济"]),
+            ("expert3", "四川大学", "510000", ["产业经济", "中小企业"]),
+        ];
+        foreach (var (userName, workUnit, province, fields) in experts)
+        {
+            var user = await db.Users.SingleAsync(u => u.UserName == userName);
+            db.ExpertProfiles.Add(new ExpertProfile { UserId = user.Id, WorkUnit = workUnit, ProvincialUnitCode = province, Fields = [.. fields], UpdatedAt = now });
+        }
+        foreach (var campaign in await db.Campaigns.Where(c => c.Programme != Programme.ClusterReview).ToListAsync())
+        {
+            db.ExpertReviewSettings.Add(new ExpertReviewSettings { CampaignId = campaign.Id, ExpertsPerApplication = 2, ReservesPerApplication = 1, UpdatedAt = now });
+        }
+        await db.SaveChangesAsync();
     }
 
     /// <summary>

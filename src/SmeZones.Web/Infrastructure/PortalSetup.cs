@@ -91,6 +91,9 @@ public static class PortalSetup
             o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
             o.Conventions.AuthorizeFolder("/Applications", Policies.Applicant);
             o.Conventions.AuthorizeFolder("/Review", Policies.Review);
+            o.Conventions.AuthorizeFolder("/Ministry", Policies.Ministry);
+            o.Conventions.AllowAnonymousToFolder("/Public");
+            o.Conventions.AuthorizeFolder("/Experts", Policies.Expert);
             o.Conventions.AuthorizeFolder("/Rounds", Policies.Organiser);
         }).AddMvcOptions(o =>
         {
@@ -98,6 +101,7 @@ public static class PortalSetup
             o.Filters.Add(new ControlCharacterFilter());
         });
         services.AddValidatorsFromAssemblyContaining<ValidatorPageFilter>();
+        services.AddPublicRateLimits(config);
         services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", tags: ["ready"]);
     }
 
@@ -124,6 +128,7 @@ public static class PortalSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();

@@ -18,7 +18,12 @@ public class AuthorizationMatrixTests(PortalHost host)
             ["/"] = [Roles.Admin, Roles.Ministry, Roles.Expert, Roles.Reviewer, Roles.Applicant],
             ["/Account/ChangePassword"] = [Roles.Admin, Roles.Ministry, Roles.Expert, Roles.Reviewer, Roles.Applicant],
             ["/Applications"] = [Roles.Applicant],
-            ["/Review"] = [Roles.Ministry, Roles.Expert, Roles.Reviewer],
+            // Experts work on their assignments under /Experts, not in the reviewing authorities' workspace.
+            ["/Review"] = [Roles.Ministry, Roles.Reviewer],
+            ["/Experts"] = [Roles.Expert],
+            ["/Ministry/Overview"] = [Roles.Ministry],
+            ["/Ministry/Applications"] = [Roles.Ministry],
+            ["/Ministry/Experts"] = [Roles.Ministry],
             ["/Admin/Organisations"] = [Roles.Admin],
             ["/Admin/Organisations/Edit"] = [Roles.Admin],
             ["/Admin/Users"] = [Roles.Admin],

@@ -49,6 +49,8 @@ public class PortalHost : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
+        // Tests post many objections from one address; the limit itself is tested on a host of its own.
+        builder.UseSetting("Portal:PublicPostsPerHour", "10000");
         // Test output shows test results; the portal's own request log would drown them.
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
         {

@@ -77,7 +77,7 @@ public class WorkspaceApplicationTests(PortalHost host)
     [Theory]
     [InlineData(OrganisationLevel.ProvincialUnit, "510000", Roles.Reviewer)]
     [InlineData(OrganisationLevel.ProvincialUnit, "440300", Roles.Reviewer)]
-    [InlineData(OrganisationLevel.ProvincialUnit, "440000", Roles.Expert)]
+    // Experts are refused the whole /Review area (AuthorizationMatrixTests, ExpertAccessTests).
     public async Task Anyone_outside_the_jurisdiction_gets_404_on_every_route(OrganisationLevel level, string region, string role)
     {
         var chain = await host.TestData.CreateRoundChainAsync(Programme.Zone);

@@ -603,6 +603,195 @@ namespace SmeZones.Core.Data.Migrations
                     b.ToTable("ReviewStages");
                 });
 
+            modelBuilder.Entity("SmeZones.Core.ExpertReview.ExpertAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AbstainReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("Abstained")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<Dictionary<string, string>>("Comments")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConflictOverrideReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid?>("DrawId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ExpertId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsReserve")
+                        .HasColumnType("boolean");
+
+                    b.Property<Dictionary<string, string>>("Judgements")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("Opinion")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Dictionary<string, decimal>>("Points")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RecusalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.HasIndex("DrawId");
+
+                    b.HasIndex("ExpertId");
+
+                    b.HasIndex("ApplicationId", "ExpertId")
+                        .IsUnique();
+
+                    b.ToTable("ExpertAssignments");
+                });
+
+            modelBuilder.Entity("SmeZones.Core.ExpertReview.ExpertDraw", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<string>("Candidates")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.PrimitiveCollection<string>("Drawn")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<DateTimeOffset>("DrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DrawnById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Field")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("Members")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Reserves")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Seed")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("ExpertDraws");
+                });
+
+            modelBuilder.Entity("SmeZones.Core.ExpertReview.ExpertProfile", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<string>("Fields")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ProvincialUnitCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WorkUnit")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("ExpertProfiles");
+                });
+
+            modelBuilder.Entity("SmeZones.Core.ExpertReview.ExpertReviewSettings", b =>
+                {
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ExpertsPerApplication")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("HideScoresUntilSubmitted")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ReservesPerApplication")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("SpreadThreshold")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("numeric(5,1)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("CampaignId");
+
+                    b.ToTable("ExpertReviewSettings");
+                });
+
             modelBuilder.Entity("SmeZones.Core.Organisations.Organisation", b =>
                 {
                     b.Property<int>("Id")
@@ -744,6 +933,290 @@ namespace SmeZones.Core.Data.Migrations
                     b.HasIndex("OrganisationId");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("SmeZones.Core.Publication.CalendarDay", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("IsWorkingDay")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("Date");
+
+                    b.ToTable("CalendarDays");
+                });
+
+            modelBuilder.Entity("SmeZones.Core.Publication.Certification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CertificateNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("CertifiedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("ValidUntil")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique();
+
+                    b.HasIndex("CampaignId");
+
+                    b.HasIndex("CertificateNumber")
+                        .IsUnique();
+
+                    b.ToTable("Certifications");
+                });
+
+            modelBuilder.Entity("SmeZones.Core.Publication.ListEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DepartureReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NotSelectedReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("OperatorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Opinion")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OutcomeReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RegionName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("Selected")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique();
+
+                    b.HasIndex("CampaignId");
+
+                    b.ToTable("ListEntries");
+                });
+
+            modelBuilder.Entity("SmeZones.Core.Publication.Objection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ConcludedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConclusionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Contact")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("InvestigationNotes")
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)");
+
+                    b.Property<DateTimeOffset>("LodgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReceiptNumber")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SubmitterName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.HasIndex("EntryId");
+
+                    b.HasIndex("ReceiptNumber")
+                        .IsUnique();
+
+                    b.ToTable("Objections");
+                });
+
+            modelBuilder.Entity("SmeZones.Core.Publication.ObjectionFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<bool>("FromInvestigation")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("ObjectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ObjectionId");
+
+                    b.ToTable("ObjectionFiles");
+                });
+
+            modelBuilder.Entity("SmeZones.Core.Publication.ProgrammeListSettings", b =>
+                {
+                    b.Property<int>("Programme")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CertificateNumberFormat")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Programme");
+
+                    b.ToTable("ProgrammeListSettings");
+                });
+
+            modelBuilder.Entity("SmeZones.Core.Publication.PublicList", b =>
+                {
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("CertifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("CertifiedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("FirstDay")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("LastDay")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Notice")
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("WorkingDays")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CampaignId");
+
+                    b.ToTable("PublicLists");
                 });
 
             modelBuilder.Entity("SmeZones.Core.Regions.Region", b =>
@@ -1145,6 +1618,59 @@ namespace SmeZones.Core.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SmeZones.Core.ExpertReview.ExpertAssignment", b =>
+                {
+                    b.HasOne("SmeZones.Core.Applications.Application", null)
+                        .WithMany("ExpertAssignments")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SmeZones.Core.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SmeZones.Core.ExpertReview.ExpertDraw", null)
+                        .WithMany()
+                        .HasForeignKey("DrawId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SmeZones.Core.Organisations.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmeZones.Core.ExpertReview.ExpertDraw", b =>
+                {
+                    b.HasOne("SmeZones.Core.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmeZones.Core.ExpertReview.ExpertProfile", b =>
+                {
+                    b.HasOne("SmeZones.Core.Organisations.PortalUser", null)
+                        .WithOne()
+                        .HasForeignKey("SmeZones.Core.ExpertReview.ExpertProfile", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmeZones.Core.ExpertReview.ExpertReviewSettings", b =>
+                {
+                    b.HasOne("SmeZones.Core.Campaigns.Campaign", null)
+                        .WithOne()
+                        .HasForeignKey("SmeZones.Core.ExpertReview.ExpertReviewSettings", "CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SmeZones.Core.Organisations.Organisation", b =>
                 {
                     b.HasOne("SmeZones.Core.Regions.Region", "Region")
@@ -1173,6 +1699,63 @@ namespace SmeZones.Core.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("SmeZones.Core.Publication.Certification", b =>
+                {
+                    b.HasOne("SmeZones.Core.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SmeZones.Core.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmeZones.Core.Publication.ListEntry", b =>
+                {
+                    b.HasOne("SmeZones.Core.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SmeZones.Core.Publication.PublicList", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmeZones.Core.Publication.Objection", b =>
+                {
+                    b.HasOne("SmeZones.Core.Publication.ListEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmeZones.Core.Publication.ObjectionFile", b =>
+                {
+                    b.HasOne("SmeZones.Core.Publication.Objection", null)
+                        .WithMany("Files")
+                        .HasForeignKey("ObjectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmeZones.Core.Publication.PublicList", b =>
+                {
+                    b.HasOne("SmeZones.Core.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SmeZones.Core.Review.QuotaUsage", b =>
@@ -1232,6 +1815,11 @@ namespace SmeZones.Core.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SmeZones.Core.Applications.Application", b =>
+                {
+                    b.Navigation("ExpertAssignments");
+                });
+
             modelBuilder.Entity("SmeZones.Core.Applications.Evidence", b =>
                 {
                     b.Navigation("Content");
@@ -1240,6 +1828,11 @@ namespace SmeZones.Core.Data.Migrations
             modelBuilder.Entity("SmeZones.Core.Campaigns.Campaign", b =>
                 {
                     b.Navigation("Stages");
+                });
+
+            modelBuilder.Entity("SmeZones.Core.Publication.Objection", b =>
+                {
+                    b.Navigation("Files");
                 });
 
             modelBuilder.Entity("SmeZones.Core.Review.SiteCheck", b =>

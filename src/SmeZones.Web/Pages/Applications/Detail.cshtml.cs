@@ -14,6 +14,7 @@ public class DetailModel(PortalDbContext db) : PageModel
     public Application Application { get; private set; } = null!;
     public FormDefinition Definition { get; private set; } = null!;
     public IReadOnlyList<SectionProgress> Progress { get; private set; } = [];
+    public Core.Publication.ListResult? ListResult { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -25,6 +26,7 @@ public class DetailModel(PortalDbContext db) : PageModel
         Application = application;
         Definition = definition!;
         Progress = SectionProgressReport.For(Definition, application.Campaign!.Year, new FormAnswers(application.Answers));
+        ListResult = await Core.Publication.PublishedLists.ResultForAsync(db, id);
         return Page();
     }
 }

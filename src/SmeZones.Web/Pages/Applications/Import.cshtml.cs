@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -12,20 +13,27 @@ namespace SmeZones.Web.Pages.Applications;
 [RequestSizeLimit(MaxBytes + 64 * 1024)]
 public class ImportModel(PortalDbContext db, TimeProvider clock) : PageModel
 {
-    private const int MaxBytes = 2 * 1024 * 1024;
+    public const int MaxBytes = 2 * 1024 * 1024;
+
+    /// <summary>The answers file, posted as "file".</summary>
+    [BindProperty(Name = "file")] public IFormFile? Upload { get; set; }
 
     public Application Application { get; private set; } = null!;
     public ImportReport? Report { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync(Guid id, IFormFile? file)
+    public async Task<IActionResult> OnPostAsync(Guid id)
     {
         if (!await LoadAsync(id))
         {
             return NotFound();
         }
-        var (answers, problem) = await ReadAsync(file);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var (answers, problem) = await ReadAsync(Upload!);
         if (problem is null && !Application.IsEditableByApplicant)
         {
             problem = "该申报已提交，不能导入。";
@@ -63,16 +71,8 @@ public class ImportModel(PortalDbContext db, TimeProvider clock) : PageModel
         return Page();
     }
 
-    private static async Task<(AnswersFile?, string?)> ReadAsync(IFormFile? file)
+    private static async Task<(AnswersFile?, string?)> ReadAsync(IFormFile file)
     {
-        if (file is null || file.Length == 0)
-        {
-            return (null, "请选择要导入的填报数据文件（JSON）。");
-        }
-        if (file.Length > MaxBytes)
-        {
-            return (null, "文件不能超过 2 MB。");
-        }
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer);
         return AnswersFile.Read(buffer.ToArray());
@@ -83,5 +83,18 @@ public class ImportModel(PortalDbContext db, TimeProvider clock) : PageModel
         var application = await db.Applications.FindVisibleAsync(User.ToViewer(), id);
         Application = application!;
         return application is not null;
+    }
+}
+
+/// <summary>The shape of an import: a file is there and within 2 MB; its content is read by <see cref="AnswersFile"/>.</summary>
+public class ImportValidator : AbstractValidator<ImportModel>
+{
+    public ImportValidator()
+    {
+        // The input is named "file" (PageModel.File is taken), so the message is keyed as the input is.
+        RuleFor(m => m.Upload).Must(f => f is { Length: > 0 }).WithMessage("请选择要导入的填报数据文件（JSON）。")
+            .Must(f => f!.Length <= ImportModel.MaxBytes).When(m => m.Upload is { Length: > 0 }, ApplyConditionTo.CurrentValidator)
+            .WithMessage("文件不能超过 2 MB。")
+            .OverridePropertyName("file");
     }
 }

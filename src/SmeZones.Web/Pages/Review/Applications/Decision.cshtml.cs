@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SmeZones.Core.Applications;
@@ -38,6 +39,10 @@ public class DecisionModel(PortalDbContext db, TimeProvider clock) : PageModel
         {
             return NotFound();
         }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
         var outcome = await ReviewWorkflow.DecideAsync(db, Position, User.ToActor(),
             new DecisionInput(Decision ?? ReviewDecision.Undecided, Reason, Opinion, Version), clock.GetUtcNow());
         return await FinishAsync(id, outcome, $"已保存结论：{ReviewWorkflow.DecisionText(Decision ?? ReviewDecision.Undecided)}。签发前仍可修改。");
@@ -48,6 +53,11 @@ public class DecisionModel(PortalDbContext db, TimeProvider clock) : PageModel
         if (!await LoadAsync(id))
         {
             return NotFound();
+        }
+        if (!ModelState.IsValid)
+        {
+            ShowSaved();
+            return Page();
         }
         var outcome = await ReviewWorkflow.SignOffAsync(db, Position, User.ToActor(),
             new SignOffInput(Confirm, Version, User.DisplayName()), clock.GetUtcNow());
@@ -112,5 +122,22 @@ public class DecisionModel(PortalDbContext db, TimeProvider clock) : PageModel
             ? await QuotaLedger.StatusAsync(db, application.CampaignId, stage, Position.Review?.OrganisationId ?? viewer.OrganisationId, viewer.RegionCode)
             : null;
         return true;
+    }
+}
+
+/// <summary>
+/// The shape of a posted decision: a known decision and texts within the length Core stores. Which decision needs which
+/// text, the quota and the stage stay in <see cref="ReviewWorkflow"/>: the sign-off posts none of these fields.
+/// </summary>
+public class DecisionValidator : AbstractValidator<DecisionModel>
+{
+    public DecisionValidator()
+    {
+        RuleFor(m => m.Decision).Must(d => d is null or ReviewDecision.Recommend or ReviewDecision.NotRecommend)
+            .WithMessage("请选择“推荐”或“不予推荐”。");
+        RuleFor(m => m.Reason).Must(r => r is not { Length: > ReviewWorkflow.MaxTextLength })
+            .WithMessage(m => $"理由不能超过 {ReviewWorkflow.MaxTextLength} 字（现有 {m.Reason!.Length} 字）。");
+        RuleFor(m => m.Opinion).Must(o => o is not { Length: > ReviewWorkflow.MaxTextLength })
+            .WithMessage(m => $"推荐意见不能超过 {ReviewWorkflow.MaxTextLength} 字（现有 {m.Opinion!.Length} 字）。");
     }
 }

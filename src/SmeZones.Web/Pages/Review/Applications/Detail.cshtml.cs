@@ -19,6 +19,7 @@ public class DetailModel(PortalDbContext db) : PageModel
     public IReadOnlyList<EvidenceListItem> Evidence { get; private set; } = [];
     public IReadOnlyList<SiteCheckListItem> SiteChecks { get; private set; } = [];
     public IReadOnlyList<AuditEntry> History { get; private set; } = [];
+    public Core.Publication.ListResult? ListResult { get; private set; }
 
     /// <summary>Whether the stored submission still hashes to its recorded hash (nothing altered since).</summary>
     public bool SubmissionIntact { get; private set; }
@@ -40,6 +41,7 @@ public class DetailModel(PortalDbContext db) : PageModel
         Evidence = await EvidenceStore.ListAsync(db, id, ct);
         SiteChecks = await SiteCheckStore.ListAsync(db, id, ct);
         History = await InboxHistory.ForApplicationAsync(db, id, ct);
+        ListResult = await Core.Publication.PublishedLists.ResultForAsync(db, id, ct);
         return Page();
     }
 

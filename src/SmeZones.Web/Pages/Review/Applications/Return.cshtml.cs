@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SmeZones.Core.Applications;
@@ -33,6 +34,10 @@ public class ReturnModel(PortalDbContext db, TimeProvider clock) : PageModel
             return NotFound();
         }
         Comments = Sections.ToDictionary(s => s.Key, s => (string?)Request.Form[CommentField(s.Key)].ToString(), StringComparer.Ordinal);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
         var definition = FormEditionCatalogue.Default.Get(Application.FormEditionKey);
         var outcome = await ReviewWorkflow.ReturnAsync(db, Position, definition, User.ToActor(),
             new RevisionInput(Comments, General), clock.GetUtcNow());
@@ -63,5 +68,19 @@ public class ReturnModel(PortalDbContext db, TimeProvider clock) : PageModel
         Sections = SectionProgressReport.Headings(definition!);
         Position = await StagePosition.LoadAsync(db, application, User.ToViewer());
         return true;
+    }
+}
+
+/// <summary>
+/// The shape of a return: the general comment within the length Core stores. The per-section comments are read by the
+/// sections' keys, which come from the application's form edition (loaded state), so their length stays with
+/// <see cref="ReviewWorkflow.ReturnAsync"/>, as does "at least one comment".
+/// </summary>
+public class ReturnValidator : AbstractValidator<ReturnModel>
+{
+    public ReturnValidator()
+    {
+        RuleFor(m => m.General).Must(g => g is not { Length: > ReviewWorkflow.MaxTextLength })
+            .WithMessage(m => $"总体意见不能超过 {ReviewWorkflow.MaxTextLength} 字（现有 {m.General!.Length} 字）。");
     }
 }

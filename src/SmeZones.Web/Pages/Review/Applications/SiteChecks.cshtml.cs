@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SmeZones.Core.Applications;
@@ -49,6 +50,10 @@ public class SiteChecksModel(PortalDbContext db, TimeProvider clock, IConfigurat
             ModelState.AddModelError("", refusal);
             return Page();
         }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
         var files = attachments.Select(f => new SiteCheckFile(f.FileName, f.OpenReadStream())).ToList();
         try
         {
@@ -71,7 +76,7 @@ public class SiteChecksModel(PortalDbContext db, TimeProvider clock, IConfigurat
         }
     }
 
-    private static string? InputFor(string key) => key switch
+    internal static string? InputFor(string key) => key switch
     {
         SiteCheckField.CheckedOn => nameof(CheckedOn),
         SiteCheckField.People => nameof(People),
@@ -91,5 +96,24 @@ public class SiteChecksModel(PortalDbContext db, TimeProvider clock, IConfigurat
         Checks = await SiteCheckStore.ListAsync(db, id, HttpContext.RequestAborted);
         Limits = EvidenceLimits.From(configuration);
         return true;
+    }
+}
+
+/// <summary>
+/// The posted check's fields, by Core's own rules (<see cref="SiteCheckRules.Validate"/>: date syntax and range against
+/// today in Beijing, the two texts present and within their lengths), which need nothing loaded. The stage and the
+/// attachments' content stay with <see cref="SiteCheckStore"/>.
+/// </summary>
+public class SiteChecksValidator : AbstractValidator<SiteChecksModel>
+{
+    public SiteChecksValidator()
+    {
+        RuleFor(m => m).Custom((m, context) =>
+        {
+            foreach (var error in SiteCheckRules.Validate(new SiteCheckInput(m.CheckedOn, m.People, m.Findings), m.Today).Errors)
+            {
+                context.AddFailure(SiteChecksModel.InputFor(error.Key) ?? "", error.Message);
+            }
+        });
     }
 }

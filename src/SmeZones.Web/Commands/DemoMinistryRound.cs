@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using SmeZones.Core.Applications;
+using SmeZones.Core.Audit;
+using SmeZones.Core.Campaigns;
+using SmeZones.Core.Data;
+using SmeZones.Core.Organisations;
+using SmeZones.Core.Review;
+
+namespace SmeZones.Web.Commands;
+
+/// <summary>
+/// A closed demo round whose applications the provinces have already signed off to the ministry, so a newcomer can try
+/// the 建议名单, 公示, objections and 认定 as `ministry` right after `make run`. Its name does not start like the open
+/// demo rounds', so nothing that looks those up by name finds two.
+/// </summary>
+public static class DemoMinistryRound
+{
+    public const string Name = "部级评审演示：2026年度中外中小企业合作区";
+
+    public static async Task SeedAsync(PortalDbContext db, DateTimeOffset now)
+    {
+        var organisations = await db.Organisations.ToDictionaryAsync(o => o.Name);
+        var campaign = new Campaign
+        {
+            Name = Name, Programme = Programme.Zone, Year = 2026, Organiser = organisations[DemoData.MinistryName],
+            FormEditionKey = "zone-2026", CriteriaEditionKey = "zone-2024", ApplicantLevel = OrganisationLevel.Prefecture,
+            OpensAt = now.AddDays(-90), ClosesAt = now.AddMinutes(1), OfficialDeadline = "演示数据",
+            // Numbers are per programme and year (HZQ-2026-0901), shared with the open 2026 demo round: keep clear of it.
+            ApplicationCounter = 900,
+            Stages =
+            [
+                new() { Order = 1, Level = OrganisationLevel.ProvincialUnit, Name = "省级中小企业主管部门初审推荐", Quota = 2, SpecialUnitQuota = 1 },
+                new() { Order = 2, Level = OrganisationLevel.Ministry, Name = "工业和信息化部评审" },
+            ],
+        };
+        db.Campaigns.Add(campaign);
+        await db.SaveChangesAsync();
+        var entries = new[]
+        {
+            ("佛山市工业和信息化局", "广东省工业和信息化厅", "中德（佛山）中小企业合作区", "佛山中德合作区运营管理有限公司"),
+            ("佛山市工业和信息化局", "广东省工业和信息化厅", "中意（佛山）中小企业合作区", "佛山中意产业园运营有限公司"),
+            ("成都市经济和信息化局", "四川省经济和信息化厅", "中法（成都）中小企业合作区", "成都中法生态园投资发展有限公司"),
+        };
+        var minute = 0;
+        foreach (var (applicant, province, title, operatorName) in entries)
+        {
+            if (!organisations.TryGetValue(applicant, out var organisation) || !organisations.TryGetValue(province, out var reviewer))
+            {
+                continue;
+            }
+            var application = await ApplicationFactory.StartDraftAsync(db, campaign, organisation, Actor.System, now);
+            application.Title = title;
+            application.Answers = new Dictionary<string, string> { ["basic.zoneName"] = title, ["basic.operator"] = operatorName };
+            application.Status = ApplicationStatus.Submitted;
+            application.SubmittedAt = now;
+            application.CurrentStageOrder = 2;
+            application.ReachedStageOrder = 2;
+            db.StageReviews.Add(new StageReview
+            {
+                Id = Guid.NewGuid(), ApplicationId = application.Id, StageOrder = 1, OrganisationId = reviewer.Id, Decision = ReviewDecision.Recommend,
+                Opinion = "经审核，同意推荐。", SignedOffAt = now.AddMinutes(minute++), SignedOffByName = reviewer.Name, UpdatedAt = now,
+            });
+        }
+        campaign.ClosesAt = now.AddDays(-1);
+        await db.SaveChangesAsync();
+    }
+}

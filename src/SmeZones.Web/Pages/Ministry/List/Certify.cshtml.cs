@@ -1,0 +1,109 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SmeZones.Core.Audit;
+using SmeZones.Core.Campaigns;
+using SmeZones.Core.Data;
+using SmeZones.Core.Publication;
+using SmeZones.Web.Infrastructure;
+
+namespace SmeZones.Web.Pages.Ministry.List;
+
+/// <summary>认定: certificate number format of the programme, the date, and certify / 不予认定 per remaining entry.</summary>
+public class CertifyModel(PortalDbContext db, TimeProvider clock) : PageModel
+{
+    public sealed class Choice
+    {
+        public Guid EntryId { get; set; }
+        public bool Certify { get; set; } = true;
+        public string? Reason { get; set; }
+    }
+
+    [BindProperty(SupportsGet = true)] public int CampaignId { get; set; }
+    [BindProperty] public string? Format { get; set; }
+    [BindProperty] public DateOnly? CertifiedOn { get; set; }
+    [BindProperty] public List<Choice> Choices { get; set; } = [];
+
+    public Campaign Campaign { get; private set; } = null!;
+    public PublicList? List { get; private set; }
+    public IReadOnlyList<ListEntry> Entries { get; private set; } = [];
+    public IReadOnlyDictionary<Guid, Certification> Certificates { get; private set; } = new Dictionary<Guid, Certification>();
+    public string? Refusal { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+        Format = await Certifying.FormatAsync(db, Campaign.Programme);
+        CertifiedOn = DateOnly.FromDateTime(ChinaTime.ToChina(clock.GetUtcNow()).DateTime);
+        Choices = Entries.Where(e => e.Selected && e.Outcome == ListOutcome.Pending).Select(e => new Choice { EntryId = e.Id }).ToList();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+        if (!Certifying.IsValidFormat(Format))
+        {
+            ModelState.AddModelError(nameof(Format), "证书编号格式须含序号占位符 {n} 或 {n:000}，可含年份 {year}，不超过 100 个字。");
+        }
+        if (CertifiedOn is null)
+        {
+            ModelState.AddModelError(nameof(CertifiedOn), "请填写认定日期。");
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        await SaveFormatAsync(ct);
+        var errors = await Certifying.CertifyAsync(db, CampaignId, CertifiedOn!.Value,
+            Choices.Select(c => new CertifyInput(c.EntryId, c.Certify, c.Reason)).ToList(), User.ToActor(), clock.GetUtcNow(), ct);
+        if (errors.Count > 0)
+        {
+            ModelState.AddErrors(errors, key => key.StartsWith("reason:", StringComparison.Ordinal)
+                ? $"Choices[{Choices.FindIndex(c => "reason:" + c.EntryId == key)}].Reason" : null);
+            return Page();
+        }
+        TempData["Notice"] = "认定已完成，认定名单已在公开页面发布。";
+        return RedirectToPage("/Ministry/List/Certify", new { campaignId = CampaignId });
+    }
+
+    private async Task SaveFormatAsync(CancellationToken ct)
+    {
+        var settings = await db.ProgrammeListSettings.SingleOrDefaultAsync(s => s.Programme == Campaign.Programme, ct);
+        if (settings?.CertificateNumberFormat == Format || (settings is null && Format == ListNames.DefaultCertificateFormat(Campaign.Programme)))
+        {
+            return;
+        }
+        if (settings is null)
+        {
+            db.ProgrammeListSettings.Add(new ProgrammeListSettings { Programme = Campaign.Programme, CertificateNumberFormat = Format! });
+        }
+        else
+        {
+            settings.CertificateNumberFormat = Format!;
+        }
+        db.Record(User.ToActor(), "CertificateFormatChanged", "Programme", Campaign.Programme.ToString(), $"证书编号格式：{Format}");
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<bool> LoadAsync()
+    {
+        var campaign = (await IndexModel.MinistryRoundsAsync(db)).SingleOrDefault(c => c.Id == CampaignId);
+        if (campaign is null)
+        {
+            return false;
+        }
+        Campaign = campaign;
+        List = await db.PublicLists.AsNoTracking().SingleOrDefaultAsync(l => l.CampaignId == CampaignId);
+        Entries = await db.ListEntries.AsNoTracking().Where(e => e.CampaignId == CampaignId).OrderBy(e => e.Rank).ToListAsync();
+        Certificates = await db.Certifications.AsNoTracking().Where(c => c.CampaignId == CampaignId).ToDictionaryAsync(c => c.ApplicationId);
+        Refusal = await Certifying.RefusalAsync(db, List, clock.GetUtcNow());
+        return true;
+    }
+}

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SmeZones.Core.Campaigns;
+using SmeZones.Core.Data;
+using SmeZones.Core.Publication;
+using SmeZones.Web.Infrastructure;
+
+namespace SmeZones.Web.Pages.Ministry.List;
+
+/// <summary>公示: the notice, the first day and the period in working days; the last day is computed from the calendar.</summary>
+public class PublishModel(PortalDbContext db, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int CampaignId { get; set; }
+    [BindProperty] public string? Notice { get; set; }
+    [BindProperty] public int WorkingDays { get; set; } = Announcement.DefaultWorkingDays;
+    [BindProperty] public DateOnly? FirstDay { get; set; }
+
+    public Campaign Campaign { get; private set; } = null!;
+    public PublicList? List { get; private set; }
+    public int SelectedCount { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+        FirstDay = DateOnly.FromDateTime(ChinaTime.ToChina(clock.GetUtcNow()).DateTime);
+        Notice = List?.Notice ?? $"根据《{Campaign.Programme.ToChinese()}认定有关工作安排》，经各省级中小企业主管部门组织申报推荐和专家评审，"
+            + $"拟将以下{SelectedCount}个{Campaign.Programme.ToChinese()}列入{Campaign.Year}年度认定名单，现予以公示。";
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+        if (FirstDay is null)
+        {
+            ModelState.AddModelError(nameof(FirstDay), "请填写公示首日（格式：2026-12-01）。");
+            return Page();
+        }
+        var errors = await Announcement.PublishAsync(db, CampaignId, Notice, WorkingDays, FirstDay.Value, User.ToActor(), clock.GetUtcNow(), ct);
+        if (errors.Count > 0)
+        {
+            ModelState.AddErrors(errors);
+            return Page();
+        }
+        TempData["Notice"] = "建议名单已公示。";
+        return RedirectToPage("/Ministry/List/Publish", new { campaignId = CampaignId });
+    }
+
+    private async Task<bool> LoadAsync()
+    {
+        var campaign = (await IndexModel.MinistryRoundsAsync(db)).SingleOrDefault(c => c.Id == CampaignId);
+        if (campaign is null)
+        {
+            return false;
+        }
+        Campaign = campaign;
+        List = await db.PublicLists.AsNoTracking().SingleOrDefaultAsync(l => l.CampaignId == CampaignId);
+        SelectedCount = await db.ListEntries.CountAsync(e => e.CampaignId == CampaignId && e.Selected);
+        return true;
+    }
+}

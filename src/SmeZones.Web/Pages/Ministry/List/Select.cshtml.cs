@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SmeZones.Core.Campaigns;
+using SmeZones.Core.Data;
+using SmeZones.Core.Publication;
+using SmeZones.Web.Infrastructure;
+
+namespace SmeZones.Web.Pages.Ministry.List;
+
+/// <summary>建议名单: the ministry chooses from the expert ranking, with its 评审意见 and reasons.</summary>
+public class SelectModel(PortalDbContext db, TimeProvider clock) : PageModel
+{
+    public sealed class Row
+    {
+        public Guid ApplicationId { get; set; }
+        public bool Selected { get; set; }
+        public string? Opinion { get; set; }
+        public string? DepartureReason { get; set; }
+        public string? NotSelectedReason { get; set; }
+    }
+
+    [BindProperty(SupportsGet = true)] public int CampaignId { get; set; }
+    [BindProperty] public List<Row> Rows { get; set; } = [];
+
+    public Campaign Campaign { get; private set; } = null!;
+    public IReadOnlyList<SelectionRow> Ranking { get; private set; } = [];
+    public bool Locked { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+        Rows = Ranking.Select(r => new Row
+        {
+            ApplicationId = r.Ranked.ApplicationId, Selected = r.Entry?.Selected ?? false, Opinion = r.Entry?.Opinion,
+            DepartureReason = r.Entry?.DepartureReason, NotSelectedReason = r.Entry?.NotSelectedReason,
+        }).ToList();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+        var inputs = Rows.Select(r => new SelectionInput(r.ApplicationId, r.Selected, r.DepartureReason, r.Opinion, r.NotSelectedReason)).ToList();
+        var errors = await ProposedList.SaveAsync(db, CampaignId, inputs, User.ToActor(), clock.GetUtcNow(), ct);
+        if (errors.Count > 0)
+        {
+            ModelState.AddErrors(errors, InputFor);
+            return Page();
+        }
+        TempData["Notice"] = "建议名单已保存。";
+        return RedirectToPage("/Ministry/List/Select", new { campaignId = CampaignId });
+    }
+
+    /// <summary>Core's keys (opinion:{id}) to this form's inputs (Rows[i].Opinion).</summary>
+    private string? InputFor(string key)
+    {
+        var parts = key.Split(':', 2);
+        var index = parts.Length == 2 ? Rows.FindIndex(r => r.ApplicationId.ToString() == parts[1]) : -1;
+        var field = parts[0] switch { "opinion" => nameof(Row.Opinion), "departure" => nameof(Row.DepartureReason), "notSelected" => nameof(Row.NotSelectedReason), _ => null };
+        return index < 0 || field is null ? null : $"Rows[{index}].{field}";
+    }
+
+    private async Task<bool> LoadAsync()
+    {
+        var campaign = (await IndexModel.MinistryRoundsAsync(db)).SingleOrDefault(c => c.Id == CampaignId);
+        if (campaign is null)
+        {
+            return false;
+        }
+        Campaign = campaign;
+        Ranking = await ProposedList.RowsAsync(db, CampaignId);
+        Locked = await db.PublicLists.AnyAsync(l => l.CampaignId == CampaignId && l.PublishedAt != null);
+        return true;
+    }
+}

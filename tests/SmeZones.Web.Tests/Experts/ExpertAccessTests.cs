@@ -1,0 +1,146 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using SmeZones.Core.ExpertReview;
+using SmeZones.Web.Tests.Infrastructure;
+using SmeZones.Web.Tests.Review;
+
+namespace SmeZones.Web.Tests.Experts;
+
+/// <summary>
+/// Through HTTP: the ministry assigns experts on the group page (a conflicted one only with a reason), an expert
+/// reaches only applications assigned to them, sees nothing of one before confirming no conflict, and scores it.
+/// </summary>
+[Collection(PortalCollection.Name)]
+public class ExpertAccessTests(PortalHost host)
+{
+    /// <summary>A new demo 佛山 (广东) zone application moved to the ministry's stage.</summary>
+    private async Task<Guid> AtMinistryAsync()
+    {
+        var application = await host.SubmittedZoneAsync();
+        await using var db = host.NewDbContext();
+        var stored = await db.Applications.SingleAsync(a => a.Id == application.Id);
+        (stored.ReachedStageOrder, stored.CurrentStageOrder) = (2, 2);
+        await db.SaveChangesAsync();
+        return application.Id;
+    }
+
+    private async Task<Guid> UserIdAsync(string userName)
+    {
+        await using var db = host.NewDbContext();
+        return await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
+    }
+
+    private async Task<ExpertAssignment?> AssignmentAsync(Guid applicationId, Guid expertId)
+    {
+        await using var db = host.NewDbContext();
+        return await db.ExpertAssignments.AsNoTracking().SingleOrDefaultAsync(a => a.ApplicationId == applicationId && a.ExpertId == expertId);
+    }
+
+    private static Task<HttpResponseMessage> AssignAsync(PortalClient ministry, Guid id, Guid expertId, string reason = "") =>
+        ministry.SubmitAsync($"/Ministry/Experts/Group/{id}",
+            new Dictionary<string, string> { ["ExpertId"] = expertId.ToString(), ["Reason"] = reason }, "form[action*='handler=Assign']");
+
+    [Fact]
+    public async Task The_ministry_assigns_an_expert_of_the_applicants_province_only_with_a_reason()
+    {
+        var id = await AtMinistryAsync();
+        var guangdongExpert = await UserIdAsync("expert1");
+        using var ministry = await host.SignedInAsync("ministry");
+
+        using var refused = await AssignAsync(ministry, id, guangdongExpert);
+        var page = await PortalClient.ParseAsync(refused);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("同一省级单位", page.QuerySelector("#assign-Reason")!.ParentElement!.TextContent, StringComparison.Ordinal);
+        Assert.Null(await AssignmentAsync(id, guangdongExpert));
+
+        using var assigned = await AssignAsync(ministry, id, guangdongExpert, "该领域专家不足，经局领导同意。");
+        Assert.Equal(HttpStatusCode.Redirect, assigned.StatusCode);
+        Assert.Equal("该领域专家不足，经局领导同意。", (await AssignmentAsync(id, guangdongExpert))!.ConflictOverrideReason);
+    }
+
+    [Fact]
+    public async Task An_expert_reaches_only_assigned_applications_and_sees_the_content_only_after_confirming()
+    {
+        var id = await AtMinistryAsync();
+        var beijing = await UserIdAsync("expert2");
+        using (var ministry = await host.SignedInAsync("ministry"))
+        {
+            using var assigned = await AssignAsync(ministry, id, beijing);
+            Assert.Equal(HttpStatusCode.Redirect, assigned.StatusCode);
+        }
+        var assignment = (await AssignmentAsync(id, beijing))!;
+        var task = $"/Experts/Review/{assignment.Id}";
+
+        using var expert = await host.SignedInAsync("expert2");
+        var list = await expert.GetDocumentAsync("/Experts");
+        Assert.Contains(list.QuerySelectorAll("a"), l => l.GetAttribute("href") == task);
+        var before = await expert.GetDocumentAsync(task);
+        Assert.NotNull(before.QuerySelector("form[action*='handler=Confirm']"));
+        Assert.Null(before.QuerySelector("form[action*='handler=Submit']"));
+        Assert.DoesNotContain("申报内容", before.Body!.TextContent, StringComparison.Ordinal);
+
+        using (var confirmed = await expert.SubmitAsync(task, new Dictionary<string, string>(), "form[action*='handler=Confirm']"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        }
+        var after = await expert.GetDocumentAsync(task);
+        Assert.NotNull(after.QuerySelector("form[action*='handler=Submit']"));
+        Assert.Equal(5, after.QuerySelectorAll("fieldset[data-dimension]").Length);
+        Assert.Contains("本批次规定：提交本人评分表后方可查看其他专家的评分", after.Body!.TextContent, StringComparison.Ordinal);
+
+        // Another expert: not in the list, the task and the application are not found, the reviewers' workspace is closed.
+        using var other = await host.SignedInAsync("expert3");
+        Assert.DoesNotContain((await other.GetDocumentAsync("/Experts")).QuerySelectorAll("a"), l => l.GetAttribute("href") == task);
+        using (var response = await other.Http.GetAsync(new Uri(task, UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        }
+        using (var response = await other.Http.GetAsync(new Uri($"/Review/Applications/{id}", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task An_expert_submits_a_sheet_with_a_comment_on_every_dimension_and_it_is_locked()
+    {
+        var id = await AtMinistryAsync();
+        var beijing = await UserIdAsync("expert2");
+        using (var ministry = await host.SignedInAsync("ministry"))
+        {
+            using var assigned = await AssignAsync(ministry, id, beijing);
+        }
+        var task = $"/Experts/Review/{(await AssignmentAsync(id, beijing))!.Id}";
+        using var expert = await host.SignedInAsync("expert2");
+        using (await expert.SubmitAsync(task, new Dictionary<string, string>(), "form[action*='handler=Confirm']"))
+        {
+        }
+        var points = new Dictionary<string, string>
+        {
+            ["Points[plan]"] = "12", ["Points[openness]"] = "24", ["Points[innovation]"] = "15", ["Points[quality]"] = "10", ["Points[service]"] = "15.5",
+            ["Opinion"] = "规划清晰，开放合作基础较好。",
+        };
+
+        using var incomplete = await expert.SubmitAsync(task, points, "form[action*='handler=Submit']");
+        var errors = await PortalClient.ParseAsync(incomplete);
+        Assert.Equal(HttpStatusCode.OK, incomplete.StatusCode);
+        Assert.All(errors.QuerySelectorAll("textarea[name^='Comments[']"), t => Assert.Contains("is-invalid", t.ClassName, StringComparison.Ordinal));
+        Assert.Equal("15.5", errors.QuerySelector("input[name='Points[service]']")!.GetAttribute("value"));
+
+        foreach (var key in new[] { "plan", "openness", "innovation", "quality", "service" })
+        {
+            points[$"Comments[{key}]"] = "依据申报材料评定。";
+        }
+        using var submitted = await expert.SubmitAsync(task, points, "form[action*='handler=Submit']");
+        Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+        var locked = await expert.GetDocumentAsync(task);
+        Assert.Null(locked.QuerySelector("form[action*='handler=Submit']"));
+        var sheetText = locked.QuerySelector("#sheet-title")!.ParentElement!.TextContent;
+        Assert.True(sheetText.Contains("总分 76.5 分", StringComparison.Ordinal), sheetText);
+        var sheet = (await AssignmentAsync(id, beijing))!;
+        Assert.NotNull(sheet.SubmittedAt);
+        Assert.Equal(76.5m, sheet.Points.Values.Sum());
+    }
+}
