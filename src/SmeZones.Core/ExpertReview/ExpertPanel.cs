@@ -111,29 +111,12 @@ public static class ExpertPanel
     }
 
     /// <summary>The ministry takes an expert off the group (with a reason); a waiting reserve comes in for a member.</summary>
-    public static async Task<IReadOnlyList<OperationError>> RemoveAsync(
-        PortalDbContext db, ExpertAssignment assignment, string? reason, Actor actor, DateTimeOffset now, CancellationToken ct = default)
-    {
-        var text = Clean(reason);
-        if (ReasonError(text, "移出理由") is { } error)
-        {
-            return [error];
-        }
-        if (assignment.Status is AssignmentStatus.Removed or AssignmentStatus.Recused || assignment.SubmittedAt is not null)
-        {
-            return [OperationError.ForRequest("该专家已回避、已移出或已提交评分表，不能移出。")];
-        }
-        var wasMember = assignment.IsActiveMember;
-        assignment.Status = AssignmentStatus.Removed;
-        assignment.RecusalReason = text;
-        assignment.UpdatedAt = now;
-        var promoted = wasMember ? await PromoteReserveAsync(db, assignment, now, ct) : null;
-        db.Record(actor, "ExpertRemoved", nameof(Application), assignment.ApplicationId.ToString(),
-            $"移出评审专家；理由：{text}" + (promoted is null ? "" : "；候补专家递补"),
-            new { assignmentId = assignment.Id, assignment.ExpertId, reason = text, promoted = promoted?.Id });
-        await db.SaveChangesAsync(ct);
-        return [];
-    }
+    public static Task<IReadOnlyList<OperationError>> RemoveAsync(
+        PortalDbContext db, ExpertAssignment assignment, string? reason, Actor actor, DateTimeOffset now, CancellationToken ct = default) =>
+        LeaveAsync(db, assignment, reason, "移出理由",
+            assignment.Status is not (AssignmentStatus.Removed or AssignmentStatus.Recused) && assignment.SubmittedAt is null,
+            "该专家已回避、已移出或已提交评分表，不能移出。", AssignmentStatus.Removed, "ExpertRemoved",
+            (text, promoted) => $"移出评审专家；理由：{text}" + (promoted ? "；候补专家递补" : ""), actor, now, ct);
 
     /// <summary>The expert confirms there is no conflict of interest; only then the application opens to them.</summary>
     public static async Task<IReadOnlyList<OperationError>> ConfirmNoConflictAsync(
@@ -153,26 +136,37 @@ public static class ExpertPanel
     }
 
     /// <summary>回避: the expert steps out with a reason, and the first waiting reserve becomes a member.</summary>
-    public static async Task<IReadOnlyList<OperationError>> RecuseAsync(
-        PortalDbContext db, ExpertAssignment assignment, string? reason, Actor actor, DateTimeOffset now, CancellationToken ct = default)
+    public static Task<IReadOnlyList<OperationError>> RecuseAsync(
+        PortalDbContext db, ExpertAssignment assignment, string? reason, Actor actor, DateTimeOffset now, CancellationToken ct = default) =>
+        LeaveAsync(db, assignment, reason, "回避理由",
+            assignment.Status is (AssignmentStatus.Pending or AssignmentStatus.Confirmed) && assignment.SubmittedAt is null,
+            "已提交评分表或已不在评审组中，不能再申请回避。", AssignmentStatus.Recused, "ExpertRecused",
+            (text, promoted) => $"评审专家申请回避；理由：{text}" + (promoted ? "；候补专家递补" : "；无候补可递补"), actor, now, ct);
+
+    /// <summary>
+    /// An expert leaves the group (removed or recused) with a reason, when <paramref name="allowed"/>; a member's place
+    /// goes to the first waiting reserve.
+    /// </summary>
+    private static async Task<IReadOnlyList<OperationError>> LeaveAsync(
+        PortalDbContext db, ExpertAssignment assignment, string? reason, string reasonLabel, bool allowed, string refusal,
+        AssignmentStatus status, string action, Func<string, bool, string> summary, Actor actor, DateTimeOffset now, CancellationToken ct)
     {
         var text = Clean(reason);
-        if (ReasonError(text, "回避理由") is { } error)
+        if (ReasonError(text, reasonLabel) is { } error)
         {
             return [error];
         }
-        if (assignment.Status is not (AssignmentStatus.Pending or AssignmentStatus.Confirmed) || assignment.SubmittedAt is not null)
+        if (!allowed)
         {
-            return [OperationError.ForRequest("已提交评分表或已不在评审组中，不能再申请回避。")];
+            return [OperationError.ForRequest(refusal)];
         }
         var wasMember = assignment.IsActiveMember;
-        assignment.Status = AssignmentStatus.Recused;
+        assignment.Status = status;
         assignment.RecusalReason = text;
         assignment.UpdatedAt = now;
         var promoted = wasMember ? await PromoteReserveAsync(db, assignment, now, ct) : null;
-        db.Record(actor, "ExpertRecused", nameof(Application), assignment.ApplicationId.ToString(),
-            $"评审专家申请回避；理由：{text}" + (promoted is null ? "；无候补可递补" : "；候补专家递补"),
-            new { assignmentId = assignment.Id, reason = text, promoted = promoted?.Id });
+        db.Record(actor, action, nameof(Application), assignment.ApplicationId.ToString(), summary(text, promoted is not null),
+            new { assignmentId = assignment.Id, assignment.ExpertId, reason = text, promoted = promoted?.Id });
         await db.SaveChangesAsync(ct);
         return [];
     }

@@ -13,19 +13,35 @@ namespace SmeZones.Web.Infrastructure;
 /// <summary>What the print document view is drawn from: the application's print model and the style sheet to inline.</summary>
 public sealed record PrintDocument(ApplicationPrintModel Print, string StyleSheet);
 
+/// <summary>What the 推荐汇总表's print view is drawn from: the table and its style sheet to inline.</summary>
+public sealed record SummaryTableDocument(SummaryTable Table, string StyleSheet)
+{
+    /// <summary>The column's width class: the 简介 gets room to wrap, numbers stay narrow.</summary>
+    public static string WidthClass(string key) => key switch
+    {
+        "number" => "w-number",
+        "profile" => "w-wide",
+        "zoneName" or "clusterName" or "operator" => "w-name",
+        _ => "w-mid",
+    };
+}
+
 /// <summary>
 /// Draws an <see cref="ApplicationPrintModel"/> as one complete HTML document with the Razor partials under
 /// Pages/Applications/Print, for the print page and, as a string, for the PDF renderer. The style sheet
 /// (wwwroot/css/print.css) is inlined because the PDF renderer may fetch nothing; the page allows exactly that
-/// text through the hash in <see cref="ContentSecurityPolicy"/>.
+/// text through the hash in <see cref="ContentSecurityPolicy"/>. Every other printed document (the 推荐汇总表)
+/// is drawn the same way, by its own view and style sheet.
 /// </summary>
 public sealed class ApplicationPrintHtml
 {
     private const string DocumentView = "~/Pages/Applications/Print/_Document.cshtml";
+    private const string SummaryTableView = "~/Pages/Shared/Print/_SummaryTable.cshtml";
 
     private readonly IRazorViewEngine _views;
     private readonly ITempDataProvider _tempData;
     private readonly IModelMetadataProvider _metadata;
+    private readonly string _summaryTableStyleSheet;
 
     public ApplicationPrintHtml(IRazorViewEngine views, ITempDataProvider tempData, IModelMetadataProvider metadata, IWebHostEnvironment environment)
     {
@@ -33,14 +49,8 @@ public sealed class ApplicationPrintHtml
         _views = views;
         _tempData = tempData;
         _metadata = metadata;
-        var file = environment.WebRootFileProvider.GetFileInfo("css/print.css");
-        if (!file.Exists)
-        {
-            throw new InvalidOperationException($"The print style sheet css/print.css is missing from the web root ({environment.WebRootPath}).");
-        }
-
-        using var reader = new StreamReader(file.CreateReadStream(), Encoding.UTF8);
-        StyleSheet = reader.ReadToEnd();
+        StyleSheet = ReadStyleSheet(environment, "css/print.css");
+        _summaryTableStyleSheet = ReadStyleSheet(environment, "css/summary-table.css");
         var hash = "'sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(StyleSheet))) + "'";
         ContentSecurityPolicy =
             $"default-src 'none'; style-src {hash}; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
@@ -56,21 +66,39 @@ public sealed class ApplicationPrintHtml
     public string ContentSecurityPolicy { get; }
 
     /// <param name="context">The current request's (a page's <c>PageContext</c>), whose services draw the view.</param>
-    public async Task<string> RenderAsync(ActionContext context, ApplicationPrintModel print)
+    public Task<string> RenderAsync(ActionContext context, ApplicationPrintModel print) =>
+        RenderViewAsync(context, DocumentView, new PrintDocument(print, StyleSheet));
+
+    /// <summary>The 推荐汇总表 as an A4 landscape document with the stamp and date places, for the PDF renderer.</summary>
+    public Task<string> RenderAsync(ActionContext context, SummaryTable table) =>
+        RenderViewAsync(context, SummaryTableView, new SummaryTableDocument(table, _summaryTableStyleSheet));
+
+    private async Task<string> RenderViewAsync<TModel>(ActionContext context, string viewPath, TModel model)
     {
         ArgumentNullException.ThrowIfNull(context);
         // Not a main page, so no _ViewStart and no layout: the document is complete in itself.
-        var found = _views.GetView(executingFilePath: null, viewPath: DocumentView, isMainPage: false);
+        var found = _views.GetView(executingFilePath: null, viewPath: viewPath, isMainPage: false);
         if (!found.Success)
         {
-            throw new InvalidOperationException($"The print view {DocumentView} was not found.");
+            throw new InvalidOperationException($"The print view {viewPath} was not found.");
         }
 
         await using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        var viewData = new ViewDataDictionary<PrintDocument>(_metadata, new ModelStateDictionary()) { Model = new PrintDocument(print, StyleSheet) };
+        var viewData = new ViewDataDictionary<TModel>(_metadata, new ModelStateDictionary()) { Model = model };
         var tempData = new TempDataDictionary(context.HttpContext, _tempData);
         var viewContext = new ViewContext(context, found.View, viewData, tempData, writer, new HtmlHelperOptions());
         await found.View.RenderAsync(viewContext);
         return writer.ToString();
+    }
+
+    private static string ReadStyleSheet(IWebHostEnvironment environment, string path)
+    {
+        var file = environment.WebRootFileProvider.GetFileInfo(path);
+        if (!file.Exists)
+        {
+            throw new InvalidOperationException($"The print style sheet {path} is missing from the web root ({environment.WebRootPath}).");
+        }
+        using var reader = new StreamReader(file.CreateReadStream(), Encoding.UTF8);
+        return reader.ReadToEnd();
     }
 }

@@ -123,7 +123,9 @@ public class ExpertAccessTests(PortalHost host)
         using var incomplete = await expert.SubmitAsync(task, points, "form[action*='handler=Submit']");
         var errors = await PortalClient.ParseAsync(incomplete);
         Assert.Equal(HttpStatusCode.OK, incomplete.StatusCode);
-        Assert.All(errors.QuerySelectorAll("textarea[name^='Comments[']"), t => Assert.Contains("is-invalid", t.ClassName, StringComparison.Ordinal));
+        var comments = errors.QuerySelectorAll("textarea[name^='Comments[']");
+        Assert.Equal(5, comments.Length);
+        Assert.All(comments, t => Assert.Contains("is-invalid", t.ClassName, StringComparison.Ordinal));
         Assert.Equal("15.5", errors.QuerySelector("input[name='Points[service]']")!.GetAttribute("value"));
 
         foreach (var key in new[] { "plan", "openness", "innovation", "quality", "service" })

@@ -33,10 +33,6 @@ public class ReviewModel(PortalDbContext db, TimeProvider clock) : PageModel
     public ExpertAssignment Assignment => Case.Assignment;
     public bool Zone => Case.Assessment is { } a && ScoringRules.KindOf(a) == ScoringKind.Points;
 
-    public static string PointsField(string key) => $"Points[{key}]";
-    public static string JudgementField(string key) => $"Judgements[{key}]";
-    public static string CommentField(string key) => $"Comments[{key}]";
-
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (!await LoadAsync(id))
@@ -74,14 +70,11 @@ public class ReviewModel(PortalDbContext db, TimeProvider clock) : PageModel
             TempData["Notice"] = done;
             return toList ? RedirectToPage("/Experts/Index") : RedirectToPage(new { id });
         }
-        ModelState.AddErrors(errors, key => key.Split(':', 2) switch
+        ModelState.AddErrors(errors, key => ScoringFields.InputFor(key) ?? key switch
         {
-            ["points", var d] => PointsField(d),
-            ["judgement", var d] => JudgementField(d),
-            ["comment", var d] => CommentField(d),
-            [ExpertPanel.ReasonField] => nameof(Reason),
-            [ExpertSheets.OpinionField] => nameof(Opinion),
-            [ExpertSheets.AbstainField] => nameof(AbstainReason),
+            ExpertPanel.ReasonField => nameof(Reason),
+            ExpertSheets.OpinionField => nameof(Opinion),
+            ExpertSheets.AbstainField => nameof(AbstainReason),
             _ => null,
         });
         return Page();

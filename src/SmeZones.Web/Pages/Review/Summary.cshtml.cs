@@ -12,7 +12,7 @@ using SmeZones.Web.Infrastructure;
 namespace SmeZones.Web.Pages.Review;
 
 /// <summary>The reviewing unit's 推荐汇总表 for a round: preview, and downloads as .xlsx and PDF.</summary>
-public class SummaryModel(PortalDbContext db, IPdfRenderer pdf) : PageModel
+public class SummaryModel(PortalDbContext db, IPdfRenderer pdf, ApplicationPrintHtml printHtml) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? CampaignId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Contact { get; set; }
@@ -39,7 +39,7 @@ public class SummaryModel(PortalDbContext db, IPdfRenderer pdf) : PageModel
             return NotFound();
         }
         await AuditAsync("pdf");
-        var bytes = await pdf.RenderAsync(SummaryTableDocuments.ToHtml(Table), $"{Table.Title} · {User.OrganisationName()}", cancellationToken: ct);
+        var bytes = await pdf.RenderAsync(await printHtml.RenderAsync(PageContext, Table), $"{Table.Title} · {User.OrganisationName()}", cancellationToken: ct);
         return File(bytes, "application/pdf", Table.Title + ".pdf");
     }
 

@@ -10,7 +10,7 @@ using SmeZones.Web.Infrastructure;
 namespace SmeZones.Web.Pages.Ministry.List;
 
 /// <summary>认定: certificate number format of the programme, the date, and certify / 不予认定 per remaining entry.</summary>
-public class CertifyModel(PortalDbContext db, TimeProvider clock) : PageModel
+public class CertifyModel(PortalDbContext db, TimeProvider clock) : MinistryListPage(db)
 {
     public sealed class Choice
     {
@@ -19,12 +19,10 @@ public class CertifyModel(PortalDbContext db, TimeProvider clock) : PageModel
         public string? Reason { get; set; }
     }
 
-    [BindProperty(SupportsGet = true)] public int CampaignId { get; set; }
     [BindProperty] public string? Format { get; set; }
     [BindProperty] public DateOnly? CertifiedOn { get; set; }
     [BindProperty] public List<Choice> Choices { get; set; } = [];
 
-    public Campaign Campaign { get; private set; } = null!;
     public PublicList? List { get; private set; }
     public IReadOnlyList<ListEntry> Entries { get; private set; } = [];
     public IReadOnlyDictionary<Guid, Certification> Certificates { get; private set; } = new Dictionary<Guid, Certification>();
@@ -36,7 +34,7 @@ public class CertifyModel(PortalDbContext db, TimeProvider clock) : PageModel
         {
             return NotFound();
         }
-        Format = await Certifying.FormatAsync(db, Campaign.Programme);
+        Format = await Certifying.FormatAsync(Db, Campaign.Programme);
         CertifiedOn = DateOnly.FromDateTime(ChinaTime.ToChina(clock.GetUtcNow()).DateTime);
         Choices = Entries.Where(e => e.Selected && e.Outcome == ListOutcome.Pending).Select(e => new Choice { EntryId = e.Id }).ToList();
         return Page();
@@ -61,7 +59,7 @@ public class CertifyModel(PortalDbContext db, TimeProvider clock) : PageModel
             return Page();
         }
         await SaveFormatAsync(ct);
-        var errors = await Certifying.CertifyAsync(db, CampaignId, CertifiedOn!.Value,
+        var errors = await Certifying.CertifyAsync(Db, CampaignId, CertifiedOn!.Value,
             Choices.Select(c => new CertifyInput(c.EntryId, c.Certify, c.Reason)).ToList(), User.ToActor(), clock.GetUtcNow(), ct);
         if (errors.Count > 0)
         {
@@ -75,35 +73,28 @@ public class CertifyModel(PortalDbContext db, TimeProvider clock) : PageModel
 
     private async Task SaveFormatAsync(CancellationToken ct)
     {
-        var settings = await db.ProgrammeListSettings.SingleOrDefaultAsync(s => s.Programme == Campaign.Programme, ct);
+        var settings = await Db.ProgrammeListSettings.SingleOrDefaultAsync(s => s.Programme == Campaign.Programme, ct);
         if (settings?.CertificateNumberFormat == Format || (settings is null && Format == ListNames.DefaultCertificateFormat(Campaign.Programme)))
         {
             return;
         }
         if (settings is null)
         {
-            db.ProgrammeListSettings.Add(new ProgrammeListSettings { Programme = Campaign.Programme, CertificateNumberFormat = Format! });
+            Db.ProgrammeListSettings.Add(new ProgrammeListSettings { Programme = Campaign.Programme, CertificateNumberFormat = Format! });
         }
         else
         {
             settings.CertificateNumberFormat = Format!;
         }
-        db.Record(User.ToActor(), "CertificateFormatChanged", "Programme", Campaign.Programme.ToString(), $"证书编号格式：{Format}");
-        await db.SaveChangesAsync(ct);
+        Db.Record(User.ToActor(), "CertificateFormatChanged", "Programme", Campaign.Programme.ToString(), $"证书编号格式：{Format}");
+        await Db.SaveChangesAsync(ct);
     }
 
-    private async Task<bool> LoadAsync()
+    protected override async Task OnLoadedAsync(CancellationToken ct)
     {
-        var campaign = (await IndexModel.MinistryRoundsAsync(db)).SingleOrDefault(c => c.Id == CampaignId);
-        if (campaign is null)
-        {
-            return false;
-        }
-        Campaign = campaign;
-        List = await db.PublicLists.AsNoTracking().SingleOrDefaultAsync(l => l.CampaignId == CampaignId);
-        Entries = await db.ListEntries.AsNoTracking().Where(e => e.CampaignId == CampaignId).OrderBy(e => e.Rank).ToListAsync();
-        Certificates = await db.Certifications.AsNoTracking().Where(c => c.CampaignId == CampaignId).ToDictionaryAsync(c => c.ApplicationId);
-        Refusal = await Certifying.RefusalAsync(db, List, clock.GetUtcNow());
-        return true;
+        List = await Db.PublicLists.AsNoTracking().SingleOrDefaultAsync(l => l.CampaignId == CampaignId, ct);
+        Entries = await Db.ListEntries.AsNoTracking().Where(e => e.CampaignId == CampaignId).OrderBy(e => e.Rank).ToListAsync(ct);
+        Certificates = await Db.Certifications.AsNoTracking().Where(c => c.CampaignId == CampaignId).ToDictionaryAsync(c => c.ApplicationId, ct);
+        Refusal = await Certifying.RefusalAsync(Db, List, clock.GetUtcNow(), ct);
     }
 }

@@ -11,11 +11,8 @@ namespace SmeZones.Web.Pages.Ministry.List;
 /// <summary>The ministry handles each objection: 受理 → 核查 (notes, attachments) → 结论 (成立 / 不成立).</summary>
 [RequestSizeLimit(110L * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = 110L * 1024 * 1024)]
-public class ObjectionsModel(PortalDbContext db, TimeProvider clock) : PageModel
+public class ObjectionsModel(PortalDbContext db, TimeProvider clock) : MinistryListPage(db)
 {
-    [BindProperty(SupportsGet = true)] public int CampaignId { get; set; }
-
-    public Campaign Campaign { get; private set; } = null!;
     public IReadOnlyList<Objection> Items { get; private set; } = [];
     public IReadOnlyDictionary<Guid, ListEntry> Entries { get; private set; } = new Dictionary<Guid, ListEntry>();
 
@@ -38,7 +35,7 @@ public class ObjectionsModel(PortalDbContext db, TimeProvider clock) : PageModel
             await file.CopyToAsync(stream, ct);
             uploads.Add(new UploadedFile(file.FileName, stream.ToArray()));
         }
-        var errors = await Objections.HandleAsync(db, objectionId, step, text, uploads, User.ToActor(), clock.GetUtcNow(), ct);
+        var errors = await Objections.HandleAsync(Db, objectionId, step, text, uploads, User.ToActor(), clock.GetUtcNow(), ct);
         if (errors.Count > 0)
         {
             FailedId = objectionId;
@@ -52,22 +49,15 @@ public class ObjectionsModel(PortalDbContext db, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnGetFileAsync(Guid fileId)
     {
-        var file = await db.ObjectionFiles.AsNoTracking()
-            .SingleOrDefaultAsync(f => f.Id == fileId && db.Objections.Any(o => o.Id == f.ObjectionId && o.CampaignId == CampaignId));
+        var file = await Db.ObjectionFiles.AsNoTracking()
+            .SingleOrDefaultAsync(f => f.Id == fileId && Db.Objections.Any(o => o.Id == f.ObjectionId && o.CampaignId == CampaignId));
         return file is null ? NotFound() : File(file.Bytes, file.ContentType, file.FileName);
     }
 
-    private async Task<bool> LoadAsync()
+    protected override async Task OnLoadedAsync(CancellationToken ct)
     {
-        var campaign = (await IndexModel.MinistryRoundsAsync(db)).SingleOrDefault(c => c.Id == CampaignId);
-        if (campaign is null)
-        {
-            return false;
-        }
-        Campaign = campaign;
-        Items = await db.Objections.AsNoTracking().Include(o => o.Files).Where(o => o.CampaignId == CampaignId)
-            .OrderBy(o => o.LodgedAt).ToListAsync();
-        Entries = await db.ListEntries.AsNoTracking().Where(e => e.CampaignId == CampaignId).ToDictionaryAsync(e => e.Id);
-        return true;
+        Items = await Db.Objections.AsNoTracking().Include(o => o.Files).Where(o => o.CampaignId == CampaignId)
+            .OrderBy(o => o.LodgedAt).ToListAsync(ct);
+        Entries = await Db.ListEntries.AsNoTracking().Where(e => e.CampaignId == CampaignId).ToDictionaryAsync(e => e.Id, ct);
     }
 }

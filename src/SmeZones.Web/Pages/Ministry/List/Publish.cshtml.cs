@@ -9,14 +9,12 @@ using SmeZones.Web.Infrastructure;
 namespace SmeZones.Web.Pages.Ministry.List;
 
 /// <summary>公示: the notice, the first day and the period in working days; the last day is computed from the calendar.</summary>
-public class PublishModel(PortalDbContext db, TimeProvider clock) : PageModel
+public class PublishModel(PortalDbContext db, TimeProvider clock) : MinistryListPage(db)
 {
-    [BindProperty(SupportsGet = true)] public int CampaignId { get; set; }
     [BindProperty] public string? Notice { get; set; }
     [BindProperty] public int WorkingDays { get; set; } = Announcement.DefaultWorkingDays;
     [BindProperty] public DateOnly? FirstDay { get; set; }
 
-    public Campaign Campaign { get; private set; } = null!;
     public PublicList? List { get; private set; }
     public int SelectedCount { get; private set; }
 
@@ -43,7 +41,7 @@ public class PublishModel(PortalDbContext db, TimeProvider clock) : PageModel
             ModelState.AddModelError(nameof(FirstDay), "请填写公示首日（格式：2026-12-01）。");
             return Page();
         }
-        var errors = await Announcement.PublishAsync(db, CampaignId, Notice, WorkingDays, FirstDay.Value, User.ToActor(), clock.GetUtcNow(), ct);
+        var errors = await Announcement.PublishAsync(Db, CampaignId, Notice, WorkingDays, FirstDay.Value, User.ToActor(), clock.GetUtcNow(), ct);
         if (errors.Count > 0)
         {
             ModelState.AddErrors(errors);
@@ -53,16 +51,9 @@ public class PublishModel(PortalDbContext db, TimeProvider clock) : PageModel
         return RedirectToPage("/Ministry/List/Publish", new { campaignId = CampaignId });
     }
 
-    private async Task<bool> LoadAsync()
+    protected override async Task OnLoadedAsync(CancellationToken ct)
     {
-        var campaign = (await IndexModel.MinistryRoundsAsync(db)).SingleOrDefault(c => c.Id == CampaignId);
-        if (campaign is null)
-        {
-            return false;
-        }
-        Campaign = campaign;
-        List = await db.PublicLists.AsNoTracking().SingleOrDefaultAsync(l => l.CampaignId == CampaignId);
-        SelectedCount = await db.ListEntries.CountAsync(e => e.CampaignId == CampaignId && e.Selected);
-        return true;
+        List = await Db.PublicLists.AsNoTracking().SingleOrDefaultAsync(l => l.CampaignId == CampaignId, ct);
+        SelectedCount = await Db.ListEntries.CountAsync(e => e.CampaignId == CampaignId && e.Selected, ct);
     }
 }

@@ -9,7 +9,7 @@ using SmeZones.Web.Infrastructure;
 namespace SmeZones.Web.Pages.Ministry.List;
 
 /// <summary>建议名单: the ministry chooses from the expert ranking, with its 评审意见 and reasons.</summary>
-public class SelectModel(PortalDbContext db, TimeProvider clock) : PageModel
+public class SelectModel(PortalDbContext db, TimeProvider clock) : MinistryListPage(db)
 {
     public sealed class Row
     {
@@ -20,10 +20,8 @@ public class SelectModel(PortalDbContext db, TimeProvider clock) : PageModel
         public string? NotSelectedReason { get; set; }
     }
 
-    [BindProperty(SupportsGet = true)] public int CampaignId { get; set; }
     [BindProperty] public List<Row> Rows { get; set; } = [];
 
-    public Campaign Campaign { get; private set; } = null!;
     public IReadOnlyList<SelectionRow> Ranking { get; private set; } = [];
     public bool Locked { get; private set; }
 
@@ -48,7 +46,7 @@ public class SelectModel(PortalDbContext db, TimeProvider clock) : PageModel
             return NotFound();
         }
         var inputs = Rows.Select(r => new SelectionInput(r.ApplicationId, r.Selected, r.DepartureReason, r.Opinion, r.NotSelectedReason)).ToList();
-        var errors = await ProposedList.SaveAsync(db, CampaignId, inputs, User.ToActor(), clock.GetUtcNow(), ct);
+        var errors = await ProposedList.SaveAsync(Db, CampaignId, inputs, User.ToActor(), clock.GetUtcNow(), ct);
         if (errors.Count > 0)
         {
             ModelState.AddErrors(errors, InputFor);
@@ -67,16 +65,9 @@ public class SelectModel(PortalDbContext db, TimeProvider clock) : PageModel
         return index < 0 || field is null ? null : $"Rows[{index}].{field}";
     }
 
-    private async Task<bool> LoadAsync()
+    protected override async Task OnLoadedAsync(CancellationToken ct)
     {
-        var campaign = (await IndexModel.MinistryRoundsAsync(db)).SingleOrDefault(c => c.Id == CampaignId);
-        if (campaign is null)
-        {
-            return false;
-        }
-        Campaign = campaign;
-        Ranking = await ProposedList.RowsAsync(db, CampaignId);
-        Locked = await db.PublicLists.AnyAsync(l => l.CampaignId == CampaignId && l.PublishedAt != null);
-        return true;
+        Ranking = await ProposedList.RowsAsync(Db, CampaignId, ct);
+        Locked = await Db.PublicLists.AnyAsync(l => l.CampaignId == CampaignId && l.PublishedAt != null, ct);
     }
 }

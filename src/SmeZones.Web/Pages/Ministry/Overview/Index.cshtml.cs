@@ -12,7 +12,7 @@ namespace SmeZones.Web.Pages.Ministry.Overview;
 /// 全国汇总 (部级): every provincial unit's progress in a round, its own 推荐汇总表 as it signed it, and the national
 /// summary of all signed-off recommendations as .xlsx, CSV and PDF. Every download is audited.
 /// </summary>
-public class IndexModel(PortalDbContext db, IPdfRenderer pdf, TimeProvider clock) : NationalRoundPage(db)
+public class IndexModel(PortalDbContext db, IPdfRenderer pdf, ApplicationPrintHtml printHtml, TimeProvider clock) : NationalRoundPage(db)
 {
     public NationalOverviewResult? Overview { get; private set; }
 
@@ -36,7 +36,7 @@ public class IndexModel(PortalDbContext db, IPdfRenderer pdf, TimeProvider clock
         File(NationalSummary.ToCsv(table), NationalSummary.CsvContentType, table.Title + ".csv")));
 
     public Task<IActionResult> OnGetPdfAsync() => NationalAsync("pdf", async table => File(
-        await pdf.RenderAsync(SummaryTableDocuments.ToHtml(table), table.Title, cancellationToken: HttpContext.RequestAborted),
+        await pdf.RenderAsync(await printHtml.RenderAsync(PageContext, table), table.Title, cancellationToken: HttpContext.RequestAborted),
         "application/pdf", table.Title + ".pdf"));
 
     /// <summary>One provincial unit's 推荐汇总表, as .xlsx or PDF (format), from its signed-off recommendations.</summary>
@@ -54,7 +54,7 @@ public class IndexModel(PortalDbContext db, IPdfRenderer pdf, TimeProvider clock
         var name = $"{table.Title}（{authority}）";
         return format == "xlsx"
             ? File(SummaryTableDocuments.ToSpreadsheet(table), SpreadsheetWriter.ContentType, name + ".xlsx")
-            : File(await pdf.RenderAsync(SummaryTableDocuments.ToHtml(table), $"{table.Title} · {authority}", cancellationToken: HttpContext.RequestAborted),
+            : File(await pdf.RenderAsync(await printHtml.RenderAsync(PageContext, table), $"{table.Title} · {authority}", cancellationToken: HttpContext.RequestAborted),
                 "application/pdf", name + ".pdf");
     }
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using SmeZones.Core.Applications;
 using SmeZones.Core.Data;
 using SmeZones.Core.Review;
@@ -11,9 +10,8 @@ namespace SmeZones.Web.Pages.Review.Applications;
 /// An application as its reviewing authority sees it, read-only: the latest submission's answers beside their
 /// assessment, the evidence, the on-site checks and the history. Outside the jurisdiction it is 404.
 /// </summary>
-public class DetailModel(PortalDbContext db) : PageModel
+public class DetailModel(PortalDbContext db) : ReviewedApplicationPage(db)
 {
-    public ReviewedApplication Reviewed { get; private set; } = null!;
     public Application Application => Reviewed.Application;
     public IReadOnlyList<AnsweredSection> Sections { get; private set; } = [];
     public IReadOnlyList<EvidenceListItem> Evidence { get; private set; } = [];
@@ -26,22 +24,21 @@ public class DetailModel(PortalDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        var ct = HttpContext.RequestAborted;
-        var reviewed = await ReviewedApplication.LoadAsync(db, User.ToViewer(), id, ct);
-        if (reviewed is null)
+        if (!await LoadAsync(id))
         {
             return NotFound();
         }
-        Reviewed = reviewed;
+        var ct = HttpContext.RequestAborted;
+        var reviewed = Reviewed;
         if (reviewed is { Snapshot: { } snapshot, Submission: { } submission })
         {
             Sections = SubmittedAnswers.BySection(snapshot.Definition, snapshot.RoundYear, reviewed.Answers);
             SubmissionIntact = SubmissionSnapshot.Verify(submission);
         }
-        Evidence = await EvidenceStore.ListAsync(db, id, ct);
-        SiteChecks = await SiteCheckStore.ListAsync(db, id, ct);
-        History = await InboxHistory.ForApplicationAsync(db, id, ct);
-        ListResult = await Core.Publication.PublishedLists.ResultForAsync(db, id, ct);
+        Evidence = await EvidenceStore.ListAsync(Db, id, ct);
+        SiteChecks = await SiteCheckStore.ListAsync(Db, id, ct);
+        History = await InboxHistory.ForApplicationAsync(Db, id, ct);
+        ListResult = await Core.Publication.PublishedLists.ResultForAsync(Db, id, ct);
         return Page();
     }
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using SmeZones.Core.Assessment;
 using SmeZones.Core.Data;
 using SmeZones.Core.Review;
@@ -11,7 +10,7 @@ namespace SmeZones.Web.Pages.Review.Applications;
 /// The viewer's stage's scoring of an application: points per dimension (zones) or pass/fail per dimension (clusters),
 /// beside the portal's assessment. The rules are <see cref="ScoringRules"/>; storing is <see cref="ScoringStore"/>.
 /// </summary>
-public class ScoringModel(PortalDbContext db, TimeProvider clock) : PageModel
+public class ScoringModel(PortalDbContext db, TimeProvider clock) : ReviewedApplicationPage(db)
 {
     [BindProperty] public Dictionary<string, string?> Points { get; set; } = [];
     [BindProperty] public Dictionary<string, string?> Judgements { get; set; } = [];
@@ -20,7 +19,6 @@ public class ScoringModel(PortalDbContext db, TimeProvider clock) : PageModel
     /// <summary>The stage review's xmin as read, 0 while there is none.</summary>
     [BindProperty] public uint Version { get; set; }
 
-    public ReviewedApplication Reviewed { get; private set; } = null!;
     public IReadOnlyList<ScoringDimension> Dimensions { get; private set; } = [];
 
     /// <summary>The pass rule applied to the stored points (zones, once every dimension has points).</summary>
@@ -30,10 +28,6 @@ public class ScoringModel(PortalDbContext db, TimeProvider clock) : PageModel
 
     /// <summary>Whether the form is shown: the viewer may score now and there is something to score.</summary>
     public bool Editable => Reviewed is { Assessment: not null } && Reviewed.Position.Allows(ReviewAction.Score);
-
-    public static string PointsField(string key) => $"Points[{key}]";
-    public static string JudgementField(string key) => $"Judgements[{key}]";
-    public static string CommentField(string key) => $"Comments[{key}]";
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -59,13 +53,13 @@ public class ScoringModel(PortalDbContext db, TimeProvider clock) : PageModel
             return NotFound();
         }
         var input = new ScoringInput(Points, Judgements, Comments);
-        var result = await ScoringStore.SaveAsync(db, Reviewed, input, Version, User.ToActor(), clock.GetUtcNow(), HttpContext.RequestAborted);
+        var result = await ScoringStore.SaveAsync(Db, Reviewed, input, Version, User.ToActor(), clock.GetUtcNow(), HttpContext.RequestAborted);
         if (result.Status == ScoringSaveStatus.Saved)
         {
             TempData["Notice"] = "评分已保存。";
             return RedirectToPage(new { id });
         }
-        ModelState.AddErrors(result.Errors, InputFor);
+        ModelState.AddErrors(result.Errors, ScoringFields.InputFor);
         if (result.Status == ScoringSaveStatus.Conflict)
         {
             // What was typed stays on the page beside the latest saved scores; saving again is then a deliberate choice.
@@ -75,25 +69,10 @@ public class ScoringModel(PortalDbContext db, TimeProvider clock) : PageModel
         return Page();
     }
 
-    private static string? InputFor(string key) =>
-        key.Split(':', 2) switch
-        {
-            ["points", var dimension] => PointsField(dimension),
-            ["judgement", var dimension] => JudgementField(dimension),
-            ["comment", var dimension] => CommentField(dimension),
-            _ => null,
-        };
-
-    private async Task<bool> LoadAsync(Guid id)
+    protected override Task OnLoadedAsync(Guid id, CancellationToken ct)
     {
-        var reviewed = await ReviewedApplication.LoadAsync(db, User.ToViewer(), id, HttpContext.RequestAborted);
-        if (reviewed is null)
-        {
-            return false;
-        }
-        Reviewed = reviewed;
-        Dimensions = reviewed.Assessment is { } assessment ? ScoringRules.Dimensions(assessment) : [];
-        Result = reviewed is { Assessment: { } a, Review: { } r } ? ScoringRules.Result(a, r.Points) : null;
-        return true;
+        Dimensions = Reviewed.Assessment is { } assessment ? ScoringRules.Dimensions(assessment) : [];
+        Result = Reviewed is { Assessment: { } a, Review: { } r } ? ScoringRules.Result(a, r.Points) : null;
+        return Task.CompletedTask;
     }
 }

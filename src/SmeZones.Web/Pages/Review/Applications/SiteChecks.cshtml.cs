@@ -1,6 +1,5 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using SmeZones.Core.Applications;
 using SmeZones.Core.Campaigns;
 using SmeZones.Core.Data;
@@ -16,7 +15,7 @@ namespace SmeZones.Web.Pages.Review.Applications;
 // As for evidence: the default body limit would refuse two 20 MB photos; larger posts get 413 before this page runs.
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
-public class SiteChecksModel(PortalDbContext db, TimeProvider clock, IConfiguration configuration) : PageModel
+public class SiteChecksModel(PortalDbContext db, TimeProvider clock, IConfiguration configuration) : ReviewedApplicationPage(db)
 {
     public const long MaxRequestBytes = 100L * 1024 * 1024;
 
@@ -30,7 +29,6 @@ public class SiteChecksModel(PortalDbContext db, TimeProvider clock, IConfigurat
     [BindProperty] public string? People { get; set; }
     [BindProperty] public string? Findings { get; set; }
 
-    public ReviewedApplication Reviewed { get; private set; } = null!;
     public IReadOnlyList<SiteCheckListItem> Checks { get; private set; } = [];
     public EvidenceLimits Limits { get; private set; } = new();
 
@@ -57,7 +55,7 @@ public class SiteChecksModel(PortalDbContext db, TimeProvider clock, IConfigurat
         var files = attachments.Select(f => new SiteCheckFile(f.FileName, f.OpenReadStream())).ToList();
         try
         {
-            var result = await SiteCheckStore.AddAsync(db, Reviewed, new SiteCheckInput(CheckedOn, People, Findings), files,
+            var result = await SiteCheckStore.AddAsync(Db, Reviewed, new SiteCheckInput(CheckedOn, People, Findings), files,
                 User.ToActor(), clock.GetUtcNow(), Limits, HttpContext.RequestAborted);
             if (result.Succeeded)
             {
@@ -85,17 +83,10 @@ public class SiteChecksModel(PortalDbContext db, TimeProvider clock, IConfigurat
         _ => null,
     };
 
-    private async Task<bool> LoadAsync(Guid id)
+    protected override async Task OnLoadedAsync(Guid id, CancellationToken ct)
     {
-        var reviewed = await ReviewedApplication.LoadAsync(db, User.ToViewer(), id, HttpContext.RequestAborted);
-        if (reviewed is null)
-        {
-            return false;
-        }
-        Reviewed = reviewed;
-        Checks = await SiteCheckStore.ListAsync(db, id, HttpContext.RequestAborted);
+        Checks = await SiteCheckStore.ListAsync(Db, id, ct);
         Limits = EvidenceLimits.From(configuration);
-        return true;
     }
 }
 

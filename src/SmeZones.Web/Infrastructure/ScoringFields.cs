@@ -1,0 +1,22 @@
+namespace SmeZones.Web.Infrastructure;
+
+/// <summary>
+/// The posted names of a scoring form's inputs, shared by the reviewers' scoring page and an expert's sheet, and
+/// the input a Core scoring error ("points:plan", "judgement:…", "comment:…") belongs beside.
+/// </summary>
+public static class ScoringFields
+{
+    public static string Points(string dimension) => $"Points[{dimension}]";
+    public static string Judgement(string dimension) => $"Judgements[{dimension}]";
+    public static string Comment(string dimension) => $"Comments[{dimension}]";
+
+    /// <returns>The input's name, or null when the error is not about one dimension's input.</returns>
+    public static string? InputFor(string errorKey) =>
+        errorKey.Split(':', 2) switch
+        {
+            ["points", var dimension] => Points(dimension),
+            ["judgement", var dimension] => Judgement(dimension),
+            ["comment", var dimension] => Comment(dimension),
+            _ => null,
+        };
+}
