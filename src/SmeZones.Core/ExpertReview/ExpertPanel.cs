@@ -149,7 +149,7 @@ public static class ExpertPanel
     /// </summary>
     private static async Task<IReadOnlyList<OperationError>> LeaveAsync(
         PortalDbContext db, ExpertAssignment assignment, string? reason, string reasonLabel, bool allowed, string refusal,
-        AssignmentStatus status, string action, Func<string, bool, string> summary, Actor actor, DateTimeOffset now, CancellationToken ct)
+        AssignmentStatus status, string action, Func<string?, bool, string> summary, Actor actor, DateTimeOffset now, CancellationToken ct)
     {
         var text = Clean(reason);
         if (ReasonError(text, reasonLabel) is { } error)
