@@ -7,10 +7,10 @@ using SmeZones.Web.Infrastructure;
 
 namespace SmeZones.Web.Commands;
 
-/// <summary>The admin verbs: migrate, seed-demo, create-user, verify-audit, create-round. They share the portal's configuration.</summary>
+/// <summary>The admin verbs: migrate, seed-demo, create-user, verify-audit, verify-snapshots, create-round. They share the portal's configuration.</summary>
 public static class AdminCommands
 {
-    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-user", "verify-audit", "answer-keys", "create-round"];
+    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-user", "verify-audit", "verify-snapshots", "answer-keys", "create-round"];
 
     public static bool IsVerb(string arg) => Verbs.Contains(arg);
 
@@ -72,6 +72,19 @@ public static class AdminCommands
                 }
                 Console.WriteLine($"Audit chain intact: {report.Entries} entries; newest hash {report.HeadHash ?? "(none)"}.");
                 return 0;
+            case "verify-snapshots":
+                var integrity = await StoredIntegrity.VerifyAsync(db);
+                foreach (var id in integrity.AlteredSubmissions)
+                {
+                    Console.Error.WriteLine($"Submission {id}: its snapshot no longer matches its SHA-256.");
+                }
+                foreach (var id in integrity.AlteredEvidence)
+                {
+                    Console.Error.WriteLine($"Evidence {id}: its bytes are missing or no longer match their SHA-256.");
+                }
+                Console.WriteLine($"Checked {integrity.Submissions} submission snapshots and {integrity.EvidenceFiles} evidence files: "
+                    + (integrity.Intact ? "all intact." : "some altered."));
+                return integrity.Intact ? 0 : 1;
             default:
                 return 2;
         }
