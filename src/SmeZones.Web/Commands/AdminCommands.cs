@@ -33,6 +33,7 @@ public static class AdminCommands
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddPortalDatabase(builder.Configuration);
         builder.Services.AddSingleton(TimeProvider.System);
+        TryAddDataProtection(builder);
         builder.Services.AddIdentityCore<PortalUser>()
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<PortalDbContext>()
@@ -48,6 +49,7 @@ public static class AdminCommands
                 await MigrateAsync(db, builder.Configuration);
                 await EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole<Guid>>>());
                 Console.WriteLine("Database migrated.");
+                EnsureSignInKey(services);
                 return 0;
             case "seed-demo":
                 if (builder.Environment.IsProduction() && !args.Contains("--allow-production"))
@@ -107,6 +109,33 @@ public static class AdminCommands
         await using var ownerDb = PortalDatabase.Create(owner);
         var applicationRole = DatabaseSetup.RoleOf(db.Database.GetConnectionString()!);
         await DatabaseSetup.MigrateAsync(ownerDb, applicationRole == DatabaseSetup.RoleOf(owner) ? null : applicationRole);
+    }
+
+    /// <summary>Data protection as the portal configures it, when the configuration allows (a certificate, or a non-production environment).</summary>
+    private static void TryAddDataProtection(HostApplicationBuilder builder)
+    {
+        try
+        {
+            builder.Services.AddPortalDataProtection(builder.Configuration, builder.Environment);
+        }
+        catch (InvalidOperationException)
+        {
+            // Without its certificate the verb cannot make a key the portal could read; EnsureSignInKey says so.
+        }
+    }
+
+    private static void EnsureSignInKey(IServiceProvider services)
+    {
+        if (services.GetService<Microsoft.AspNetCore.DataProtection.KeyManagement.IKeyManager>() is null)
+        {
+            Console.Error.WriteLine($"No sign-in key made: set {DataProtectionSetup.CertificatePathSetting} as for the portal, so that "
+                + "instances starting together share one key.");
+            return;
+        }
+        if (DataProtectionSetup.EnsureActiveKey(services, DateTimeOffset.UtcNow))
+        {
+            Console.WriteLine("Sign-in key created.");
+        }
     }
 
     public static async Task EnsureRolesAsync(RoleManager<IdentityRole<Guid>> roles)
