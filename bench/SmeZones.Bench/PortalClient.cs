@@ -11,7 +11,7 @@ internal sealed partial class PortalClient : IDisposable
 {
     private readonly HttpClient _http;
 
-    public PortalClient(Uri baseAddress, string userName, Guid applicationId)
+    public PortalClient(Uri baseAddress, string userName, Guid applicationId, CookieContainer? cookies = null)
     {
         if (!IPAddress.TryParse(baseAddress.Host, out var address) || !IPAddress.IsLoopback(address))
         {
@@ -23,7 +23,8 @@ internal sealed partial class PortalClient : IDisposable
         {
             AllowAutoRedirect = false,
             UseCookies = true,
-            CookieContainer = new CookieContainer(),
+            // Shared with another client to act as one browser against two portal instances (bench/two-instances.sh).
+            CookieContainer = cookies ?? new CookieContainer(),
             MaxConnectionsPerServer = 1,
             PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
         })

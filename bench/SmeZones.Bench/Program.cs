@@ -4,13 +4,17 @@ using SmeZones.Bench;
 // SmeZones.Bench load …  drives the running portal on 127.0.0.1 and prints the figures as Markdown.
 // bench/run.sh runs both; see bench/README.md.
 // SmeZones.Bench parts …  times the section page's form computations in-process.
-if (args.Length == 0 || args[0] is not ("seed" or "load" or "parts"))
+// SmeZones.Bench cross …  one browser against two portal instances (bench/two-instances.sh).
+// SmeZones.Bench drill …  the fail-over drill's saving client (ops/failover-drill.sh).
+if (args.Length == 0 || args[0] is not ("seed" or "load" or "parts" or "drill" or "cross"))
 {
     Console.Error.WriteLine("usage: SmeZones.Bench seed --connection CS --count 1000 --out ids.tsv [--organisations A,B]");
     Console.Error.WriteLine("       SmeZones.Bench load --ids ids.tsv [--url http://127.0.0.1:5099] [--clients 32] [--warmup 5] [--duration 20]");
     Console.Error.WriteLine("                           [--rounds 3] [--section auto|KEY] [--pid PORTAL_PID] [--pg-pid POSTMASTER_PID]");
     Console.Error.WriteLine("                           [--connection CS] [--out results.md]");
     Console.Error.WriteLine("       SmeZones.Bench parts [--section service] [--iterations 200] [--out parts.md]");
+    Console.Error.WriteLine("       SmeZones.Bench cross --ids ids.tsv --a http://127.0.0.1:5101 --b http://127.0.0.1:5102");
+    Console.Error.WriteLine("       SmeZones.Bench drill --ids ids.tsv [--url http://127.0.0.1:5099] [--duration 30]");
     return 2;
 }
 
@@ -19,5 +23,7 @@ return args[0] switch
 {
     "seed" => await Seeder.RunAsync(options),
     "parts" => await Parts.RunAsync(options),
+    "drill" => await Drill.RunAsync(options),
+    "cross" => await Cross.RunAsync(options),
     _ => await LoadRun.RunAsync(options),
 };

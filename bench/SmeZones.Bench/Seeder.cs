@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using SmeZones.Core.Applications;
 using SmeZones.Core.Audit;
+using SmeZones.Core.Campaigns;
 using SmeZones.Core.Data;
 using SmeZones.Core.Organisations;
 using SmeZones.TestSupport;
@@ -25,7 +26,11 @@ internal static class Seeder
         var started = Stopwatch.StartNew();
 
         await using var db = PortalDatabase.Create(options.Required("connection"));
-        var campaign = await db.Campaigns.Include(c => c.Stages).SingleAsync(c => c.FormEditionKey == Edition);
+        // The round open for applications now (the demo data also holds a closed zone round at the ministry's stage).
+        var openAt = DateTimeOffset.UtcNow;
+        var campaign = await db.Campaigns.Include(c => c.Stages)
+            .Where(c => c.FormEditionKey == Edition && c.Status == CampaignStatus.Published && c.OpensAt <= openAt && c.ClosesAt > openAt)
+            .OrderBy(c => c.Id).FirstAsync();
         var applicants = new List<(Organisation Organisation, Actor Actor)>();
         foreach (var name in names)
         {

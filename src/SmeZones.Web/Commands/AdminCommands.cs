@@ -7,10 +7,10 @@ using SmeZones.Web.Infrastructure;
 
 namespace SmeZones.Web.Commands;
 
-/// <summary>The admin verbs: migrate, seed-demo, create-user, verify-audit, create-round. They share the portal's configuration.</summary>
+/// <summary>The admin verbs: migrate, seed-demo, create-user, verify-audit, verify-snapshots, create-round. They share the portal's configuration.</summary>
 public static class AdminCommands
 {
-    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-user", "verify-audit", "answer-keys", "create-round"];
+    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-user", "verify-audit", "verify-snapshots", "answer-keys", "create-round"];
 
     public static bool IsVerb(string arg) => Verbs.Contains(arg);
 
@@ -33,6 +33,7 @@ public static class AdminCommands
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddPortalDatabase(builder.Configuration);
         builder.Services.AddSingleton(TimeProvider.System);
+        TryAddDataProtection(builder);
         builder.Services.AddIdentityCore<PortalUser>()
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<PortalDbContext>()
@@ -48,6 +49,7 @@ public static class AdminCommands
                 await MigrateAsync(db, builder.Configuration);
                 await EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole<Guid>>>());
                 Console.WriteLine("Database migrated.");
+                EnsureSignInKey(services);
                 return 0;
             case "seed-demo":
                 if (builder.Environment.IsProduction() && !args.Contains("--allow-production"))
@@ -72,6 +74,19 @@ public static class AdminCommands
                 }
                 Console.WriteLine($"Audit chain intact: {report.Entries} entries; newest hash {report.HeadHash ?? "(none)"}.");
                 return 0;
+            case "verify-snapshots":
+                var integrity = await StoredIntegrity.VerifyAsync(db);
+                foreach (var id in integrity.AlteredSubmissions)
+                {
+                    Console.Error.WriteLine($"Submission {id}: its snapshot no longer matches its SHA-256.");
+                }
+                foreach (var id in integrity.AlteredEvidence)
+                {
+                    Console.Error.WriteLine($"Evidence {id}: its bytes are missing or no longer match their SHA-256.");
+                }
+                Console.WriteLine($"Checked {integrity.Submissions} submission snapshots and {integrity.EvidenceFiles} evidence files: "
+                    + (integrity.Intact ? "all intact." : "some altered."));
+                return integrity.Intact ? 0 : 1;
             default:
                 return 2;
         }
@@ -94,6 +109,33 @@ public static class AdminCommands
         await using var ownerDb = PortalDatabase.Create(owner);
         var applicationRole = DatabaseSetup.RoleOf(db.Database.GetConnectionString()!);
         await DatabaseSetup.MigrateAsync(ownerDb, applicationRole == DatabaseSetup.RoleOf(owner) ? null : applicationRole);
+    }
+
+    /// <summary>Data protection as the portal configures it, when the configuration allows (a certificate, or a non-production environment).</summary>
+    private static void TryAddDataProtection(HostApplicationBuilder builder)
+    {
+        try
+        {
+            builder.Services.AddPortalDataProtection(builder.Configuration, builder.Environment);
+        }
+        catch (InvalidOperationException)
+        {
+            // Without its certificate the verb cannot make a key the portal could read; EnsureSignInKey says so.
+        }
+    }
+
+    private static void EnsureSignInKey(IServiceProvider services)
+    {
+        if (services.GetService<Microsoft.AspNetCore.DataProtection.KeyManagement.IKeyManager>() is null)
+        {
+            Console.Error.WriteLine($"No sign-in key made: set {DataProtectionSetup.CertificatePathSetting} as for the portal, so that "
+                + "instances starting together share one key.");
+            return;
+        }
+        if (DataProtectionSetup.EnsureActiveKey(services, DateTimeOffset.UtcNow))
+        {
+            Console.WriteLine("Sign-in key created.");
+        }
     }
 
     public static async Task EnsureRolesAsync(RoleManager<IdentityRole<Guid>> roles)

@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using SmeZones.Core.Data;
 
 namespace SmeZones.Web.Infrastructure;
@@ -29,5 +30,22 @@ public static class DataProtectionSetup
                 $"Sign-in keys would be stored unencrypted: set {CertificatePathSetting} (a PKCS#12 file with a private key) "
                 + $"and {CertificatePasswordSetting}, or {AllowUnencryptedSetting}=true to accept unencrypted keys.");
         }
+    }
+
+    /// <summary>
+    /// Makes sure an active key exists, so that instances starting together find it instead of each making its own
+    /// (an instance then cannot read the others' cookies until its key ring refreshes: dotnet/aspnetcore#52678).
+    /// Run once by `migrate`, before the instances start; later keys are made 48 hours before they activate, which
+    /// every instance sees in time.
+    /// </summary>
+    public static bool EnsureActiveKey(IServiceProvider services, DateTimeOffset now)
+    {
+        var keys = services.GetRequiredService<IKeyManager>();
+        if (keys.GetAllKeys().Any(k => !k.IsRevoked && k.ActivationDate <= now && k.ExpirationDate > now.AddDays(2)))
+        {
+            return false;
+        }
+        keys.CreateNewKey(now, now.AddDays(90));
+        return true;
     }
 }
