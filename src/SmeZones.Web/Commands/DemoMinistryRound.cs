@@ -25,8 +25,6 @@ public static class DemoMinistryRound
             Name = Name, Programme = Programme.Zone, Year = 2026, Organiser = organisations[DemoData.MinistryName],
             FormEditionKey = "zone-2026", CriteriaEditionKey = "zone-2024", ApplicantLevel = OrganisationLevel.Prefecture,
             OpensAt = now.AddDays(-90), ClosesAt = now.AddMinutes(1), OfficialDeadline = "演示数据",
-            // Numbers are per programme and year (HZQ-2026-0901), shared with the open 2026 demo round: keep clear of it.
-            ApplicationCounter = 900,
             Stages =
             [
                 new() { Order = 1, Level = OrganisationLevel.ProvincialUnit, Name = "省级中小企业主管部门初审推荐", Quota = 2, SpecialUnitQuota = 1 },
@@ -61,7 +59,10 @@ public static class DemoMinistryRound
                 Opinion = "经审核，同意推荐。", SignedOffAt = now.AddMinutes(minute++), SignedOffByName = reviewer.Name, UpdatedAt = now,
             });
         }
+        // 已结束: the ministry's open 2026 zone round, seeded next, is then its one round in progress of the programme and
+        // year (the database allows one per organiser); the applications already at the ministry go on being reviewed.
         campaign.ClosesAt = now.AddDays(-1);
+        campaign.Status = CampaignStatus.Ended;
         await db.SaveChangesAsync();
     }
 }

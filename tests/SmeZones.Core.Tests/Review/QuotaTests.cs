@@ -8,18 +8,6 @@ namespace SmeZones.Core.Tests.Review;
 /// <summary>Recommendation places held by the database: per reviewing unit, under concurrency, given back on change.</summary>
 public class QuotaTests(MigratedDatabaseFixture fixture) : IClassFixture<MigratedDatabaseFixture>
 {
-    [Theory]
-    [InlineData("440000", false)] // 广东
-    [InlineData("440300", true)] // 深圳, 计划单列市
-    [InlineData("210200", true)] // 大连
-    [InlineData("660000", true)] // 兵团
-    [InlineData("440600", false)] // 佛山: a prefecture, not a provincial unit
-    [InlineData(null, false)] // the ministry
-    public void Separately_planned_cities_and_the_bingtuan_are_special_units(string? region, bool special)
-    {
-        Assert.Equal(special, QuotaLedger.IsSpecialUnit(region));
-    }
-
     [Fact]
     public async Task Two_recommendations_racing_for_the_last_place_one_wins_and_the_other_is_told_the_quota_is_used_up()
     {

@@ -23,16 +23,15 @@ public static class NationalTestData
     /// <summary>A new open zone round: provincial units (2 places, 1 for 计划单列市) then the ministry.</summary>
     public static async Task<Campaign> NationalRoundAsync(this PortalHost host)
     {
+        // An organiser of its own: the database allows one round in progress per organiser, programme and year.
+        var ministry = await host.TestData.CreateOrganisationAsync(OrganisationLevel.Ministry, null);
         await using var db = host.NewDbContext();
-        var ministry = await db.Organisations.SingleAsync(o => o.Level == OrganisationLevel.Ministry && o.Name == "工业和信息化部中小企业局");
         var now = host.Clock.GetUtcNow();
         var campaign = new Campaign
         {
             Name = WorkspaceTestData.UniqueTitle("测试全国合作区批次"),
             Programme = Programme.Zone, Year = 2026, OrganiserId = ministry.Id, FormEditionKey = "zone-2026", CriteriaEditionKey = "zone-2024",
             ApplicantLevel = OrganisationLevel.Prefecture, OpensAt = now.AddDays(-1), ClosesAt = now.AddDays(30),
-            // Numbers are unique across rounds: start this round's counter far from every other's.
-            ApplicationCounter = Random.Shared.Next(1_000_000, 90_000_000),
             Stages =
             [
                 new() { Order = 1, Level = OrganisationLevel.ProvincialUnit, Name = "省级初审推荐", Quota = 2, SpecialUnitQuota = 1 },
