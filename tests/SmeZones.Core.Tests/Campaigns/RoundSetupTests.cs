@@ -199,8 +199,8 @@ public class RoundSetupTests(MigratedDatabaseFixture fixture) : IClassFixture<Mi
         await using var db = fixture.CreateContext();
         var campaign = await LoadAsync(db, id);
         var lower = RoundAmendment.Of(campaign);
-        lower.Stages[0].Quota = "1";
-        lower.Stages[0].SeparatelyPlannedCityQuota = "";
+        lower.Stages[0].Quota = ""; // removed: no limit would let a unit past the places the database holds
+        lower.Stages[0].SeparatelyPlannedCityQuota = "0";
         var refused = await RoundAmendments.AmendAsync(db, campaign, lower, Organiser, Now);
 
         Assert.Equal(["已发布批次的省级初审推荐的名额只能增加，不能少于2", "已发布批次的省级初审推荐计划单列市的名额只能增加，不能少于1"],

@@ -3,6 +3,7 @@ using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using SmeZones.Core.Campaigns;
 using SmeZones.Core.Organisations;
+using SmeZones.Core.Review;
 using SmeZones.Web.Tests.Infrastructure;
 
 namespace SmeZones.Web.Tests.Rounds;
@@ -275,5 +276,42 @@ public class RoundEditorTests(PortalHost host)
         using var admin = await SignedInAsync(Roles.Admin);
         using var gone = await admin.Http.GetAsync(new Uri($"/Admin/Campaigns/Relaxations/{id}", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_overview_counts_applications_by_status_and_unit_and_places_used_and_reviewers_see_their_stage_deadline()
+    {
+        var organiser = await host.TestData.CreateUserAsync(Roles.Ministry);
+        var round = await host.TestData.CreateRoundAsync(Programme.Zone, organiser.Organisation);
+        var province = await host.TestData.CreateUserAsync(OrganisationLevel.ProvincialUnit, "440000", Roles.Reviewer);
+        var foshan = await host.TestData.CreateOrganisationAsync(OrganisationLevel.Prefecture, "440600");
+        var chengdu = await host.TestData.CreateOrganisationAsync(OrganisationLevel.Prefecture, "510100");
+        await host.TestData.CreateApplicationAsync(foshan, round, reachedStage: 1);
+        await host.TestData.CreateApplicationAsync(foshan, round);
+        await host.TestData.CreateApplicationAsync(chengdu, round, reachedStage: 1);
+        await using (var db = host.NewDbContext())
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            // One place taken by 广东, as a recommendation takes it.
+            Assert.True(await QuotaLedger.TryTakeAsync(db, round.Id, 1, province.OrganisationId, 2));
+            await transaction.CommitAsync();
+        }
+
+        using var ministry = await host.SignedInAsync(organiser);
+        var page = (await ministry.GetDocumentAsync($"/Rounds/Overview/{round.Id}")).Body!;
+
+        Assert.Contains("草稿 1 件；已提交 2 件", page.TextContent, StringComparison.Ordinal);
+        var units = page.QuerySelectorAll("table").Select(t => t.TextContent).Single(t => t.Contains("审核单位辖区", StringComparison.Ordinal));
+        Assert.Contains("广东省112", units, StringComparison.Ordinal); // 填报中 1, 已提交 1, 合计 2
+        Assert.Contains("四川省011", units, StringComparison.Ordinal);
+        var places = page.QuerySelectorAll("table").Select(t => t.TextContent).Single(t => t.Contains("已推荐 / 名额", StringComparison.Ordinal));
+        Assert.Contains($"{province.Organisation!.Name}1 / 2", places, StringComparison.Ordinal);
+        Assert.Contains("还剩", page.TextContent, StringComparison.Ordinal);
+        var pending = page.QuerySelectorAll("table")[0].TextContent;
+        Assert.Contains("广东省、四川省", pending, StringComparison.Ordinal);
+
+        var deadline = round.Stages.Single(s => s.Order == 1).Deadline!.Value;
+        using var reviewer = await host.SignedInAsync(province);
+        Assert.Contains($"本级审核截止时间：{ChinaTime.Format(deadline)}", (await reviewer.GetDocumentAsync("/Review")).Body!.TextContent, StringComparison.Ordinal);
     }
 }
