@@ -23,9 +23,14 @@ public static class ApplicationFactory
             throw new InvalidOperationException($"Organisation {applicant.Id} may not apply in campaign {campaign.Id}.");
         }
 
-        // One UPDATE … RETURNING makes the counter safe when two officers start at the same moment.
+        // Numbers run per programme and year across its rounds. One upsert … RETURNING takes the next one safely when
+        // two officers start at the same moment, in the same round or in two rounds of the year.
         var sequence = await db.Database
-            .SqlQuery<int>($"""UPDATE "Campaigns" SET "ApplicationCounter" = "ApplicationCounter" + 1 WHERE "Id" = {campaign.Id} RETURNING "ApplicationCounter" AS "Value" """)
+            .SqlQuery<int>($"""
+                INSERT INTO "ApplicationNumberCounters" ("Programme", "Year", "Last") VALUES ({(int)campaign.Programme}, {campaign.Year}, 1)
+                ON CONFLICT ("Programme", "Year") DO UPDATE SET "Last" = "ApplicationNumberCounters"."Last" + 1
+                RETURNING "Last" AS "Value"
+                """)
             .AsAsyncEnumerable().SingleAsync(ct);
         var jurisdiction = Jurisdiction.Of(applicant.RegionCode!);
         var application = new Application

@@ -23,8 +23,6 @@ public class Campaign
     public string? OfficialDeadline { get; set; }
     public string? OfficialNotice { get; set; }
 
-    /// <summary>Counter behind application numbers; bumped atomically in the database.</summary>
-    public int ApplicationCounter { get; set; }
     public List<ReviewStage> Stages { get; set; } = [];
 
     /// <summary>

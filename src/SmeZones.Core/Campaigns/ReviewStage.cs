@@ -16,22 +16,25 @@ public class ReviewStage
     /// <summary>How many a reviewing unit at this stage may recommend; null where the notice sets no limit.</summary>
     public int? Quota { get; set; }
 
-    /// <summary>The limit for 计划单列市 (and 兵团 when <see cref="BingtuanQuota"/> is not set), e.g. 2 per province, 1 per 计划单列市.</summary>
+    /// <summary>The limit for each 计划单列市 (大连 青岛 宁波 厦门 深圳); when not set, the general <see cref="Quota"/>.</summary>
     public int? SpecialUnitQuota { get; set; }
 
-    /// <summary>The limit for 新疆生产建设兵团 where the notice sets its own.</summary>
+    /// <summary>The limit for 新疆生产建设兵团, a kind of its own; when not set, the general <see cref="Quota"/>.</summary>
     public int? BingtuanQuota { get; set; }
 
     /// <summary>When the stage must have signed off and sent on (北京时间); also ends resubmission after its returns.</summary>
     public DateTimeOffset? Deadline { get; set; }
 
-    /// <summary>The quota that applies to a reviewing unit; special units are 计划单列市 and 兵团.</summary>
-    public int? QuotaFor(bool isSpecialUnit) => isSpecialUnit && SpecialUnitQuota is not null ? SpecialUnitQuota : Quota;
+    /// <summary>
+    /// The quota of the reviewing unit for the region, by its kind: 兵团's own, a 计划单列市's own, otherwise the general
+    /// one (省/自治区/直辖市, or each 地州 at a prefecture-level stage). A kind without its own quota takes the general one,
+    /// never another kind's: 兵团 is a provincial-level unit, not a 计划单列市.
+    /// </summary>
+    public int? QuotaFor(string? reviewingUnitRegionCode) => QuotaFor(ReviewingUnits.KindOf(reviewingUnitRegionCode));
 
-    /// <summary>The quota of the reviewing unit for the region: 兵团's own, then the 计划单列市 one, then the general one.</summary>
-    public int? QuotaFor(string? reviewingUnitRegionCode) => ReviewingUnits.KindOf(reviewingUnitRegionCode) switch
+    public int? QuotaFor(ReviewingUnitKind kind) => kind switch
     {
-        ReviewingUnitKind.Bingtuan => BingtuanQuota ?? SpecialUnitQuota ?? Quota,
+        ReviewingUnitKind.Bingtuan => BingtuanQuota ?? Quota,
         ReviewingUnitKind.SeparatelyPlannedCity => SpecialUnitQuota ?? Quota,
         _ => Quota,
     };

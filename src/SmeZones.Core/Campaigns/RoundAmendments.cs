@@ -2,6 +2,7 @@ using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
 using SmeZones.Core.Audit;
 using SmeZones.Core.Data;
+using SmeZones.Core.Regions;
 
 namespace SmeZones.Core.Campaigns;
 
@@ -133,9 +134,23 @@ public static class RoundAmendments
                 Fail(at + nameof(written.Deadline), $"{stage.Name}的截止时间不能早于申报截止时间或上一级的截止时间");
             }
             previous = deadline;
-            Raise(stage.Quota, written.Quota, at + nameof(written.Quota), $"{stage.Name}的名额", Fail);
-            Raise(stage.SpecialUnitQuota, written.SeparatelyPlannedCityQuota, at + nameof(written.SeparatelyPlannedCityQuota), $"{stage.Name}计划单列市的名额", Fail);
-            Raise(stage.BingtuanQuota, written.BingtuanQuota, at + nameof(written.BingtuanQuota), $"{stage.Name}兵团的名额", Fail);
+            // Each kind of unit's quota as it applies (its own, or the general one when it has none) may only rise.
+            var quotaOk = Parse(written.Quota, at + nameof(written.Quota), $"{stage.Name}的名额", Fail, out var quota);
+            if (quotaOk)
+            {
+                Raise(stage.Quota, quota, at + nameof(written.Quota), $"{stage.Name}的名额", Fail);
+            }
+            foreach (var (kind, text, field, label) in new[]
+            {
+                (ReviewingUnitKind.SeparatelyPlannedCity, written.SeparatelyPlannedCityQuota, nameof(written.SeparatelyPlannedCityQuota), "计划单列市的名额"),
+                (ReviewingUnitKind.Bingtuan, written.BingtuanQuota, nameof(written.BingtuanQuota), "兵团的名额"),
+            })
+            {
+                if (Parse(text, at + field, stage.Name + label, Fail, out var own) && quotaOk)
+                {
+                    Raise(stage.QuotaFor(kind), own ?? quota, at + field, stage.Name + label, Fail);
+                }
+            }
         }
         return errors;
     }
@@ -144,9 +159,9 @@ public static class RoundAmendments
     private static bool SameMinute(DateTimeOffset a, DateTimeOffset b) =>
         RoundDefinition.FormatTime(a) == RoundDefinition.FormatTime(b);
 
-    private static void Raise(int? old, string? written, string field, string label, Action<string, string> fail)
+    private static bool Parse(string? written, string field, string label, Action<string, string> fail, out int? value)
     {
-        if (!RoundDefinition.TryParseCount(written, out var value))
+        if (!RoundDefinition.TryParseCount(written, out value))
         {
             fail(field, $"{label}须为整数");
         }
@@ -158,7 +173,16 @@ public static class RoundAmendments
         {
             fail(field, $"{label}不能超过{RoundDefinitionValidator.MaxQuota}");
         }
-        else if (old is { } o && (value is null || value < o))
+        else
+        {
+            return true;
+        }
+        return false;
+    }
+
+    private static void Raise(int? old, int? value, string field, string label, Action<string, string> fail)
+    {
+        if (old is { } o && (value is null || value < o))
         {
             fail(field, $"已发布批次的{label}只能增加，不能少于{o}");
         }

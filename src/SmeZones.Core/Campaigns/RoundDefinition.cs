@@ -25,6 +25,12 @@ public sealed class RoundDefinition
     public string? ApplicantLevel { get; set; }
     public List<StageDefinition> Stages { get; set; } = [];
     public List<string> RelaxedRegionClasses { get; set; } = [];
+
+    /// <summary>
+    /// The relaxation for 中西部/东北 or 西部: threshold key of the form's criteria edition → relaxed value as written.
+    /// Blank values are no relaxation. Fixed with the rest of the round once published.
+    /// </summary>
+    public Dictionary<string, string?> Relaxations { get; set; } = [];
     public string? IntroMaxChars { get; set; }
 
     /// <summary>Verb only: publish right after creating.</summary>
@@ -40,8 +46,12 @@ public sealed class RoundDefinition
     public static RoundDefinition FromJson(string json) =>
         JsonSerializer.Deserialize<RoundDefinition>(json, Json) ?? throw new JsonException("空的批次定义");
 
-    /// <summary>The editor's blank stage rows are not stages.</summary>
-    public void DropBlankStages() => Stages = Stages.Where(s => !s.IsBlank).ToList();
+    /// <summary>The editor's blank stage rows are not stages, and a blank relaxation is none.</summary>
+    public void DropBlanks()
+    {
+        Stages = Stages.Where(s => !s.IsBlank).ToList();
+        Relaxations = Relaxations.Where(r => !string.IsNullOrWhiteSpace(r.Value)).ToDictionary(r => r.Key.Trim(), r => r.Value);
+    }
 
     public static string FormatTime(DateTimeOffset instant) =>
         ChinaTime.ToChina(instant).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
@@ -102,6 +112,8 @@ public sealed class RoundDefinition
             BingtuanQuota = Text(s.BingtuanQuota),
         }).ToList(),
         RelaxedRegionClasses = [.. campaign.RelaxedRegionClasses],
+        Relaxations = campaign.Relaxations.OrderBy(r => r.Key, StringComparer.Ordinal)
+            .ToDictionary(r => r.Key, r => (string?)r.Value.ToString(CultureInfo.InvariantCulture)),
         IntroMaxChars = campaign.IntroMaxChars.ToString(CultureInfo.InvariantCulture),
     };
 

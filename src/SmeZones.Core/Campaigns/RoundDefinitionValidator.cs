@@ -170,25 +170,62 @@ public sealed class RoundDefinitionValidator : AbstractValidator<RoundDefinition
     private static bool SkipsApplicantsReviewer(Organisation organiser, OrganisationLevel applicant, OrganisationLevel first) =>
         organiser.Level == OrganisationLevel.ProvincialUnit && first > applicant + 1;
 
+    public const int MaxRelaxations = 50;
+
+    /// <summary>
+    /// Which region classes are relaxed and, threshold by threshold of the form's criteria edition, to what. A relaxed
+    /// value must be looser than the standard's (lower where the standard sets a minimum, higher where a maximum).
+    /// </summary>
     private static void CheckRelaxations(RoundDefinition d, Action<string, string> fail)
     {
-        if (d.RelaxedRegionClasses.Count == 0 || string.IsNullOrWhiteSpace(d.FormEdition))
+        if (d.RelaxedRegionClasses.Count == 0 && d.Relaxations.Count == 0)
         {
             return;
         }
-        var criteria = CriteriaEditions.ForForm(d.FormEdition.Trim());
+        IReadOnlyList<CriteriaEdition> criteria = string.IsNullOrWhiteSpace(d.FormEdition) ? [] : CriteriaEditions.ForForm(d.FormEdition.Trim());
         if (criteria.Count != 1)
         {
+            fail(nameof(d.Relaxations), "请先选择申报表版本，再设置放宽");
             return;
         }
+        var edition = criteria[0];
         foreach (var name in d.RelaxedRegionClasses)
         {
-            if (!Enum.TryParse<RegionClass>(name, out var regionClass) || int.TryParse(name, out _) || !criteria[0].RelaxableClasses.Contains(regionClass))
+            if (!Enum.TryParse<RegionClass>(name, out var regionClass) || int.TryParse(name, out _) || !edition.RelaxableClasses.Contains(regionClass))
             {
-                var allowed = string.Join("、", criteria[0].RelaxableClasses.Select(c => c.ToDisplayName()));
+                var allowed = string.Join("、", edition.RelaxableClasses.Select(c => c.ToDisplayName()));
                 fail(nameof(d.RelaxedRegionClasses), $"认定标准只允许对{allowed}地区适当放宽");
                 return;
             }
+        }
+        if (d.Relaxations.Count > MaxRelaxations)
+        {
+            fail(nameof(d.Relaxations), "放宽指标过多");
+            return;
+        }
+        foreach (var (key, value) in d.Relaxations)
+        {
+            var field = $"{nameof(d.Relaxations)}[{key}]";
+            var threshold = edition.Thresholds.FirstOrDefault(t => t.Key == key);
+            if (threshold is null)
+            {
+                fail(nameof(d.Relaxations), $"“{(key.Length > 64 ? key[..64] + "…" : key)}”不是{edition.Title}的可放宽指标（更换申报表版本后请重新设置放宽）");
+                continue;
+            }
+            var standard = $"{threshold.Value:0.##}{threshold.Unit}";
+            var lowerIsLooser = threshold.Comparison is Comparison.AtLeast or Comparison.Above;
+            if (!FormNumbers.TryParse(value, out var relaxed, out var decimals) || decimals > 2 || relaxed < 0 || relaxed > 1_000_000)
+            {
+                fail(field, $"“{threshold.Title}”的放宽值须为不小于0、最多两位小数的数字");
+            }
+            else if (lowerIsLooser ? relaxed >= threshold.Value : relaxed <= threshold.Value)
+            {
+                fail(field, $"“{threshold.Title}”放宽后的数值须{(lowerIsLooser ? "低于" : "高于")}标准值{standard}");
+            }
+        }
+        if (d.Relaxations.Count > 0 && d.RelaxedRegionClasses.Count == 0)
+        {
+            fail(nameof(d.RelaxedRegionClasses), "已填写放宽后的数值，请选择适用放宽的地区");
         }
     }
 

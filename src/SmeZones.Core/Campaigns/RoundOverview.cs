@@ -50,8 +50,9 @@ public sealed record RoundOverview(
                 OrganisationLevel.ProvincialUnit => await waiting.Select(a => a.ProvincialUnitCode).Distinct().ToListAsync(ct),
                 _ => await waiting.AnyAsync(ct) ? [""] : [],
             };
+            // In region-code order, as official lists run (北京 … 新疆, then 兵团).
             pending.Add(new PendingSignOff(stage.Name, stage.Deadline,
-                codes.Select(c => c == "" ? "部级" : RegionCatalogue.Instance.FullName(c) ?? c).Order(StringComparer.Ordinal).ToList()));
+                codes.Order(StringComparer.Ordinal).Select(c => c == "" ? "部级" : RegionCatalogue.Instance.FullName(c) ?? c).ToList()));
         }
         return new RoundOverview(byStatus, byUnit, quotas, pending);
     }

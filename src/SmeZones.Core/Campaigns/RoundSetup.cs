@@ -1,9 +1,11 @@
 using System.Globalization;
 using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using SmeZones.Core.Assessment;
 using SmeZones.Core.Audit;
 using SmeZones.Core.Data;
+using SmeZones.Core.Forms;
 using SmeZones.Core.Organisations;
 
 namespace SmeZones.Core.Campaigns;
@@ -26,7 +28,7 @@ public static class RoundSetup
     public static async Task<RoundResult> SaveDraftAsync(
         PortalDbContext db, Campaign? existing, RoundDefinition definition, Organisation organiser, Actor actor, DateTimeOffset now, CancellationToken ct = default)
     {
-        definition.DropBlankStages();
+        definition.DropBlanks();
         var validation = new RoundDefinitionValidator(organiser).Validate(definition);
         if (!validation.IsValid)
         {
@@ -35,6 +37,13 @@ public static class RoundSetup
         if (existing is { Status: not CampaignStatus.Draft })
         {
             return RoundResult.Fail("", "批次已发布，申报表版本和审核流程不能再修改；截止时间和名额可在批次概览中延长或增加。");
+        }
+        // Said at once in the editor, not only when publishing: such a draft could not be published anyway.
+        var programme = Enum.Parse<Programme>(definition.Programme!.Trim());
+        var year = int.Parse(definition.Year!.Trim(), CultureInfo.InvariantCulture);
+        if (await OpenRoundClashAsync(db, organiser.Id, programme, year, existing?.Id, ct) is { } clash)
+        {
+            return clash;
         }
         if (db.Entry(organiser).State == EntityState.Detached)
         {
@@ -71,20 +80,27 @@ public static class RoundSetup
         {
             return new RoundResult(null, validation.Errors);
         }
-        var clash = await db.Campaigns.AsNoTracking()
-            .Where(c => c.Id != campaign.Id && c.OrganiserId == campaign.OrganiserId && c.Programme == campaign.Programme
-                && c.Year == campaign.Year && c.Status == CampaignStatus.Published)
-            .Select(c => c.Name).FirstOrDefaultAsync(ct);
-        if (clash is not null)
+        if (await OpenRoundClashAsync(db, campaign.OrganiserId, campaign.Programme, campaign.Year, campaign.Id, ct) is { } clash)
         {
-            return RoundResult.Fail(nameof(RoundDefinition.Year),
-                $"已有进行中的{campaign.Year}年度{campaign.Programme.ToChinese()}批次“{clash}”；同一项目同一年度只能有一个进行中的批次，请先结束该批次。");
+            return clash;
         }
         campaign.Status = CampaignStatus.Published;
         campaign.PublishedClosesAt = campaign.ClosesAt;
         db.Record(actor, "RoundPublished", nameof(Campaign), Id(campaign), $"发布申报批次“{campaign.Name}”",
             new { campaign.FormEditionKey, campaign.CriteriaEditionKey, opensAt = campaign.OpensAt, closesAt = campaign.ClosesAt });
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: OneOpenRoundIndex })
+        {
+            // Another officer of the organiser published a round of the same programme and year at the same moment.
+            campaign.Status = CampaignStatus.Draft;
+            campaign.PublishedClosesAt = null;
+            db.ChangeTracker.Clear();
+            return await OpenRoundClashAsync(db, campaign.OrganiserId, campaign.Programme, campaign.Year, campaign.Id, ct)
+                ?? RoundResult.Fail(nameof(RoundDefinition.Year), OpenRoundMessage(campaign.Year, campaign.Programme, null));
+        }
         return new RoundResult(campaign, []);
     }
 
@@ -138,6 +154,7 @@ public static class RoundSetup
         campaign.OfficialDeadline = d.OfficialDeadline!.Trim();
         campaign.ApplicantLevel = Enum.Parse<OrganisationLevel>(d.ApplicantLevel!.Trim());
         campaign.RelaxedRegionClasses = d.RelaxedRegionClasses.Distinct().ToList();
+        campaign.Relaxations = d.Relaxations.ToDictionary(r => r.Key, r => FormNumbers.Read(r.Value)!.Value);
         campaign.IntroMaxChars = int.Parse(d.IntroMaxChars!.Trim(), CultureInfo.InvariantCulture);
 
         // Updated in place by order: the stage key is (round, order), and reviews refer to stages by order.
@@ -159,6 +176,23 @@ public static class RoundSetup
             stage.BingtuanQuota = Count(written.BingtuanQuota);
         }
     }
+
+    /// <summary>The partial unique index behind "one round in progress per organiser, programme and year".</summary>
+    public const string OneOpenRoundIndex = "UX_Campaigns_OneOpenRound";
+
+    /// <summary>The organiser's round of the programme and year that is in progress (published, not ended), as a refusal.</summary>
+    private static async Task<RoundResult?> OpenRoundClashAsync(
+        PortalDbContext db, int organiserId, Programme programme, int year, int? exceptId, CancellationToken ct)
+    {
+        var clash = await db.Campaigns.AsNoTracking()
+            .Where(c => c.Id != exceptId && c.OrganiserId == organiserId && c.Programme == programme && c.Year == year
+                && c.Status == CampaignStatus.Published)
+            .Select(c => c.Name).FirstOrDefaultAsync(ct);
+        return clash is null ? null : RoundResult.Fail(nameof(RoundDefinition.Year), OpenRoundMessage(year, programme, clash));
+    }
+
+    private static string OpenRoundMessage(int year, Programme programme, string? name) =>
+        $"已有进行中的{year}年度{programme.ToChinese()}批次{(name is null ? "" : $"“{name}”")}；同一项目同一年度只能有一个进行中的批次，请先结束该批次。";
 
     internal static int? Count(string? text) => RoundDefinition.TryParseCount(text, out var value) ? value : null;
 

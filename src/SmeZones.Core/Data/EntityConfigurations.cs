@@ -65,6 +65,18 @@ internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
         b.HasMany(c => c.Stages).WithOne().HasForeignKey(s => s.CampaignId).OnDelete(DeleteBehavior.Cascade);
         b.Property(c => c.Relaxations).HasColumnType("jsonb");
         b.Property(c => c.RelaxedRegionClasses).HasColumnType("jsonb");
+        // One round in progress per organiser, programme and year, held by the database so two officers publishing at
+        // once cannot both succeed (2 = CampaignStatus.Published).
+        b.HasIndex(c => new { c.OrganiserId, c.Programme, c.Year }).IsUnique()
+            .HasFilter($"\"Status\" = {(int)CampaignStatus.Published}").HasDatabaseName(RoundSetup.OneOpenRoundIndex);
+    }
+}
+
+internal sealed class ApplicationNumberCounterConfiguration : IEntityTypeConfiguration<ApplicationNumberCounter>
+{
+    public void Configure(EntityTypeBuilder<ApplicationNumberCounter> b)
+    {
+        b.HasKey(c => new { c.Programme, c.Year });
     }
 }
 

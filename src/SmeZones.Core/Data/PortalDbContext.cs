@@ -22,6 +22,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<ReviewStage> ReviewStages => Set<ReviewStage>();
     public DbSet<CampaignNotice> CampaignNotices => Set<CampaignNotice>();
     public DbSet<Application> Applications => Set<Application>();
+    public DbSet<ApplicationNumberCounter> ApplicationNumberCounters => Set<ApplicationNumberCounter>();
     public DbSet<Evidence> Evidence => Set<Evidence>();
     public DbSet<EvidenceContent> EvidenceContents => Set<EvidenceContent>();
     public DbSet<Submission> Submissions => Set<Submission>();

@@ -24,13 +24,9 @@ public sealed record QuotaStatus(int? Limit, int Used)
 public static class QuotaLedger
 {
     /// <summary>
-    /// 计划单列市 (provincial units at prefecture level: 大连 青岛 宁波 厦门 深圳) and 兵团 have their own, smaller quota.
+    /// The reviewing unit's quota at the stage by its kind (省/自治区/直辖市, 计划单列市, 兵团, 地州); null when the round
+    /// sets none there (e.g. the ministry).
     /// </summary>
-    public static bool IsSpecialUnit(string? regionCode) =>
-        RegionCatalogue.Instance.Find(regionCode) is { IsProvincialUnit: true } region
-        && (region.Level == RegionLevel.Prefecture || region.Code == RegionCatalogue.BingtuanCode);
-
-    /// <summary>The reviewing unit's quota at the stage; null when the round sets none there (e.g. the ministry).</summary>
     public static int? LimitFor(ReviewStage stage, string? reviewingUnitRegionCode) =>
         stage.QuotaFor(reviewingUnitRegionCode);
 

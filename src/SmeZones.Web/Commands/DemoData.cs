@@ -82,6 +82,9 @@ public static class DemoData
             Check(await users.AddToRoleAsync(user, role));
         }
 
+        // The ministry's closed round first: it is open while its applications are made, then ended, before the open
+        // 2026 zone round of the same organiser is published (one round in progress per programme and year).
+        await DemoMinistryRound.SeedAsync(db, now);
         foreach (var round in DemoRounds(now))
         {
             var created = await RoundSetup.CreateAsync(db, round, Actor.System, now);
@@ -90,7 +93,6 @@ public static class DemoData
                 throw new InvalidOperationException($"Demo round {round.Name}: {string.Join("; ", created.Errors.Select(e => $"{e.PropertyName}: {e.ErrorMessage}"))}");
             }
         }
-        await DemoMinistryRound.SeedAsync(db, now);
         await SeedExpertPoolAsync(db, now);
         return true;
     }

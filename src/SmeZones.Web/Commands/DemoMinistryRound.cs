@@ -20,21 +20,22 @@ public static class DemoMinistryRound
     public static async Task SeedAsync(PortalDbContext db, DateTimeOffset now)
     {
         var organisations = await db.Organisations.ToDictionaryAsync(o => o.Name);
-        var campaign = new Campaign
+        // Made through the one round set-up path, as the open demo rounds are; open while its applications are made.
+        var definition = new RoundDefinition
         {
-            Name = Name, Programme = Programme.Zone, Year = 2026, Organiser = organisations[DemoData.MinistryName],
-            FormEditionKey = "zone-2026", CriteriaEditionKey = "zone-2024", ApplicantLevel = OrganisationLevel.Prefecture,
-            OpensAt = now.AddDays(-90), ClosesAt = now.AddMinutes(1), OfficialDeadline = "演示数据",
-            // Numbers are per programme and year (HZQ-2026-0901), shared with the open 2026 demo round: keep clear of it.
-            ApplicationCounter = 900,
+            Organiser = DemoData.MinistryName, Programme = nameof(Programme.Zone), Year = "2026", Name = Name, FormEdition = "zone-2026",
+            OpensAt = RoundDefinition.FormatTime(now.AddDays(-90)), ClosesAt = RoundDefinition.FormatTime(now.AddDays(1)),
+            NoticeNumber = "演示数据", OfficialDeadline = "演示数据", ApplicantLevel = nameof(OrganisationLevel.Prefecture), IntroMaxChars = "300",
             Stages =
             [
-                new() { Order = 1, Level = OrganisationLevel.ProvincialUnit, Name = "省级中小企业主管部门初审推荐", Quota = 2, SpecialUnitQuota = 1 },
-                new() { Order = 2, Level = OrganisationLevel.Ministry, Name = "工业和信息化部评审" },
+                new() { Level = nameof(OrganisationLevel.ProvincialUnit), Name = "省级中小企业主管部门初审推荐", Deadline = RoundDefinition.FormatTime(now.AddDays(2)), Quota = "2", SeparatelyPlannedCityQuota = "1" },
+                new() { Level = nameof(OrganisationLevel.Ministry), Name = "工业和信息化部评审", Deadline = RoundDefinition.FormatTime(now.AddDays(60)) },
             ],
+            Publish = true,
         };
-        db.Campaigns.Add(campaign);
-        await db.SaveChangesAsync();
+        var created = await RoundSetup.CreateAsync(db, definition, Actor.System, now);
+        var campaign = created.Campaign ?? throw new InvalidOperationException(
+            $"Demo round {Name}: {string.Join("; ", created.Errors.Select(e => $"{e.PropertyName}: {e.ErrorMessage}"))}");
         var entries = new[]
         {
             ("佛山市工业和信息化局", "广东省工业和信息化厅", "中德（佛山）中小企业合作区", "佛山中德合作区运营管理有限公司"),
@@ -61,7 +62,15 @@ public static class DemoMinistryRound
                 Opinion = "经审核，同意推荐。", SignedOffAt = now.AddMinutes(minute++), SignedOffByName = reviewer.Name, UpdatedAt = now,
             });
         }
+        await db.SaveChangesAsync();
+        // Closed and 已结束: the ministry's open 2026 zone round, seeded next, is then its one round in progress of the
+        // programme and year (the database allows one per organiser); the applications at the ministry go on being reviewed.
         campaign.ClosesAt = now.AddDays(-1);
         await db.SaveChangesAsync();
+        var ended = await RoundSetup.EndAsync(db, campaign, Actor.System, now);
+        if (!ended.Succeeded)
+        {
+            throw new InvalidOperationException($"Demo round {Name}: {ended.Errors[0].ErrorMessage}");
+        }
     }
 }

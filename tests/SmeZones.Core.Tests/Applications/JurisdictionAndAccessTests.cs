@@ -164,6 +164,9 @@ public class ApplicationAccessTests(MigratedDatabaseFixture fixture) : IClassFix
         var prefectureLed = TestData.Campaign(
             ministry, (1, OrganisationLevel.Prefecture), (2, OrganisationLevel.ProvincialUnit), (3, OrganisationLevel.Ministry));
         var noProvincial = TestData.Campaign(ministry, (1, OrganisationLevel.Prefecture), (2, OrganisationLevel.Ministry));
+        // One round in progress per organiser, programme and year: the three are of different years.
+        prefectureLed.Year = 2027;
+        noProvincial.Year = 2028;
 
         var applications = new Dictionary<string, Application>
         {

@@ -16,31 +16,61 @@ public class RaceTests(MigratedDatabaseFixture fixture) : IClassFixture<Migrated
     private static readonly DateTimeOffset Now = ChinaTime.At(2026, 7, 10, 10).ToUniversalTime();
 
     [Fact]
-    public async Task Drafts_started_at_the_same_moment_get_distinct_consecutive_numbers()
+    public async Task Drafts_started_at_the_same_moment_in_two_rounds_of_one_programme_and_year_get_distinct_consecutive_numbers()
     {
-        Campaign campaign;
+        // Two rounds of the same programme and year (a 补充推荐 beside the main round), each of its own organiser.
+        Campaign main, supplementary;
         Organisation applicant;
+        const int year = 2099; // a year of this test's own (the class has its own database; the counter is per programme and year)
         await using (var db = fixture.CreateContext())
         {
-            var ministry = TestData.Organisation("ministry", OrganisationLevel.Ministry, null);
             applicant = TestData.Organisation("applicant", OrganisationLevel.County, "440605");
-            campaign = TestData.Campaign(ministry, (1, OrganisationLevel.ProvincialUnit), (2, OrganisationLevel.Ministry));
-            db.AddRange(applicant, campaign);
+            main = TestData.Campaign(TestData.Organisation("ministry", OrganisationLevel.Ministry, null), (1, OrganisationLevel.ProvincialUnit), (2, OrganisationLevel.Ministry));
+            supplementary = TestData.Campaign(TestData.Organisation("ministry", OrganisationLevel.Ministry, null), (1, OrganisationLevel.ProvincialUnit), (2, OrganisationLevel.Ministry));
+            main.Year = supplementary.Year = year;
+            db.AddRange(applicant, main, supplementary);
+            db.ApplicationNumberCounters.Add(new ApplicationNumberCounter { Programme = main.Programme, Year = year, Last = 0 });
             await db.SaveChangesAsync();
         }
-        const int racers = 5;
+        const int racers = 6;
+        var lockCounter = """SELECT 1 FROM "ApplicationNumberCounters" WHERE "Programme" = @programme AND "Year" = @year FOR UPDATE""";
 
-        var applications = await RowLockRace.RunAsync(fixture.ConnectionString, "Campaigns", campaign.Id, waiters: racers,
-            () => Task.WhenAll(Enumerable.Range(0, racers).Select(async _ =>
+        var applications = await RowLockRace.RunAsync(fixture.ConnectionString, lockCounter,
+            new Dictionary<string, object> { ["programme"] = (int)main.Programme, ["year"] = year }, waiters: racers,
+            () => Task.WhenAll(Enumerable.Range(0, racers).Select(async i =>
             {
                 await using var db = fixture.CreateContext();
-                return await ApplicationFactory.StartDraftAsync(db, campaign, applicant, new Actor(Guid.NewGuid(), "officer", applicant.Id), Now);
+                return await ApplicationFactory.StartDraftAsync(db, i % 2 == 0 ? main : supplementary, applicant, new Actor(Guid.NewGuid(), "officer", applicant.Id), Now);
             })));
 
-        var prefix = $"{campaign.Programme.NumberPrefix()}-{campaign.Year}-";
+        var prefix = $"{main.Programme.NumberPrefix()}-{year}-";
         Assert.Equal(Enumerable.Range(1, racers).Select(n => $"{prefix}{n:0000}"), applications.Select(a => a.Number).Order(StringComparer.Ordinal));
+        Assert.Equal(racers / 2, applications.Count(a => a.CampaignId == supplementary.Id));
         await using var check = fixture.CreateContext();
-        Assert.Equal(racers, (await check.Campaigns.AsNoTracking().SingleAsync(c => c.Id == campaign.Id)).ApplicationCounter);
+        Assert.Equal(racers, (await check.ApplicationNumberCounters.AsNoTracking().SingleAsync(c => c.Programme == main.Programme && c.Year == year)).Last);
+    }
+
+    [Fact]
+    public async Task A_second_round_of_the_same_programme_and_year_continues_the_numbers_and_another_year_starts_its_own()
+    {
+        const int year = 2097; // and 2098: years no other test here uses
+        await using var db = fixture.CreateContext();
+        var applicant = TestData.Organisation("applicant", OrganisationLevel.County, "440605");
+        var rounds = Enumerable.Range(0, 3).Select(_ => TestData.Campaign(TestData.Organisation("ministry", OrganisationLevel.Ministry, null), (1, OrganisationLevel.ProvincialUnit))).ToList();
+        rounds[0].Year = rounds[1].Year = year;
+        rounds[2].Year = year + 1;
+        db.AddRange(applicant);
+        db.AddRange(rounds);
+        await db.SaveChangesAsync();
+        var officer = new Actor(Guid.NewGuid(), "officer", applicant.Id);
+
+        var numbers = new List<string>();
+        foreach (var round in new[] { rounds[0], rounds[1], rounds[0], rounds[2] })
+        {
+            numbers.Add((await ApplicationFactory.StartDraftAsync(db, round, applicant, officer, Now)).Number);
+        }
+
+        Assert.Equal([$"JQ-{year}-0001", $"JQ-{year}-0002", $"JQ-{year}-0003", $"JQ-{year + 1}-0001"], numbers);
     }
 
     [Fact]

@@ -18,8 +18,8 @@ public class CampaignRulesTests
         Stages = [.. stages],
     };
 
-    private static ReviewStage Stage(int order, OrganisationLevel level, int? quota = null, int? specialUnitQuota = null) =>
-        new() { Order = order, Level = level, Name = level.ToChinese(), Quota = quota, SpecialUnitQuota = specialUnitQuota };
+    private static ReviewStage Stage(int order, OrganisationLevel level) =>
+        new() { Order = order, Level = level, Name = level.ToChinese() };
 
     // ---- IsOpenAt ----
 
@@ -109,35 +109,6 @@ public class CampaignRulesTests
 
         Assert.Equal("2027年1月1日 00:05（北京时间）", ChinaTime.Format(lateEveningUtc));
         Assert.Equal("2027年1月1日", ChinaTime.FormatDate(lateEveningUtc));
-    }
-
-    // ---- quotas ----
-
-    [Fact]
-    public void A_province_gets_the_quota_and_a_special_unit_its_own()
-    {
-        var stage = Stage(1, OrganisationLevel.ProvincialUnit, quota: 2, specialUnitQuota: 1);
-
-        Assert.Equal(2, stage.QuotaFor(isSpecialUnit: false)); // 广东省
-        Assert.Equal(1, stage.QuotaFor(isSpecialUnit: true)); // 深圳 (计划单列市), 兵团
-    }
-
-    [Fact]
-    public void A_special_unit_falls_back_to_the_quota_when_no_special_quota_is_set()
-    {
-        var stage = Stage(1, OrganisationLevel.ProvincialUnit, quota: 3);
-
-        Assert.Equal(3, stage.QuotaFor(isSpecialUnit: true));
-        Assert.Equal(3, stage.QuotaFor(isSpecialUnit: false));
-    }
-
-    [Fact]
-    public void A_stage_without_quota_sets_no_limit_for_anyone()
-    {
-        var stage = Stage(2, OrganisationLevel.Ministry);
-
-        Assert.Null(stage.QuotaFor(isSpecialUnit: false));
-        Assert.Null(stage.QuotaFor(isSpecialUnit: true));
     }
 
     // ---- stage chain ----

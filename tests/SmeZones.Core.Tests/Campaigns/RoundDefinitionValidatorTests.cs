@@ -183,6 +183,31 @@ public class RoundDefinitionValidatorTests
     }
 
     [Fact]
+    public void A_relaxation_names_a_threshold_of_the_forms_criteria_with_a_looser_value()
+    {
+        var round = ZoneRound();
+        round.Relaxations = new() { ["gate.revenue"] = "80", ["openness.foreignFirms"] = "8" };
+        Assert.Empty(Errors(round));
+
+        round.Relaxations = new() { ["gate.revenue"] = "120", ["tiers.output"] = "30", ["openness.foreignFirms"] = "八" };
+        var errors = Errors(round);
+
+        Assert.Equal("“企业年营业总收入”放宽后的数值须低于标准值100亿元", errors["Relaxations[gate.revenue]"]);
+        Assert.Equal("“外资或合资企业数量”的放宽值须为不小于0、最多两位小数的数字", errors["Relaxations[openness.foreignFirms]"]);
+        Assert.StartsWith("“tiers.output”不是中外中小企业合作区认定标准", errors["Relaxations"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Relaxed_values_without_a_region_to_apply_to_are_refused()
+    {
+        var round = ZoneRound();
+        round.RelaxedRegionClasses = [];
+        round.Relaxations = new() { ["gate.revenue"] = "80" };
+
+        Assert.Equal("已填写放宽后的数值，请选择适用放宽的地区", Errors(round)["RelaxedRegionClasses"]);
+    }
+
+    [Fact]
     public void Only_the_ministry_or_a_provincial_authority_organises_a_round()
     {
         var prefecture = new Organisation { Name = "昌吉州", Level = OrganisationLevel.Prefecture, RegionCode = "652300" };

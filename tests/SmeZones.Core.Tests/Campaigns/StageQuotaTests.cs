@@ -22,12 +22,31 @@ public class StageQuotaTests
     }
 
     [Fact]
-    public void Without_its_own_quota_the_bingtuan_shares_the_separately_planned_cities_one()
+    public void Without_its_own_quota_the_bingtuan_takes_the_provincial_one_not_the_separately_planned_cities()
     {
         var stage = new ReviewStage { Order = 1, Level = OrganisationLevel.ProvincialUnit, Name = "省级", Quota = 2, SpecialUnitQuota = 1 };
 
-        Assert.Equal(1, stage.QuotaFor(RegionCatalogue.BingtuanCode));
+        Assert.Equal(2, stage.QuotaFor(RegionCatalogue.BingtuanCode));
+        Assert.Equal(1, stage.QuotaFor("440300")); // 深圳
         Assert.Equal(2, stage.QuotaFor("510000"));
+    }
+
+    [Fact]
+    public void A_bingtuan_quota_applies_to_the_bingtuan_only()
+    {
+        var stage = new ReviewStage { Order = 1, Level = OrganisationLevel.ProvincialUnit, Name = "省级", Quota = 2, BingtuanQuota = 1 };
+
+        Assert.Equal(1, stage.QuotaFor(RegionCatalogue.BingtuanCode));
+        Assert.Equal(2, stage.QuotaFor("440300")); // 深圳: no quota of its own, so the general one
+        Assert.Equal(2, stage.QuotaFor("650000")); // 新疆
+    }
+
+    [Fact]
+    public void A_stage_without_quota_sets_no_limit_for_any_kind()
+    {
+        var stage = new ReviewStage { Order = 2, Level = OrganisationLevel.Ministry, Name = "部级" };
+
+        Assert.All(Enum.GetValues<ReviewingUnitKind>(), kind => Assert.Null(stage.QuotaFor(kind)));
     }
 
     [Fact]

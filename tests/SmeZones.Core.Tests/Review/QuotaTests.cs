@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using SmeZones.Core.Organisations;
+using SmeZones.Core.Regions;
 using SmeZones.Core.Review;
 using SmeZones.Core.Tests.Infrastructure;
 using static SmeZones.Core.Tests.Review.WorkflowWorld;
@@ -8,16 +10,31 @@ namespace SmeZones.Core.Tests.Review;
 /// <summary>Recommendation places held by the database: per reviewing unit, under concurrency, given back on change.</summary>
 public class QuotaTests(MigratedDatabaseFixture fixture) : IClassFixture<MigratedDatabaseFixture>
 {
-    [Theory]
-    [InlineData("440000", false)] // 广东
-    [InlineData("440300", true)] // 深圳, 计划单列市
-    [InlineData("210200", true)] // 大连
-    [InlineData("660000", true)] // 兵团
-    [InlineData("440600", false)] // 佛山: a prefecture, not a provincial unit
-    [InlineData(null, false)] // the ministry
-    public void Separately_planned_cities_and_the_bingtuan_are_special_units(string? region, bool special)
+    [Fact]
+    public async Task The_bingtuan_takes_places_under_its_own_kind_not_the_separately_planned_cities_quota()
     {
-        Assert.Equal(special, QuotaLedger.IsSpecialUnit(region));
+        // 省 3, 计划单列市 1, 兵团 not set: 兵团 is a provincial-level unit and takes the general 3, not 深圳's 1.
+        var world = await CreateAsync(fixture, quota: 3, specialUnitQuota: 1);
+        await using var db = world.NewContext();
+        var bingtuan = TestData.Organisation("新疆生产建设兵团工业和信息化局", OrganisationLevel.ProvincialUnit, RegionCatalogue.BingtuanCode);
+        db.Organisations.Add(bingtuan);
+        await db.SaveChangesAsync();
+        var stage = await db.ReviewStages.AsNoTracking().SingleAsync(s => s.CampaignId == world.CampaignId && s.Order == 1);
+
+        var limit = QuotaLedger.LimitFor(stage, bingtuan.RegionCode);
+        var taken = new List<bool>();
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                taken.Add(await QuotaLedger.TryTakeAsync(db, world.CampaignId, 1, bingtuan.Id, limit!.Value));
+            }
+            await transaction.CommitAsync();
+        }
+
+        Assert.Equal(3, limit);
+        Assert.Equal(1, QuotaLedger.LimitFor(stage, "440300")); // 深圳
+        Assert.Equal([true, true, true, false], taken);
     }
 
     [Fact]

@@ -7,10 +7,6 @@ namespace SmeZones.Web.Tests.Infrastructure;
 
 public sealed partial class TestData
 {
-    // Application numbers restart in each round; every round here starts its counter in a block of its own, so a
-    // number is unique across the assembly's rounds, as it is in a real year's single round, and a search by it finds one.
-    private static int _lastCounterBlock;
-
     /// <summary>
     /// A new open round of the programme, made from the demo round's definition (Commands/DemoRounds) through the one
     /// round set-up path (<see cref="RoundSetup"/>), uniquely named, e.g. "2026年度中外中小企业合作区推荐（测试3f2a9c1d）".
@@ -31,10 +27,7 @@ public sealed partial class TestData
         {
             throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => $"{e.PropertyName}: {e.ErrorMessage}")));
         }
-        var round = created.Campaign!;
-        round.ApplicationCounter = Interlocked.Add(ref _lastCounterBlock, 1000);
-        await db.SaveChangesAsync();
-        return round;
+        return created.Campaign!;
     }
 
     /// <summary>

@@ -46,8 +46,6 @@ public static class NationalTestData
             Name = WorkspaceTestData.UniqueTitle("测试全国合作区批次"),
             Programme = Programme.Zone, Year = 2026, OrganiserId = ministry.OrganisationId, FormEditionKey = "zone-2026", CriteriaEditionKey = "zone-2024",
             ApplicantLevel = OrganisationLevel.Prefecture, OpensAt = now.AddDays(-1), ClosesAt = now.AddDays(30),
-            // Numbers are unique across rounds: start this round's counter far from every other's.
-            ApplicationCounter = Random.Shared.Next(1_000_000, 90_000_000),
             Stages =
             [
                 new() { Order = 1, Level = OrganisationLevel.ProvincialUnit, Name = "省级初审推荐", Quota = 2, SpecialUnitQuota = 1 },

@@ -29,8 +29,6 @@ public static class PublicationTestData
             Name = $"测试公示批次{Guid.NewGuid():N}", Programme = Programme.Zone, Year = 2026, OrganiserId = ministry.Id,
             FormEditionKey = "zone-2026", CriteriaEditionKey = "zone-2024", ApplicantLevel = OrganisationLevel.Prefecture,
             OpensAt = now.AddDays(-30), ClosesAt = now.AddDays(30),
-            // Application numbers are per programme and year (HZQ-2026-0001), not per round: start this round's far away.
-            ApplicationCounter = Random.Shared.Next(100_000, 90_000_000),
             Stages =
             [
                 new() { Order = 1, Level = OrganisationLevel.ProvincialUnit, Name = "省级初审推荐", Quota = 10 },

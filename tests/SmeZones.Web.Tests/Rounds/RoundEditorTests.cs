@@ -3,6 +3,7 @@ using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using SmeZones.Core.Campaigns;
 using SmeZones.Core.Organisations;
+using SmeZones.Core.Review;
 using SmeZones.Web.Tests.Infrastructure;
 
 namespace SmeZones.Web.Tests.Rounds;
@@ -191,5 +192,126 @@ public class RoundEditorTests(PortalHost host)
         Assert.Contains("（北京时间）", stages, StringComparison.Ordinal);
         Assert.Contains("广东省", stages, StringComparison.Ordinal);
         Assert.Contains("还剩", overview.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_second_round_of_a_programme_and_year_in_progress_is_refused_beside_the_year_in_the_editor()
+    {
+        var officer = await host.TestData.CreateUserAsync(Roles.Ministry);
+        var open = await host.TestData.CreateRoundAsync(Programme.Zone, officer.Organisation);
+        using var ministry = await host.SignedInAsync(officer);
+        var name = Unique("2026年度合作区第二批");
+
+        using var response = await ministry.SubmitAsync("/Rounds/Edit", ZoneRound(name, year: "2026", edition: "zone-2026"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await PortalClient.ParseAsync(response);
+        Assert.Equal($"已有进行中的2026年度中外中小企业合作区批次“{open.Name}”；同一项目同一年度只能有一个进行中的批次，请先结束该批次。", ErrorText(page, "Round-Year"));
+        await using var db = host.NewDbContext();
+        Assert.False(await db.Campaigns.AnyAsync(c => c.Name == name));
+    }
+
+    [Fact]
+    public async Task Relaxations_are_set_in_the_editor_checked_beside_each_threshold_and_fixed_once_published()
+    {
+        using var ministry = await SignedInAsync(Roles.Ministry);
+        var name = Unique("2025年度合作区放宽");
+        using (var saved = await ministry.SubmitAsync("/Rounds/Edit", ZoneRound(name)))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+        var id = await IdOfAsync(name);
+        var editor = $"/Rounds/Edit/{id}";
+        var form = await ministry.GetDocumentAsync(editor);
+        Assert.NotNull(form.QuerySelector("input[name='Round.Relaxations[gate.revenue]']"));
+
+        var fields = ZoneRound(name);
+        fields["Round.Relaxations[gate.revenue]"] = "120";
+        fields["Round.Relaxations[openness.foreignFirms]"] = "-1";
+        using (var refused = await ministry.SubmitAsync(editor, fields))
+        {
+            var page = await PortalClient.ParseAsync(refused);
+            Assert.Equal("“企业年营业总收入”放宽后的数值须低于标准值100亿元", ErrorText(page, "Round-Relaxations-gate-revenue-"));
+            Assert.Equal("“外资或合资企业数量”的放宽值须为不小于0、最多两位小数的数字", ErrorText(page, "Round-Relaxations-openness-foreignFirms-"));
+            Assert.Equal("已填写放宽后的数值，请选择适用放宽的地区", ErrorText(page, "Round-RelaxedRegionClasses"));
+            Assert.Equal("120", page.QuerySelector("input[name='Round.Relaxations[gate.revenue]']")?.GetAttribute("value"));
+        }
+
+        fields["Round.Relaxations[gate.revenue]"] = "80";
+        fields["Round.Relaxations[openness.foreignFirms]"] = "";
+        fields["Round.RelaxedRegionClasses"] = "West";
+        using (var saved = await ministry.SubmitAsync(editor, fields))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+        await using (var db = host.NewDbContext())
+        {
+            var stored = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == id);
+            Assert.Equal(new Dictionary<string, decimal> { ["gate.revenue"] = 80m }, stored.Relaxations);
+            Assert.Equal(["West"], stored.RelaxedRegionClasses);
+            var audited = await db.AuditEvents.Where(e => e.EntityType == "Campaign" && e.EntityId == id.ToString() && e.Action == "RoundDraftUpdated").SingleAsync();
+            Assert.Contains("gate.revenue", audited.Details, StringComparison.Ordinal);
+        }
+
+        var overview = $"/Rounds/Overview/{id}";
+        using (var published = await ministry.SubmitAsync(overview, new Dictionary<string, string>(), "form[action*='handler=Publish']"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        }
+        Assert.Contains("西部：企业年营业总收入放宽为80亿元（标准100亿元）", (await ministry.GetDocumentAsync(overview)).Body!.TextContent, StringComparison.Ordinal);
+
+        // The editor no longer opens (it sends to the overview); a post made anyway changes nothing.
+        fields["Round.Relaxations[gate.revenue]"] = "10";
+        fields["__RequestVerificationToken"] = (await ministry.GetDocumentAsync(overview)).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using (var content = new FormUrlEncodedContent(fields))
+        using (var late = await ministry.Http.PostAsync(new Uri(editor, UriKind.Relative), content))
+        {
+            Assert.Equal(HttpStatusCode.OK, late.StatusCode);
+            Assert.Contains("批次已发布，申报表版本和审核流程不能再修改", (await PortalClient.ParseAsync(late)).Body!.TextContent, StringComparison.Ordinal);
+        }
+        await using (var db = host.NewDbContext())
+        {
+            Assert.Equal(80m, (await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == id)).Relaxations["gate.revenue"]);
+        }
+        using var admin = await SignedInAsync(Roles.Admin);
+        using var gone = await admin.Http.GetAsync(new Uri($"/Admin/Campaigns/Relaxations/{id}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_overview_counts_applications_by_status_and_unit_and_places_used_and_reviewers_see_their_stage_deadline()
+    {
+        var organiser = await host.TestData.CreateUserAsync(Roles.Ministry);
+        var round = await host.TestData.CreateRoundAsync(Programme.Zone, organiser.Organisation);
+        var province = await host.TestData.CreateUserAsync(OrganisationLevel.ProvincialUnit, "440000", Roles.Reviewer);
+        var foshan = await host.TestData.CreateOrganisationAsync(OrganisationLevel.Prefecture, "440600");
+        var chengdu = await host.TestData.CreateOrganisationAsync(OrganisationLevel.Prefecture, "510100");
+        await host.TestData.CreateApplicationAsync(foshan, round, reachedStage: 1);
+        await host.TestData.CreateApplicationAsync(foshan, round);
+        await host.TestData.CreateApplicationAsync(chengdu, round, reachedStage: 1);
+        await using (var db = host.NewDbContext())
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            // One place taken by 广东, as a recommendation takes it.
+            Assert.True(await QuotaLedger.TryTakeAsync(db, round.Id, 1, province.OrganisationId, 2));
+            await transaction.CommitAsync();
+        }
+
+        using var ministry = await host.SignedInAsync(organiser);
+        var page = (await ministry.GetDocumentAsync($"/Rounds/Overview/{round.Id}")).Body!;
+
+        Assert.Contains("草稿 1 件；已提交 2 件", page.TextContent, StringComparison.Ordinal);
+        var units = page.QuerySelectorAll("table").Select(t => t.TextContent).Single(t => t.Contains("审核单位辖区", StringComparison.Ordinal));
+        Assert.Contains("广东省112", units, StringComparison.Ordinal); // 填报中 1, 已提交 1, 合计 2
+        Assert.Contains("四川省011", units, StringComparison.Ordinal);
+        var places = page.QuerySelectorAll("table").Select(t => t.TextContent).Single(t => t.Contains("已推荐 / 名额", StringComparison.Ordinal));
+        Assert.Contains($"{province.Organisation!.Name}1 / 2", places, StringComparison.Ordinal);
+        Assert.Contains("还剩", page.TextContent, StringComparison.Ordinal);
+        var pending = page.QuerySelectorAll("table")[0].TextContent;
+        Assert.Contains("广东省、四川省", pending, StringComparison.Ordinal);
+
+        var deadline = round.Stages.Single(s => s.Order == 1).Deadline!.Value;
+        using var reviewer = await host.SignedInAsync(province);
+        Assert.Contains($"本级审核截止时间：{ChinaTime.Format(deadline)}", (await reviewer.GetDocumentAsync("/Review")).Body!.TextContent, StringComparison.Ordinal);
     }
 }

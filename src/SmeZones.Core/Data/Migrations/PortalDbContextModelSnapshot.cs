@@ -266,6 +266,22 @@ namespace SmeZones.Core.Data.Migrations
                     b.ToTable("Applications");
                 });
 
+            modelBuilder.Entity("SmeZones.Core.Applications.ApplicationNumberCounter", b =>
+                {
+                    b.Property<int>("Programme")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Programme", "Year");
+
+                    b.ToTable("ApplicationNumberCounters");
+                });
+
             modelBuilder.Entity("SmeZones.Core.Applications.Evidence", b =>
                 {
                     b.Property<Guid>("Id")
@@ -439,9 +455,6 @@ namespace SmeZones.Core.Data.Migrations
                     b.Property<int>("ApplicantLevel")
                         .HasColumnType("integer");
 
-                    b.Property<int>("ApplicationCounter")
-                        .HasColumnType("integer");
-
                     b.Property<DateTimeOffset>("ClosesAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -499,7 +512,10 @@ namespace SmeZones.Core.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganiserId");
+                    b.HasIndex("OrganiserId", "Programme", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Campaigns_OneOpenRound")
+                        .HasFilter("\"Status\" = 2");
 
                     b.ToTable("Campaigns");
                 });
