@@ -36,6 +36,28 @@ public sealed record ExpertAggregate(
 
     public decimal? Aggregate => TrimmedMean;
 
+    /// <summary>The 认定标准's pass rule applied to the aggregate, in words.</summary>
+    public string PassText => Passes switch { true => "达到认定要求", false => "未达到认定要求", null => "尚无评分" };
+
+    /// <summary>
+    /// The aggregate in one cell of a download: points after trimming (zones) or passing sheets (clusters), the verdict,
+    /// and the flag, e.g. "82.5分（3份评分）；达到认定要求；意见分歧".
+    /// </summary>
+    public string SummaryText
+    {
+        get
+        {
+            if (Sheets == 0)
+            {
+                return PassText;
+            }
+            var score = TrimmedMean is { } points
+                ? $"{Math.Round(points, 2).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}分（{Sheets}份评分）"
+                : $"{PassVotes}/{Sheets}份评分表符合";
+            return $"{score}；{PassText}{(Flagged ? "；意见分歧" : "")}";
+        }
+    }
+
     public static ExpertAggregate Compute(IReadOnlyList<SheetScore> sheets, bool gatesMet, decimal spreadThreshold)
     {
         if (sheets.Count == 0)

@@ -20,13 +20,20 @@ public sealed record DossierFile(string Path, long SizeBytes, string Sha256);
 
 /// <summary>
 /// The dossier that replaces the CD: per application, the form PDF, every evidence file under its 佐证材料 number,
-/// the latest submission's snapshot JSON and the review records of every stage; manifest.csv lists every file with
+/// the latest submission's snapshot JSON, the review records of every stage and the files attached to the 实地抽查
+/// records (provinces' and ministry's); manifest.csv lists every file with
 /// its SHA-256. Written as a zip straight onto a stream that need not seek (the HTTP response): entries one after the
 /// other, evidence copied from PostgreSQL in chunks, so memory holds one PDF and one buffer, never the dossier.
 /// </summary>
 public static class DossierWriter
 {
     public const string ManifestName = "manifest.csv";
+
+    /// <summary>The folder of the 实地抽查 records' attachments, one subfolder per check.</summary>
+    public const string SiteCheckFolder = "实地抽查记录附件";
+
+    private const string EvidenceBytesSql = """SELECT "Bytes" FROM "EvidenceContents" WHERE "EvidenceId" = @id""";
+    private const string SiteCheckBytesSql = """SELECT "Bytes" FROM "SiteCheckAttachments" WHERE "Id" = @id""";
     private const int ChunkSize = 81920;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -87,30 +94,62 @@ public static class DossierWriter
 
         var evidence = await db.Evidence.AsNoTracking().Where(e => e.ApplicationId == application.Id)
             .OrderBy(e => e.SlotKey).ThenBy(e => e.UploadedAt).Select(e => new { e.Id, e.SlotKey, e.FileName }).ToListAsync(ct);
+        for (var i = 0; i < evidence.Count; i++)
+        {
+            var e = evidence[i];
+            var path = $"{folder}佐证材料/佐证材料{SafeName(e.SlotKey)}/{i + 1:000}-{SafeName(e.FileName)}";
+            await AddStoredAsync(zip, db, EvidenceBytesSql, e.Id, path, files, ct);
+        }
+
+        // 实地抽查 attachments (the provinces' and the ministry's), one folder per check named by stage, authority and
+        // date, so a reader of the CD-replacement finds the photos and minutes beside the check they belong to.
+        var stages = application.Campaign?.Stages ?? [];
+        var organisations = db.Organisations.AsNoTracking();
+        var checks = await db.SiteChecks.AsNoTracking().Where(c => c.ApplicationId == application.Id)
+            .OrderBy(c => c.StageOrder).ThenBy(c => c.CheckedOn).ThenBy(c => c.CreatedAt)
+            .Select(c => new
+            {
+                c.StageOrder, c.CheckedOn,
+                Organisation = organisations.Where(o => o.Id == c.OrganisationId).Select(o => o.Name).FirstOrDefault(),
+                Attachments = c.Attachments.OrderBy(a => a.UploadedAt).ThenBy(a => a.FileName).Select(a => new { a.Id, a.FileName }).ToList(),
+            }).ToListAsync(ct);
+        for (var c = 0; c < checks.Count; c++)
+        {
+            var check = checks[c];
+            var stage = stages.FirstOrDefault(s => s.Order == check.StageOrder)?.Name ?? $"第{check.StageOrder}级";
+            var checkFolder = $"{folder}{SiteCheckFolder}/{c + 1:00}-{SafeName($"{stage}-{check.Organisation}-{check.CheckedOn:yyyy-MM-dd}")}";
+            for (var a = 0; a < check.Attachments.Count; a++)
+            {
+                var attachment = check.Attachments[a];
+                await AddStoredAsync(zip, db, SiteCheckBytesSql, attachment.Id, $"{checkFolder}/{a + 1:000}-{SafeName(attachment.FileName)}", files, ct);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Copies one stored file (a bytea column selected by id) into the zip, straight off the wire: Npgsql hands the
+    /// column over as a stream with SequentialAccess instead of one byte array. A row gone meanwhile is skipped.
+    /// </summary>
+    private static async Task AddStoredAsync(ZipArchive zip, PortalDbContext db, string sql, Guid id, string path, List<DossierFile> files, CancellationToken ct)
+    {
         var connection = db.Database.GetDbConnection();
         if (connection.State != ConnectionState.Open)
         {
             await db.Database.OpenConnectionAsync(ct);
         }
-        for (var i = 0; i < evidence.Count; i++)
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "id";
+        parameter.Value = id;
+        command.Parameters.Add(parameter);
+        await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
+        if (!await reader.ReadAsync(ct))
         {
-            var e = evidence[i];
-            await using var command = connection.CreateCommand();
-            command.CommandText = """SELECT "Bytes" FROM "EvidenceContents" WHERE "EvidenceId" = @id""";
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "id";
-            parameter.Value = e.Id;
-            command.Parameters.Add(parameter);
-            // SequentialAccess: Npgsql hands the column over as a stream off the wire instead of one byte array.
-            await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
-            if (!await reader.ReadAsync(ct))
-            {
-                continue;
-            }
-            await using var content = reader.GetStream(0);
-            var path = $"{folder}佐证材料/佐证材料{SafeName(e.SlotKey)}/{i + 1:000}-{SafeName(e.FileName)}";
-            files.Add(await AddAsync(zip, path, content, files, ct));
+            return;
         }
+        await using var content = reader.GetStream(0);
+        files.Add(await AddAsync(zip, path, content, files, ct));
     }
 
     /// <summary>The review records as the stages left them: decisions, 推荐意见, points or judgements, sign-off; site checks and returns.</summary>

@@ -26,6 +26,7 @@ public enum UnitProgress
 /// <param name="SignedOff">Recommendations signed off: what reached the ministry.</param>
 /// <param name="QuotaUsed">Places the unit holds (the database ledger), or its recommendations where the stage sets no quota.</param>
 /// <param name="QuotaLimit">The unit's quota; null where the stage sets none.</param>
+/// <param name="Late">Not signed off by the provincial stage's deadline: work still outstanding once it passed, or a sign-off at or after it.</param>
 public sealed record UnitOverview(
     Region Unit, Organisation? Authority, int Waiting, int Recommended, int SignedOff, int NotRecommended, int QuotaUsed, int? QuotaLimit, bool Late)
 {
@@ -38,7 +39,7 @@ public sealed record UnitOverview(
         : Waiting == 0 && Recommended == SignedOff && SignedOff > 0 ? UnitProgress.SignedOff
         : UnitProgress.InProgress;
 
-    public string ProgressText => Late ? "逾期未签发" : Progress switch
+    public string ProgressText => Late ? (Progress == UnitProgress.SignedOff ? "逾期签发" : "逾期未签发") : Progress switch
     {
         UnitProgress.NothingReceived => "尚无申报",
         UnitProgress.SignedOff => "已签发",
@@ -76,7 +77,7 @@ public static class NationalOverview
             {
                 Unit = db.Applications.Where(a => a.Id == r.ApplicationId).Select(a => a.ProvincialUnitCode).First(),
                 r.Decision,
-                Signed = r.SignedOffAt != null,
+                r.SignedOffAt,
             }).ToListAsync(ct);
         var waiting = await db.Applications.AsNoTracking()
             .Where(a => a.CampaignId == campaignId && a.Status == ApplicationStatus.Submitted && a.CurrentStageOrder == order
@@ -89,14 +90,18 @@ public static class NationalOverview
                 .Where(o => o.Level == OrganisationLevel.ProvincialUnit && o.IsActive && o.RegionCode != null).ToListAsync(ct))
             .GroupBy(o => o.RegionCode!).ToDictionary(g => g.Key, g => g.OrderBy(o => o.Id).First(), StringComparer.Ordinal);
 
-        var deadlinePassed = round.ProvinceDeadline is { } deadline && now >= deadline;
+        // The deadline closes the stage at that instant, as it closes resubmission (ApplicationSubmission): a sign-off
+        // at the deadline itself is late, one a second before it is in time.
+        var deadline = round.ProvinceDeadline;
+        var deadlinePassed = deadline is { } d && now >= d;
         var units = RegionCatalogue.Instance.All.Where(r => r.IsProvincialUnit)
             .OrderBy(r => r.Code == RegionCatalogue.BingtuanCode ? 2 : r.Level == RegionLevel.Prefecture ? 1 : 0).ThenBy(r => r.Code, StringComparer.Ordinal)
             .Select(unit =>
             {
                 var own = reviews.Where(r => r.Unit == unit.Code).ToList();
                 var recommended = own.Count(r => r.Decision == ReviewDecision.Recommend);
-                var signedOff = own.Count(r => r.Decision == ReviewDecision.Recommend && r.Signed);
+                var signedOff = own.Count(r => r.Decision == ReviewDecision.Recommend && r.SignedOffAt != null);
+                var signedLate = own.Any(r => r.SignedOffAt >= deadline);
                 var notRecommended = own.Count(r => r.Decision == ReviewDecision.NotRecommend);
                 var authority = authorities.GetValueOrDefault(unit.Code);
                 var quota = authority is null ? null : quotas.GetValueOrDefault(authority.Id);
@@ -104,7 +109,7 @@ public static class NationalOverview
                 var unitWaiting = waiting.GetValueOrDefault(unit.Code);
                 var outstanding = unitWaiting + recommended - signedOff;
                 return new UnitOverview(unit, authority, unitWaiting, recommended, signedOff, notRecommended,
-                    quota?.Used ?? recommended, limit, Late: deadlinePassed && outstanding > 0);
+                    quota?.Used ?? recommended, limit, Late: (deadlinePassed && outstanding > 0) || signedLate);
             }).ToList();
         return new NationalOverviewResult(round, units);
     }

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using SmeZones.Core.Applications;
 using SmeZones.Core.Data;
+using SmeZones.Core.ExpertReview;
 using SmeZones.Core.Forms;
 using SmeZones.Core.Regions;
 
@@ -9,13 +10,14 @@ namespace SmeZones.Core.Exports;
 
 /// <summary>
 /// The ministry's summaries of a national round: one provincial unit's 推荐汇总表 as that unit signed it, and the
-/// national table of all signed-off recommendations (附件2 columns plus the recommending unit and the assessment
-/// verdict). Both are <see cref="SummaryTable"/>s, so the .xlsx and PDF are the ones <see cref="SummaryTableDocuments"/> writes.
+/// national table of all signed-off recommendations (附件2 columns plus the recommending unit, the assessment
+/// verdict and the experts' aggregate). Both are <see cref="SummaryTable"/>s, so the .xlsx and PDF are the ones <see cref="SummaryTableDocuments"/> writes.
 /// </summary>
 public static class NationalSummary
 {
     public const string UnitColumn = "provincialUnit";
     public const string VerdictColumn = "verdict";
+    public const string ExpertColumn = "expertAggregate";
     public const string CsvContentType = "text/csv; charset=utf-8";
 
     /// <summary>The unit's table: its signed-off recommendations, under its own name, as RecommendationSummaryTable builds it.</summary>
@@ -33,14 +35,19 @@ public static class NationalSummary
         var regions = RegionCatalogue.Instance;
         var first = table.Columns.Take(1);
         var columns = first.Append(new TableColumn { Key = UnitColumn, Label = "推荐单位" })
-            .Concat(table.Columns.Skip(1)).Append(new TableColumn { Key = VerdictColumn, Label = "预评估结论（省级签发时）" }).ToList();
-        // Expert aggregate: added when the expert review (ExpertRanking) is merged; no such data exists before.
+            .Concat(table.Columns.Skip(1))
+            .Append(new TableColumn { Key = VerdictColumn, Label = "预评估结论（省级签发时）" })
+            .Append(new TableColumn { Key = ExpertColumn, Label = "专家评审（去掉最高最低分后平均）" }).ToList();
+        // The same aggregates the ministry ranks by (ExpertRanking): one computation, wherever it is shown.
+        var experts = (await ExpertRanking.RowsAsync(db, round.Campaign.Id, ct)).ToDictionary(r => r.Application.Id, r => r.Result);
         var rows = table.Rows.Select((row, i) =>
         {
+            var application = sources[i].Summary.Application;
             var cells = new Dictionary<string, string>(row.Cells, StringComparer.Ordinal)
             {
-                [UnitColumn] = regions.Find(sources[i].Summary.Application.ProvincialUnitCode)?.Name ?? "",
+                [UnitColumn] = regions.Find(application.ProvincialUnitCode)?.Name ?? "",
                 [VerdictColumn] = NationalRecommendations.VerdictText(sources[i].GatesMet),
+                [ExpertColumn] = experts.GetValueOrDefault(application.Id)?.SummaryText ?? "尚无评分",
             };
             return new SummaryRow(cells);
         }).ToList();
