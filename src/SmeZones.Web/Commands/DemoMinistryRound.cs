@@ -24,7 +24,7 @@ public static class DemoMinistryRound
     {
         var organisations = await db.Organisations.ToDictionaryAsync(o => o.Name);
         // Made through the one round set-up path, as the open demo rounds are; open while its applications are made.
-        var definition = new RoundDefinition
+        var round = new RoundDefinition
         {
             Organiser = DemoData.MinistryName, Programme = nameof(Programme.Zone), Year = "2026", Name = Name, FormEdition = "zone-2026",
             OpensAt = RoundDefinition.FormatTime(now.AddDays(-90)), ClosesAt = RoundDefinition.FormatTime(now.AddDays(1)),
@@ -36,7 +36,7 @@ public static class DemoMinistryRound
             ],
             Publish = true,
         };
-        var created = await RoundSetup.CreateAsync(db, definition, Actor.System, now);
+        var created = await RoundSetup.CreateAsync(db, round, Actor.System, now);
         var campaign = created.Campaign ?? throw new InvalidOperationException(
             $"Demo round {Name}: {string.Join("; ", created.Errors.Select(e => $"{e.PropertyName}: {e.ErrorMessage}"))}");
         var entries = new[]
