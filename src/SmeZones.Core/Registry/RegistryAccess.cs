@@ -4,14 +4,14 @@ namespace SmeZones.Core.Registry;
 
 /// <summary>
 /// Which registry entries a viewer may reach, by the same jurisdiction codes as <c>ApplicationAccess</c>: the ministry
-/// all, a reviewing authority those in its provincial unit (a 计划单列市 or 兵团 is its own unit), prefecture or county,
+/// (and the administrator, who imports) all, a reviewing authority those in its provincial unit (a 计划单列市 or 兵团 is its own unit), prefecture or county,
 /// the applicant authority its own. Anything else is simply not found.
 /// </summary>
 public static class RegistryAccess
 {
     public static IQueryable<RegistryEntry> VisibleTo(this IQueryable<RegistryEntry> entries, Viewer viewer)
     {
-        if (viewer.IsIn(Roles.Ministry))
+        if (viewer.IsIn(Roles.Ministry) || viewer.IsIn(Roles.Admin))
         {
             return entries;
         }
@@ -33,8 +33,8 @@ public static class RegistryAccess
         return entries.Where(_ => false);
     }
 
-    public static bool MaySeeRegistry(this Viewer viewer) =>
-        viewer.IsIn(Roles.Ministry) || viewer.IsIn(Roles.Reviewer) || viewer.IsIn(Roles.Applicant);
+    /// <summary>Who imports entries certified before the portal.</summary>
+    public static bool MayImport(this Viewer viewer) => viewer.IsIn(Roles.Ministry) || viewer.IsIn(Roles.Admin);
 
     /// <summary>The provincial authority does the 初审 of requests.</summary>
     public static bool IsProvince(this Viewer viewer) =>

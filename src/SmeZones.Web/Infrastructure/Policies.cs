@@ -17,6 +17,9 @@ public static class Policies
     /// <summary>Who organises rounds (Pages/Rounds): 系统管理员, 部级, and provincial authorities; which rounds is RoundAccess's.</summary>
     public const string Organiser = nameof(Organiser);
 
+    /// <summary>The registry (Pages/Registry): applicant and reviewing authorities, 部级, 系统管理员; which entries is RegistryAccess's.</summary>
+    public const string Registry = nameof(Registry);
+
     public static void AddPortalAuthorization(this IServiceCollection services) =>
         services.AddAuthorizationBuilder()
             .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
@@ -26,6 +29,7 @@ public static class Policies
             .AddPolicy(Review, p => p.RequireRole(Roles.Reviewer, Roles.Ministry))
             .AddPolicy(Ministry, p => p.RequireRole(Roles.Ministry))
             .AddPolicy(Expert, p => p.RequireRole(Roles.Expert))
+            .AddPolicy(Registry, p => p.RequireRole(Roles.Applicant, Roles.Reviewer, Roles.Ministry, Roles.Admin))
             .AddPolicy(Organiser, p => p.RequireAssertion(c => c.User.IsInRole(Roles.Admin) || c.User.IsInRole(Roles.Ministry)
                 || (c.User.IsInRole(Roles.Reviewer)
                     && c.User.FindFirst(PortalClaimTypes.OrganisationLevel)?.Value == ((int)OrganisationLevel.ProvincialUnit).ToString(System.Globalization.CultureInfo.InvariantCulture))));
