@@ -92,6 +92,7 @@ public static class DemoData
         }
         await DemoMinistryRound.SeedAsync(db, now);
         await SeedExpertPoolAsync(db, now);
+        await DemoRegistry.SeedAsync(db, now);
         return true;
     }
 
