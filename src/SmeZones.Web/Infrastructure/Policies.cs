@@ -20,6 +20,9 @@ public static class Policies
     /// <summary>The registry (Pages/Registry): applicant and reviewing authorities, 部级, 系统管理员; which entries is RegistryAccess's.</summary>
     public const string Registry = nameof(Registry);
 
+    /// <summary>Import of entries certified before the portal (Pages/Registry/Import): 部级 and 系统管理员.</summary>
+    public const string RegistryImport = nameof(RegistryImport);
+
     public static void AddPortalAuthorization(this IServiceCollection services) =>
         services.AddAuthorizationBuilder()
             .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
@@ -30,6 +33,7 @@ public static class Policies
             .AddPolicy(Ministry, p => p.RequireRole(Roles.Ministry))
             .AddPolicy(Expert, p => p.RequireRole(Roles.Expert))
             .AddPolicy(Registry, p => p.RequireRole(Roles.Applicant, Roles.Reviewer, Roles.Ministry, Roles.Admin))
+            .AddPolicy(RegistryImport, p => p.RequireRole(Roles.Ministry, Roles.Admin))
             .AddPolicy(Organiser, p => p.RequireAssertion(c => c.User.IsInRole(Roles.Admin) || c.User.IsInRole(Roles.Ministry)
                 || (c.User.IsInRole(Roles.Reviewer)
                     && c.User.FindFirst(PortalClaimTypes.OrganisationLevel)?.Value == ((int)OrganisationLevel.ProvincialUnit).ToString(System.Globalization.CultureInfo.InvariantCulture))));
