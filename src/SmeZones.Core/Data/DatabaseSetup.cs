@@ -9,7 +9,7 @@ namespace SmeZones.Core.Data;
 public static partial class DatabaseSetup
 {
     /// <summary>Tables the portal only appends to and reads; their triggers refuse changes even to the owner.</summary>
-    private static readonly string[] AppendOnlyTables = ["AuditEvents", "Submissions"];
+    private static readonly string[] AppendOnlyTables = ["AuditEvents", "Submissions", "RegistryChanges"];
 
     /// <summary>
     /// Migrates as the owner (<paramref name="db"/> connects as the role that owns the schema), loads the regions, and,

@@ -9,6 +9,7 @@ using SmeZones.Core.ExpertReview;
 using SmeZones.Core.Organisations;
 using SmeZones.Core.Publication;
 using SmeZones.Core.Regions;
+using SmeZones.Core.Registry;
 using SmeZones.Core.Review;
 
 namespace SmeZones.Core.Data;
@@ -46,6 +47,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<ExpertReviewSettings> ExpertReviewSettings => Set<ExpertReviewSettings>();
     public DbSet<ExpertAssignment> ExpertAssignments => Set<ExpertAssignment>();
     public DbSet<ExpertDraw> ExpertDraws => Set<ExpertDraw>();
+    public DbSet<RegistryEntry> RegistryEntries => Set<RegistryEntry>();
+    public DbSet<RegistryChange> RegistryChanges => Set<RegistryChange>();
+    public DbSet<RegistryRequest> RegistryRequests => Set<RegistryRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SmeZones.Core.Audit;
 using SmeZones.Core.Campaigns;
 using SmeZones.Core.Data;
+using SmeZones.Core.Registry;
 
 namespace SmeZones.Core.Publication;
 
@@ -106,12 +107,16 @@ public static partial class Certifying
             }
             entry.Outcome = ListOutcome.Certified;
             entry.OutcomeReason = null;
-            db.Certifications.Add(new Certification
+            var certification = new Certification
             {
                 Id = Guid.NewGuid(), ApplicationId = entry.ApplicationId, CampaignId = campaignId,
                 CertificateNumber = Number(format, year, taken + ++certified), CertifiedOn = certifiedOn,
                 ValidUntil = ValidUntil(campaign.Programme, certifiedOn), CreatedAt = now, CreatedById = actor.UserId,
-            });
+            };
+            db.Certifications.Add(certification);
+            // The registry entry starts in the same transaction: a certified zone is never missing from the 名录.
+            var application = await db.Applications.AsNoTracking().SingleAsync(a => a.Id == entry.ApplicationId, ct);
+            RegistryLifecycle.AddCertified(db, certification, campaign.Programme, application, entry.Name, entry.OperatorName, actor, now);
         }
         list!.CertifiedAt = now;
         list.CertifiedOn = certifiedOn;

@@ -94,6 +94,7 @@ public static class DemoData
             }
         }
         await SeedExpertPoolAsync(db, now);
+        await DemoRegistry.SeedAsync(db, now);
         return true;
     }
 

@@ -17,6 +17,12 @@ public static class Policies
     /// <summary>Who organises rounds (Pages/Rounds): 系统管理员, 部级, and provincial authorities; which rounds is RoundAccess's.</summary>
     public const string Organiser = nameof(Organiser);
 
+    /// <summary>The registry (Pages/Registry): applicant and reviewing authorities, 部级, 系统管理员; which entries is RegistryAccess's.</summary>
+    public const string Registry = nameof(Registry);
+
+    /// <summary>Import of entries certified before the portal (Pages/Registry/Import): 部级 and 系统管理员.</summary>
+    public const string RegistryImport = nameof(RegistryImport);
+
     public static void AddPortalAuthorization(this IServiceCollection services) =>
         services.AddAuthorizationBuilder()
             .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
@@ -26,6 +32,8 @@ public static class Policies
             .AddPolicy(Review, p => p.RequireRole(Roles.Reviewer, Roles.Ministry))
             .AddPolicy(Ministry, p => p.RequireRole(Roles.Ministry))
             .AddPolicy(Expert, p => p.RequireRole(Roles.Expert))
+            .AddPolicy(Registry, p => p.RequireRole(Roles.Applicant, Roles.Reviewer, Roles.Ministry, Roles.Admin))
+            .AddPolicy(RegistryImport, p => p.RequireRole(Roles.Ministry, Roles.Admin))
             .AddPolicy(Organiser, p => p.RequireAssertion(c => c.User.IsInRole(Roles.Admin) || c.User.IsInRole(Roles.Ministry)
                 || (c.User.IsInRole(Roles.Reviewer)
                     && c.User.FindFirst(PortalClaimTypes.OrganisationLevel)?.Value == ((int)OrganisationLevel.ProvincialUnit).ToString(System.Globalization.CultureInfo.InvariantCulture))));

@@ -95,6 +95,8 @@ public static class PortalSetup
             o.Conventions.AllowAnonymousToFolder("/Public");
             o.Conventions.AuthorizeFolder("/Experts", Policies.Expert);
             o.Conventions.AuthorizeFolder("/Rounds", Policies.Organiser);
+            o.Conventions.AuthorizeFolder("/Registry", Policies.Registry);
+            o.Conventions.AuthorizePage("/Registry/Import", Policies.RegistryImport);
         }).AddMvcOptions(o =>
         {
             o.Filters.Add(new ValidatorPageFilter());

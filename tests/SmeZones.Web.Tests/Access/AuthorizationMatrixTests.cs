@@ -28,6 +28,9 @@ public class AuthorizationMatrixTests(PortalHost host)
             ["/Admin/Organisations/Edit"] = [Roles.Admin],
             ["/Admin/Users"] = [Roles.Admin],
             ["/Admin/Users/Edit"] = [Roles.Admin],
+            // Which entries each reaches is RegistryAccess's (RegistryPageTests).
+            ["/Registry"] = [Roles.Admin, Roles.Ministry, Roles.Reviewer, Roles.Applicant],
+            ["/Registry/Import"] = [Roles.Admin, Roles.Ministry],
         };
         string[] roles = [Roles.Admin, Roles.Ministry, Roles.Expert, Roles.Reviewer, Roles.Applicant];
         var data = new TheoryData<string, string, string>();

@@ -221,6 +221,10 @@ public class PublicListTests(PortalHost host)
                 Assert.Equal(round.Applications[0].Id, certificate.ApplicationId);
                 Assert.Matches(@"^合作区〔2026〕\d{3}号$", certificate.CertificateNumber);
                 Assert.Equal(new DateOnly(2030, 12, 31), certificate.ValidUntil);
+                // 认定 starts the registry entry in the same transaction.
+                var registered = await db.RegistryEntries.SingleAsync(e => e.ApplicationId == round.Applications[0].Id);
+                Assert.Equal((certificate.CertificateNumber, certificate.ValidUntil, Core.Registry.RegistryStatus.Valid, round.Applications[0].Title),
+                    (registered.CertificateNumber, registered.ValidUntil, registered.Status, registered.Name));
                 Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == "ObjectionUpheld" && e.EntityId == objectionId.ToString()));
                 Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == "ListCertified" && e.EntityId == round.CampaignId.ToString()));
             }
