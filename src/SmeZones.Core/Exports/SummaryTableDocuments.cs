@@ -14,7 +14,7 @@ public static class SummaryTableDocuments
         {
             writer.AddHeaderLine(line);
         }
-        writer.AddColumns(table.Columns.Select(c => new SpreadsheetColumn(c.Label, Width(c.Key))));
+        writer.AddColumns(table.Columns.Select(c => new SpreadsheetColumn(c.Label, Width(c.Source))));
         foreach (var row in table.Rows)
         {
             // 序号 as a number, so sorting and counting work in the spreadsheet.
@@ -52,7 +52,7 @@ public static class SummaryTableDocuments
         html.Append("<table><colgroup>");
         foreach (var column in table.Columns)
         {
-            html.Append("<col class=\"").Append(WidthClass(column.Key)).Append("\">");
+            html.Append("<col class=\"").Append(WidthClass(column.Source)).Append("\">");
         }
         html.Append("</colgroup><thead><tr>");
         foreach (var column in table.Columns)
@@ -77,21 +77,26 @@ public static class SummaryTableDocuments
         return html.ToString();
     }
 
-    private static string WidthClass(string key) => key switch
+    // Widths follow what a column holds (its declared source), not its key, so a new edition's columns size themselves.
+    private static string WidthClass(string? source) => source switch
     {
-        "number" => "w-number",
-        "profile" => "w-wide",
-        "zoneName" or "clusterName" or "operator" => "w-name",
+        "rowNumber" => "w-number",
+        "summaryIntro" => "w-wide",
+        "title" => "w-name",
+        _ when IsAnswer(source) => "w-name",
         _ => "w-mid",
     };
 
+    private static bool IsAnswer(string? source) => source?.StartsWith("answer:", StringComparison.Ordinal) == true;
+
     /// <summary>Column widths in characters: the 简介 gets room to wrap, numbers stay narrow.</summary>
-    private static double Width(string key) => key switch
+    private static double Width(string? source) => source switch
     {
-        "number" => 6,
-        "profile" => 60,
-        "zoneName" or "clusterName" or "operator" => 24,
-        "partnerCountries" => 18,
+        "rowNumber" => 6,
+        "summaryIntro" => 60,
+        "title" => 24,
+        _ when IsAnswer(source) => 24,
+        "summaryPartners" => 18,
         _ => 12,
     };
 }

@@ -16,7 +16,7 @@ internal sealed class ClusterReviewXjCriteria : CriteriaEdition
 
     public override string Source => "中小企业特色产业集群复核申报表（新疆维吾尔自治区工业和信息化厅 制）";
 
-    public override IReadOnlyList<string> FormEditions { get; } = ["cluster-review-xj"];
+    public override string RelaxedRegionsText => "西部";
 
     public override IReadOnlySet<RegionClass> RelaxableClasses => AssessmentSettings.ClusterRelaxableClasses;
 
