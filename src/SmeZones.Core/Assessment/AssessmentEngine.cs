@@ -14,7 +14,7 @@ public static class AssessmentEngine
         var edition = CriteriaEditions.Get(criteriaEditionKey);
         if (!edition.Reads(form))
         {
-            throw new ArgumentException($"Form edition '{form.Key}' declares criteria '{form.Declared().Criteria}', not '{edition.Key}'.", nameof(form));
+            throw new ArgumentException($"Form edition '{form.Key}' declares criteria '{form.TryDeclared()?.Criteria}', not '{edition.Key}'.", nameof(form));
         }
 
         var input = new AssessmentInput(form, roundYear, answers, settings);

@@ -37,7 +37,7 @@ public abstract class CriteriaEdition
     public abstract IReadOnlyList<string> RequirementKeys { get; }
 
     /// <summary>True when the form declares this criteria edition.</summary>
-    public bool Reads(Forms.FormDefinition form) => form.Declared().Criteria == Key;
+    public bool Reads(Forms.FormDefinition form) => form.TryDeclared()?.Criteria == Key;
 
     internal Threshold ThresholdFor(string key) => Thresholds.Single(t => t.Key == key);
 

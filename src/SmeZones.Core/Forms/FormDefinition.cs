@@ -53,8 +53,11 @@ public sealed record FormDefinition
 
     /// <summary>The edition's declaration: its own, or for an older snapshot copy, the catalogue edition's of the same key.</summary>
     public EditionDeclaration Declared() =>
-        Edition ?? (FormEditionCatalogue.Default.TryGet(Key, out var current) ? current!.Edition : null)
-            ?? throw new InvalidOperationException($"Form edition '{Key}' declares no criteria, title or words.");
+        TryDeclared() ?? throw new InvalidOperationException($"Form edition '{Key}' declares no criteria, title or words.");
+
+    /// <summary>The same, or null for an old copy of an edition the catalogue no longer has.</summary>
+    public EditionDeclaration? TryDeclared() =>
+        Edition ?? (FormEditionCatalogue.Default.TryGet(Key, out var current) ? current!.Edition : null);
 }
 
 /// <summary>A numbered section of the form (一、基本情况 …).</summary>
