@@ -63,7 +63,7 @@ public static class SectionSave
         {
             // A new dictionary instance so EF sees the jsonb column as changed.
             application.Answers = new Dictionary<string, string>(application.Answers);
-            application.Title = ApplicationTitle.From(application.Answers) ?? application.Title;
+            application.Title = ApplicationTitle.From(definition, application.Answers) ?? application.Title;
             application.UpdatedAt = now;
             db.Record(actor, "AnswersSaved", nameof(Application), application.Id.ToString(),
                 $"保存 {sectionKey ?? "全部"}：{changes.Count} 项", changes);
@@ -93,14 +93,16 @@ public static class SectionSave
     }
 }
 
-/// <summary>The name an application is listed under: 合作区名称 or 集群名称, wherever the form asks it first.</summary>
+/// <summary>The name an application is listed under (合作区名称 / 集群名称): the first filled of the edition's title answers.</summary>
 public static class ApplicationTitle
 {
-    private static readonly string[] Keys = ["basic.zoneName", "cover.zoneName", "basic.clusterName", "cover.clusterName"];
+    public static string? From(FormDefinition definition, IReadOnlyDictionary<string, string> answers) =>
+        FirstFilled(definition.Declared().TitleAnswers, answers);
 
-    public static string? From(IReadOnlyDictionary<string, string> answers)
+    /// <summary>The first of these answers that is filled, cut to 200 characters; null when none is.</summary>
+    public static string? FirstFilled(IEnumerable<string> keys, IReadOnlyDictionary<string, string> answers)
     {
-        var title = Keys.Select(answers.GetValueOrDefault).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
-        return title is null ? null : title.Length > 200 ? title[..200] : title;
+        var value = keys.Select(answers.GetValueOrDefault).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
+        return value is null ? null : value.Length > 200 ? value[..200] : value;
     }
 }

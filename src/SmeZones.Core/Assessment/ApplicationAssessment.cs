@@ -42,7 +42,7 @@ public static class ApplicationAssessment
     /// misconfigured round must not take the page (or an applicant's save) down with it.
     /// </summary>
     public static AssessmentResult? TryAssess(Campaign campaign, FormDefinition definition, FormAnswers answers, AssessmentSettings settings) =>
-        CriteriaEditions.ForForm(definition.Key).Any(e => e.Key == campaign.CriteriaEditionKey)
+        CriteriaEditions.All.Any(e => e.Key == campaign.CriteriaEditionKey && e.Reads(definition))
             ? AssessmentEngine.Assess(campaign.CriteriaEditionKey, definition, campaign.Year, answers, settings)
             : null;
 

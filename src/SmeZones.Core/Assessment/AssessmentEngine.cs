@@ -12,9 +12,9 @@ public static class AssessmentEngine
     public static Assessment Assess(string criteriaEditionKey, FormDefinition form, int roundYear, FormAnswers answers, AssessmentSettings settings)
     {
         var edition = CriteriaEditions.Get(criteriaEditionKey);
-        if (!edition.Reads(form.Key))
+        if (!edition.Reads(form))
         {
-            throw new ArgumentException($"Criteria edition '{edition.Key}' reads form editions {string.Join(", ", edition.FormEditions)}, not '{form.Key}'.", nameof(form));
+            throw new ArgumentException($"Form edition '{form.Key}' declares criteria '{form.TryDeclared()?.Criteria}', not '{edition.Key}'.", nameof(form));
         }
 
         var input = new AssessmentInput(form, roundYear, answers, settings);

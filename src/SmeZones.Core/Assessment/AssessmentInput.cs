@@ -30,6 +30,29 @@ internal sealed class AssessmentInput
         Settings = settings;
         DataYears = FormTemplate.DataYears(form, roundYear);
         _slots = FormAnswerKeys.For(form, roundYear).ToDictionary(s => s.Key, StringComparer.Ordinal);
+        _keyMap = form.Declared().CriteriaKeys ?? new Dictionary<string, string>();
+    }
+
+    private readonly IReadOnlyDictionary<string, string> _keyMap;
+
+    /// <summary>
+    /// The form's answer key for a criteria rule's semantic key: the longest mapped leading part (whole dot-separated
+    /// parts) replaced by the form's own, e.g. <c>revenue.total.y3</c> → <c>income.total.y3</c>; unchanged when unmapped.
+    /// </summary>
+    public string Map(string key)
+    {
+        if (_keyMap.Count == 0)
+        {
+            return key;
+        }
+        for (var end = key.Length; end > 0; end = key.LastIndexOf('.', end - 1))
+        {
+            if (_keyMap.TryGetValue(key[..end], out var mapped))
+            {
+                return mapped + key[end..];
+            }
+        }
+        return key;
     }
 
     public FormDefinition Form { get; }
@@ -62,20 +85,22 @@ internal sealed class AssessmentInput
     }
 
     /// <summary>The form's own label of an answer key, resolved for the round (e.g. "合作区营业总收入（2025年）").</summary>
-    public string Label(string key) => _slots.TryGetValue(key, out var slot) ? slot.Label : key;
+    public string Label(string key) => _slots.TryGetValue(Map(key), out var slot) ? slot.Label : key;
 
     /// <summary>The display name of a field (not an answer key), e.g. a checkbox list; the key when absent.</summary>
     public string FieldLabel(string fieldKey)
     {
         var fields = Form.Sections.SelectMany(s => s.Fields).SelectMany(f => f.Fields is null ? [f] : f.Fields.Prepend(f));
-        return fields.FirstOrDefault(f => f.Key == fieldKey) is { } field ? FormTemplate.Resolve(field.DisplayName, RoundYear) : fieldKey;
+        var mapped = Map(fieldKey);
+        return fields.FirstOrDefault(f => f.Key == mapped) is { } field ? FormTemplate.Resolve(field.DisplayName, RoundYear) : fieldKey;
     }
 
     /// <summary>True when the form edition has this answer key.</summary>
-    public bool HasKey(string key) => _slots.ContainsKey(key);
+    public bool HasKey(string key) => _slots.ContainsKey(Map(key));
 
     public string? Raw(string key)
     {
+        key = Map(key);
         _keysRead.Add(key);
         return Answers.Get(key);
     }
@@ -88,7 +113,7 @@ internal sealed class AssessmentInput
         var raw = Raw(key);
         var value = FormNumbers.Read(raw);
         var year = YearOf(key);
-        return new NumberRead(key, value, raw, new FigureUsed(label, value, unit, key, year, value is null ? raw : null));
+        return new NumberRead(key, value, raw, new FigureUsed(label, value, unit, Map(key), year, value is null ? raw : null));
     }
 
     /// <summary>The option key of a yes/no or choice answer ("yes", "no", …), trimmed; null when blank.</summary>
@@ -96,6 +121,7 @@ internal sealed class AssessmentInput
 
     public bool Ticked(string key)
     {
+        key = Map(key);
         _keysRead.Add(key);
         return Answers.IsTicked(key);
     }
@@ -104,6 +130,7 @@ internal sealed class AssessmentInput
     public IReadOnlyList<string> TickedOptions(string fieldKey)
     {
         var ticked = new List<string>();
+        fieldKey = Map(fieldKey);
         foreach (var slot in _slots.Values.Where(s => s.FieldKey == fieldKey && s.Kind == SlotKind.Flag))
         {
             if (!Ticked(slot.Key))
@@ -119,7 +146,7 @@ internal sealed class AssessmentInput
     }
 
     /// <summary>How many options a checkbox field offers (including "其他").</summary>
-    public int OptionCount(string fieldKey) => _slots.Values.Count(s => s.FieldKey == fieldKey && s.Kind == SlotKind.Flag);
+    public int OptionCount(string fieldKey) => _slots.Values.Count(s => s.FieldKey == Map(fieldKey) && s.Kind == SlotKind.Flag);
 
     /// <summary>A text answer, trimmed; null when blank.</summary>
     public string? Text(string key) => Raw(key)?.Trim() is { Length: > 0 } value ? value : null;

@@ -1,6 +1,6 @@
 namespace SmeZones.Core.Assessment;
 
-/// <summary>The criteria editions the portal knows, with the form editions each reads.</summary>
+/// <summary>The criteria editions the portal knows; each form edition names the one it is assessed by.</summary>
 public static class CriteriaEditions
 {
     private static readonly IReadOnlyList<CriteriaEdition> Editions =
@@ -18,7 +18,7 @@ public static class CriteriaEditions
         Editions.FirstOrDefault(e => e.Key == key)
             ?? throw new KeyNotFoundException($"No criteria edition '{key}'. Known editions: {string.Join(", ", All.Select(e => e.Key))}.");
 
-    /// <summary>The editions that read a form edition (e.g. zone-2026 → zone-2024).</summary>
+    /// <summary>The edition a catalogue form edition declares (e.g. zone-2026 → zone-2024); none for an unknown form.</summary>
     public static IReadOnlyList<CriteriaEdition> ForForm(string formEditionKey) =>
-        All.Where(e => e.Reads(formEditionKey)).ToList();
+        Forms.FormEditionCatalogue.Default.TryGet(formEditionKey, out var form) ? All.Where(e => e.Reads(form!)).ToList() : [];
 }

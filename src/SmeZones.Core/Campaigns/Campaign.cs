@@ -108,22 +108,21 @@ public enum Programme
     ClusterReview = 3,
 }
 
+/// <summary>
+/// A programme's words come from its form editions' declarations (<see cref="Forms.ProgrammeWords"/>), the newest
+/// edition's where several declare them, so no C# names a programme (ADR 0036).
+/// </summary>
 public static class ProgrammeNames
 {
-    public static string ToChinese(this Programme programme) => programme switch
-    {
-        Programme.Zone => "中外中小企业合作区",
-        Programme.Cluster => "中小企业特色产业集群",
-        Programme.ClusterReview => "中小企业特色产业集群复核",
-        _ => programme.ToString(),
-    };
+    /// <summary>The words of the programme's newest form edition; null when the catalogue has no edition of it.</summary>
+    public static Forms.ProgrammeWords? Words(this Programme programme) =>
+        Forms.FormEditionCatalogue.Default.All.Where(f => f.Programme == programme && f.Edition is not null)
+            .OrderByDescending(f => f.RoundYear).ThenByDescending(f => f.Key, StringComparer.Ordinal)
+            .Select(f => f.Edition!.Words).FirstOrDefault();
+
+    /// <summary>e.g. 中外中小企业合作区.</summary>
+    public static string ToChinese(this Programme programme) => programme.Words()?.Programme ?? programme.ToString();
 
     /// <summary>Prefix of application numbers, so a number says its programme at a glance.</summary>
-    public static string NumberPrefix(this Programme programme) => programme switch
-    {
-        Programme.Zone => "HZQ",
-        Programme.Cluster => "JQ",
-        Programme.ClusterReview => "JQFH",
-        _ => "APP",
-    };
+    public static string NumberPrefix(this Programme programme) => programme.Words()?.NumberPrefix ?? "APP";
 }

@@ -20,10 +20,12 @@ public sealed record SummarySource(Application Application, IReadOnlyDictionary<
 /// </summary>
 public static class RecommendationSummaryTable
 {
+    private const string AnswerSource = "answer:";
+
     public static SummaryTable Build(FormDefinition definition, int roundYear, string authorityName, string? contact, IReadOnlyList<SummarySource> sources)
     {
         var summary = definition.Summary ?? throw new InvalidOperationException($"Edition {definition.Key} has no summary table.");
-        var rows = sources.Select((s, i) => new SummaryRow(summary.Columns.ToDictionary(c => c.Key, c => Cell(c.Key, i + 1, s)))).ToList();
+        var rows = sources.Select((s, i) => new SummaryRow(summary.Columns.ToDictionary(c => c.Key, c => Cell(c.Source, i + 1, s)))).ToList();
         var header = summary.HeaderLines.Select(line => HeaderLine(line, authorityName, contact)).ToList();
         return new SummaryTable(summary.Annex, FormTemplate.Resolve(summary.Title, roundYear), header,
             summary.Columns.Select(c => c with { Label = FormTemplate.Resolve(c.Label, roundYear) }).ToList(), rows);
@@ -40,23 +42,27 @@ public static class RecommendationSummaryTable
         return line.StartsWith("联系人", StringComparison.Ordinal) ? line + (contact ?? "") : line;
     }
 
-    private static string Cell(string column, int number, SummarySource source)
+    /// <summary>A cell by the column's declared source (<see cref="TableColumn.Source"/>).</summary>
+    private static string Cell(string? columnSource, int number, SummarySource source)
     {
         var application = source.Application;
         var regions = RegionCatalogue.Instance;
         var region = regions.Find(application.RegionCode);
         var chain = regions.AncestorsOf(application.RegionCode).Append(region).OfType<Region>().ToList();
-        return column switch
+        if (columnSource?.StartsWith(AnswerSource, StringComparison.Ordinal) == true)
         {
-            "number" => number.ToString(CultureInfo.InvariantCulture),
-            "zoneName" or "clusterName" => application.Title,
-            "operator" => source.Answers.GetValueOrDefault("basic.operator") ?? "",
+            return source.Answers.GetValueOrDefault(columnSource[AnswerSource.Length..]) ?? "";
+        }
+        return columnSource switch
+        {
+            "rowNumber" => number.ToString(CultureInfo.InvariantCulture),
+            "title" => application.Title,
             "province" => chain.FirstOrDefault()?.Name ?? "",
             // 直辖市、计划单列市填写所在县、市、区: for an applicant below the prefecture, the county is the more exact place.
             "city" => (IsMunicipalityOrPlanned(application) ? chain.LastOrDefault() : chain.FirstOrDefault(r => r.Level == RegionLevel.Prefecture))?.Name ?? "",
             "county" => chain.LastOrDefault(r => r.Level == RegionLevel.County)?.Name ?? "",
-            "partnerCountries" => application.SummaryPartners ?? "",
-            "profile" => application.SummaryIntro ?? "",
+            "summaryPartners" => application.SummaryPartners ?? "",
+            "summaryIntro" => application.SummaryIntro ?? "",
             _ => "",
         };
     }

@@ -15,24 +15,28 @@ public static class SummaryTableDocuments
         {
             writer.AddHeaderLine(line);
         }
-        writer.AddColumns(table.Columns.Select(c => new SpreadsheetColumn(c.Label, Width(c.Key))));
+        writer.AddColumns(table.Columns.Select(c => new SpreadsheetColumn(c.Label, Width(c.Source))));
         foreach (var row in table.Rows)
         {
             // 序号 as a number, so sorting and counting work in the spreadsheet.
-            writer.AddRow(table.Columns.Select(c => c.Key == "number"
+            writer.AddRow(table.Columns.Select(c => c.Source == "rowNumber"
                 ? (object?)int.Parse(row.Cells[c.Key], CultureInfo.InvariantCulture)
                 : row.Cells[c.Key]).ToArray());
         }
         return writer.ToArray();
     }
 
+    /// <summary>True for a column drawn from one of the form's answers (its declared source is "answer:KEY").</summary>
+    public static bool IsAnswer(string? source) => source?.StartsWith("answer:", StringComparison.Ordinal) == true;
+
     /// <summary>Column widths in characters: the 简介 gets room to wrap, numbers stay narrow.</summary>
-    private static double Width(string key) => key switch
+    private static double Width(string? source) => source switch
     {
-        "number" => 6,
-        "profile" => 60,
-        "zoneName" or "clusterName" or "operator" => 24,
-        "partnerCountries" => 18,
+        "rowNumber" => 6,
+        "summaryIntro" => 60,
+        "title" => 24,
+        _ when IsAnswer(source) => 24,
+        "summaryPartners" => 18,
         _ => 12,
     };
 }

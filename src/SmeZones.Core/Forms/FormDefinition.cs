@@ -44,6 +44,20 @@ public sealed record FormDefinition
 
     /// <summary>Caps on answers the printed form leaves open; <see cref="AnswerLimits.Default"/> when absent.</summary>
     public AnswerLimits? Limits { get; init; }
+
+    /// <summary>
+    /// What the edition declares about itself (criteria, title answers, words, 简介 draft). Required of catalogue
+    /// editions; a snapshot written before editions declared it reads the catalogue's (<see cref="Declared"/>).
+    /// </summary>
+    public EditionDeclaration? Edition { get; init; }
+
+    /// <summary>The edition's declaration: its own, or for an older snapshot copy, the catalogue edition's of the same key.</summary>
+    public EditionDeclaration Declared() =>
+        TryDeclared() ?? throw new InvalidOperationException($"Form edition '{Key}' declares no criteria, title or words.");
+
+    /// <summary>The same, or null for an old copy of an edition the catalogue no longer has.</summary>
+    public EditionDeclaration? TryDeclared() =>
+        Edition ?? (FormEditionCatalogue.Default.TryGet(Key, out var current) ? current!.Edition : null);
 }
 
 /// <summary>A numbered section of the form (一、基本情况 …).</summary>
@@ -113,6 +127,12 @@ public sealed record TableColumn
     public string? Hint { get; init; }
 
     public int? MaxChars { get; init; }
+
+    /// <summary>
+    /// 推荐汇总表 columns only: where the cell comes from — <c>rowNumber</c>, <c>title</c>, <c>province</c>, <c>city</c>,
+    /// <c>county</c>, <c>summaryPartners</c>, <c>summaryIntro</c>, or <c>answer:KEY</c> for an answer as submitted.
+    /// </summary>
+    public string? Source { get; init; }
 }
 
 /// <summary>A 方向 (direction) of a plan-target table with its printed indicators.</summary>

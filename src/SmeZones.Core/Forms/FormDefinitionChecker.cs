@@ -1,14 +1,10 @@
 using System.Text.RegularExpressions;
-using SmeZones.Core.Campaigns;
 
 namespace SmeZones.Core.Forms;
 
 /// <summary>Structural checks of a definition, run when the catalogue loads so a bad edition never ships.</summary>
 public static partial class FormDefinitionChecker
 {
-    /// <summary>Zone forms ask for 佐证材料 1–15, each in exactly one row.</summary>
-    public const int ZoneEvidenceCount = 15;
-
     [GeneratedRegex(@"^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)*$")]
     private static partial Regex KeyPattern();
 
@@ -86,7 +82,64 @@ public static partial class FormDefinitionChecker
         CheckDuplicates(definition.Sections.Select(s => s.Key).Append(FormAnswerKeys.CoverSection), "section key", p);
         CheckEvidence(definition, p);
         CheckComputations(definition, p);
+        CheckDeclaration(definition, p);
         return p;
+    }
+
+    [GeneratedRegex(@"\{answer:(?<key>[^}]*)\}")]
+    private static partial Regex AnswerPlaceholder();
+
+    /// <summary>The answer keys an 简介 draft part names.</summary>
+    public static IEnumerable<string> AnswerPlaceholders(string part) => AnswerPlaceholder().Matches(part).Select(m => m.Groups["key"].Value);
+
+    /// <summary>Replaces each <c>{answer:key}</c> of a part.</summary>
+    public static string ReplaceAnswers(string part, Func<string, string> value) => AnswerPlaceholder().Replace(part, m => value(m.Groups["key"].Value));
+
+    private static readonly string[] SummarySources = ["rowNumber", "title", "province", "city", "county", "summaryPartners", "summaryIntro"];
+
+    // Everything the portal reads by the declaration must exist in the form, so a typo fails at load, not in an export.
+    private static void CheckDeclaration(FormDefinition definition, List<string> p)
+    {
+        if (definition.Edition is not { } d)
+        {
+            p.Add("the edition declares no 'edition' (criteria, title answers, words, 简介 draft)");
+            return;
+        }
+        var slots = FormAnswerKeys.For(definition, definition.RoundYear).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
+        if (!Assessment.CriteriaEditions.All.Any(e => e.Key == d.Criteria))
+        {
+            p.Add($"edition.criteria '{d.Criteria}' is not a criteria edition of the portal");
+        }
+        foreach (var key in d.TitleAnswers.Concat(d.OperatorAnswers ?? []).Where(k => !slots.Contains(k)))
+        {
+            p.Add($"edition: '{key}' is not an answer key of the form");
+        }
+        if (d.TitleAnswers.Count == 0)
+        {
+            p.Add("edition.titleAnswers is empty");
+        }
+        var w = d.Words;
+        if (new[] { w.Programme, w.Unit, w.NumberPrefix, w.CertificateFormat }.Any(string.IsNullOrWhiteSpace) || w.ValidityYears is < 1 or > 20)
+        {
+            p.Add("edition.words needs the programme, unit, number prefix, certificate format and 1–20 validity years");
+        }
+        if (string.IsNullOrWhiteSpace(d.IntroDraft.FallbackTitle) || d.IntroDraft.Parts.Count == 0)
+        {
+            p.Add("edition.introDraft needs a fallback title and parts");
+        }
+        foreach (var key in d.IntroDraft.Parts.SelectMany(AnswerPlaceholders).Where(k => !slots.Contains(k)))
+        {
+            p.Add($"edition.introDraft: '{{answer:{key}}}' is not an answer key of the form");
+        }
+        foreach (var column in definition.Summary?.Columns ?? [])
+        {
+            var source = column.Source ?? "";
+            var ok = SummarySources.Contains(source) || (source.StartsWith("answer:", StringComparison.Ordinal) && slots.Contains(source["answer:".Length..]));
+            if (!ok)
+            {
+                p.Add($"summary column '{column.Key}': source '{column.Source}' is not one of {string.Join(", ", SummarySources)} or answer:KEY of the form");
+            }
+        }
     }
 
     private static void CheckField(FormField f, HashSet<string> keys, List<string> p, bool inGroup)
@@ -267,17 +320,16 @@ public static partial class FormDefinitionChecker
             numbered.AddRange(declared);
         }
 
-        if (definition.Programme == Programme.Zone)
+        if (definition.Edition?.NumberedEvidence is { } count)
         {
-            var expected = Enumerable.Range(1, ZoneEvidenceCount);
-            if (!numbered.Order().SequenceEqual(expected))
+            if (!numbered.Order().SequenceEqual(Enumerable.Range(1, count)))
             {
-                p.Add($"zone forms must ask for 佐证材料 1–{ZoneEvidenceCount} once each; found [{string.Join(",", numbered.Order())}]");
+                p.Add($"the edition declares 佐证材料 1–{count}, each asked once; found [{string.Join(",", numbered.Order())}]");
             }
         }
         else if (numbered.Count > 0)
         {
-            p.Add("only zone forms number their 佐证材料");
+            p.Add("the form numbers 佐证材料 but the edition does not declare edition.numberedEvidence");
         }
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SmeZones.Core.Applications;
+using SmeZones.Core.Forms;
 using SmeZones.Core.Audit;
 using SmeZones.Core.Data;
 using SmeZones.Core.ExpertReview;
@@ -114,13 +115,11 @@ public static class ProposedList
         return string.Concat(names);
     }
 
-    private static readonly string[] OperatorKeys = ["basic.operator", "cover.operator"];
-
-    /// <summary>运营管理机构 as the applicant named it; the applicant authority where the form has no such answer.</summary>
+    /// <summary>运营管理机构 as the applicant named it (the edition's operator answers); the applicant authority where none is filled.</summary>
     public static string OperatorName(Application application)
     {
-        var name = OperatorKeys.Select(application.Answers.GetValueOrDefault).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
-        name ??= application.Organisation?.Name ?? "";
+        var keys = FormEditionCatalogue.Default.TryGet(application.FormEditionKey, out var definition) ? definition!.Declared().OperatorAnswers ?? [] : [];
+        var name = ApplicationTitle.FirstFilled(keys, application.Answers) ?? application.Organisation?.Name ?? "";
         return name.Length > 200 ? name[..200] : name;
     }
 

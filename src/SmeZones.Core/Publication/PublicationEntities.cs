@@ -149,9 +149,10 @@ public static class ListNames
         _ => outcome.ToString(),
     };
 
-    /// <summary>Years of validity: 5 for zones, 3 for clusters.</summary>
-    public static int ValidityYears(this Programme programme) => programme == Programme.Zone ? 5 : 3;
+    /// <summary>Years of validity as the programme's form editions declare them (zones 5, clusters 3).</summary>
+    public static int ValidityYears(this Programme programme) => programme.Words()?.ValidityYears ?? 3;
 
+    /// <summary>The certificate number format the programme's form editions declare, e.g. 合作区〔{year}〕{n:000}号.</summary>
     public static string DefaultCertificateFormat(Programme programme) =>
-        programme == Programme.Zone ? "合作区〔{year}〕{n:000}号" : "集群〔{year}〕{n:000}号";
+        programme.Words()?.CertificateFormat ?? "〔{year}〕{n:000}号";
 }

@@ -54,7 +54,7 @@ public static class ScoringRules
     public static string CommentKey(string dimensionKey) => "comment:" + dimensionKey;
 
     public static ScoringKind KindOf(AssessmentResult assessment) =>
-        assessment.CriteriaEditionKey == Zone2024Criteria.EditionKey ? ScoringKind.Points : ScoringKind.Judgements;
+        CriteriaEditions.Get(assessment.CriteriaEditionKey).ScoresPoints ? ScoringKind.Points : ScoringKind.Judgements;
 
     /// <summary>
     /// Zones: the five scored dimensions with their suggestions. Clusters: every group but the gates (the eight

@@ -22,7 +22,7 @@ public static class ScoringText
     /// </summary>
     public static string Relaxation(AppliedRelaxation relaxation, string criteriaEditionKey)
     {
-        var regions = criteriaEditionKey == Zone2024Criteria.EditionKey ? "中西部/东北" : "西部";
+        var regions = CriteriaEditions.Get(criteriaEditionKey).RelaxedRegionsText;
         return $"已按{regions}放宽：原标准 {Number(relaxation.OriginalThreshold)}{relaxation.Unit}，放宽为 {Number(relaxation.RelaxedThreshold)}{relaxation.Unit}";
     }
 

@@ -19,7 +19,12 @@ public static class AdminCommands
         if (args[0] == "answer-keys")
         {
             // Needs no database: documents an edition's answer keys (docs/answer-keys/*.md).
-            Console.Write(AnswerKeysDocument.Markdown(args.ElementAtOrDefault(1) ?? "zone-2026", args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : null));
+            if (args.Length < 2)
+            {
+                await Console.Error.WriteLineAsync($"用法：answer-keys EDITION [YEAR]；EDITION 为 {string.Join("、", Core.Forms.FormEditionCatalogue.Default.All.Select(f => f.Key))} 之一");
+                return 2;
+            }
+            Console.Write(AnswerKeysDocument.Markdown(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : null));
             return 0;
         }
         // Same environment variable as the web host, so `make run` seeds what the portal then serves.

@@ -16,12 +16,16 @@ public sealed record PrintDocument(ApplicationPrintModel Print, string StyleShee
 /// <summary>What the 推荐汇总表's print view is drawn from: the table and its style sheet to inline.</summary>
 public sealed record SummaryTableDocument(SummaryTable Table, string StyleSheet)
 {
-    /// <summary>The column's width class: the 简介 gets room to wrap, numbers stay narrow.</summary>
-    public static string WidthClass(string key) => key switch
+    /// <summary>
+    /// The column's width class by what it holds (its declared source, not its key), so a new edition's columns size
+    /// themselves: the 简介 gets room to wrap, numbers stay narrow.
+    /// </summary>
+    public static string WidthClass(string? source) => source switch
     {
-        "number" => "w-number",
-        "profile" => "w-wide",
-        "zoneName" or "clusterName" or "operator" => "w-name",
+        "rowNumber" => "w-number",
+        "summaryIntro" => "w-wide",
+        "title" => "w-name",
+        _ when SummaryTableDocuments.IsAnswer(source) => "w-name",
         _ => "w-mid",
     };
 }

@@ -142,5 +142,10 @@ public static class PortalSetup
         var connection = config.GetConnectionString("Default")
             ?? throw new InvalidOperationException("ConnectionStrings:Default is not set (environment variable ConnectionStrings__Default).");
         services.AddDbContext<PortalDbContext>(o => o.UsePortalDatabase(connection));
+        // The portal and the admin verbs both come here, so both know an operator's extra form editions (ADR 0036).
+        if (config["Forms:EditionsDirectory"] is { Length: > 0 } editions)
+        {
+            SmeZones.Core.Forms.FormEditionCatalogue.AddDirectory(editions);
+        }
     }
 }

@@ -9,12 +9,9 @@ public class AnswerKeysExistTests
     public static TheoryData<string, string> EditionPairs()
     {
         var data = new TheoryData<string, string>();
-        foreach (var edition in CriteriaEditions.All)
+        foreach (var form in FormEditionCatalogue.Default.All)
         {
-            foreach (var form in edition.FormEditions)
-            {
-                data.Add(edition.Key, form);
-            }
+            data.Add(form.Declared().Criteria, form.Key);
         }
 
         return data;

@@ -75,6 +75,7 @@ internal static class AssessmentFixtures
         var answers = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["basic.prohibitedIndustry"] = "no",
+            ["basic.operatorChanged"] = "no",
             ["basic.majorIncident"] = "no",
             ["basic.misconduct"] = "no",
             ["plan.achievement.openness.target"] = "新建境外合作园区1个",

@@ -51,6 +51,8 @@ public class PortalHost : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
         // Tests post many objections from one address; the limit itself is tested on a host of its own.
         builder.UseSetting("Portal:PublicPostsPerHour", "10000");
+        // An extra form edition that is test data only (zone-2027), loaded as an operator's would be.
+        builder.UseSetting("Forms:EditionsDirectory", Path.Combine(AppContext.BaseDirectory, "TestEditions"));
         // Test output shows test results; the portal's own request log would drown them.
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
         {

@@ -19,7 +19,7 @@ public sealed partial class TestData
         var answers = FormFixtures.Complete(application.FormEditionKey);
         // Stored as the app stores them: an unticked box is no answer, not "false".
         application.Answers = answers.Values.Where(a => a.Value != "false").ToDictionary(a => a.Key, a => a.Value);
-        application.Title = ApplicationTitle.From(application.Answers) ?? "";
+        application.Title = ApplicationTitle.From(FormEditionCatalogue.Default.Get(application.FormEditionKey), application.Answers) ?? "";
         var pdf = CompleteApplications.SmallPdf;
         foreach (var slot in EvidenceSlots.For(FormEditionCatalogue.Default.Get(application.FormEditionKey)))
         {

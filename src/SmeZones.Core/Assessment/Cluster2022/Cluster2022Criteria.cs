@@ -14,7 +14,7 @@ internal sealed class Cluster2022Criteria : CriteriaEdition
 
     public override string Source => "促进中小企业特色产业集群发展暂行办法（工信部企业〔2022〕119号）附件；规划目标要求见集群申报表（003）";
 
-    public override IReadOnlyList<string> FormEditions { get; } = ["cluster-2024"];
+    public override string RelaxedRegionsText => "西部";
 
     public override IReadOnlySet<RegionClass> RelaxableClasses => AssessmentSettings.ClusterRelaxableClasses;
 

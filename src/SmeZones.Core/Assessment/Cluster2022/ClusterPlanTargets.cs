@@ -17,6 +17,7 @@ internal static class ClusterPlanTargets
         AtLeastAbout(input, ClusterPlanRules.Get(ClusterPlanRules.NationalRules, ClusterPlanRules.IndustrialInternet), "iiPenetration", "工业互联网普及率", 45m),
         Reduction(input, ClusterPlanRules.Get(ClusterPlanRules.NationalRules, ClusterPlanRules.Co2), "co2", "二氧化碳排放量", 18m),
         Reduction(input, ClusterPlanRules.Get(ClusterPlanRules.NationalRules, ClusterPlanRules.Energy), "energy", "单位工业产值能耗", 13.5m),
+        .. AddedRows(input, ClusterPlanRules.NationalRules, national: true),
     ];
 
     /// <summary>新疆 form 004: e, f, g compare with an industry average the form does not give → reviewer.</summary>
@@ -26,12 +27,75 @@ internal static class ClusterPlanTargets
         IndustryAverage(input, ClusterPlanRules.Get(ClusterPlanRules.XinjiangRules, ClusterPlanRules.IndustrialInternet), "iiPenetration", "工业互联网普及率", reduction: false),
         IndustryAverage(input, ClusterPlanRules.Get(ClusterPlanRules.XinjiangRules, ClusterPlanRules.Co2), "co2", "二氧化碳排放量下降率", reduction: true),
         IndustryAverage(input, ClusterPlanRules.Get(ClusterPlanRules.XinjiangRules, ClusterPlanRules.Energy), "energy", "单位工业产值能耗下降率", reduction: true),
+        .. AddedRows(input, ClusterPlanRules.XinjiangRules, national: false),
     ];
+
+    /// <summary>The plan table whose 目标值 rules a–g govern.</summary>
+    private const string PlanTable = "plan.targets";
+
+    /// <summary>
+    /// Rows the applicant added where the form prints "......": each is checked against the rule of a–g its indicator
+    /// names, exactly as the printed row of that rule (an added "研发人员投入" row is held to c like 研发经费). An
+    /// indicator that names none of a–g is put before the reviewer, since the 备注 set no figure for it.
+    /// </summary>
+    private static IEnumerable<RequirementResult> AddedRows(AssessmentInput input, IReadOnlyList<Rule> rules, bool national)
+    {
+        var table = input.Form.Sections.SelectMany(s => s.Fields).FirstOrDefault(f => f.Key == input.Map(PlanTable));
+        foreach (var direction in table?.Directions ?? [])
+        {
+            for (var n = 1; n <= (direction.ExtraRows ?? 0); n++)
+            {
+                var row = $"{direction.Key}Extra{n}";
+                if (input.Text($"{PlanTable}.{row}.indicator") is not { } indicator)
+                {
+                    continue;
+                }
+                var ruleKey = RuleFor(indicator);
+                if (ruleKey is null)
+                {
+                    var unmatched = new Rule($"plan.added.{row}", $"新增指标：{indicator}", "新增指标（备注 a–g 未列出的指标）", rules[0].Source);
+                    var figures = new[] { Cell(input, row, "baseline", string.Empty).Figure, Cell(input, row, "target", string.Empty).Figure };
+                    yield return unmatched.Result(RequirementOutcome.ReviewerJudgement,
+                        $"{direction.Label}方向新增指标“{indicator}”不对应备注 a–g 中的任一项，由审核人对照规划判断其目标是否科学合理", figures);
+                    continue;
+                }
+                var printed = ClusterPlanRules.Get(rules, ruleKey);
+                var rule = printed with { Key = $"{printed.Key}.{row}", Title = $"{printed.Title}（新增指标：{indicator}）" };
+                yield return ruleKey switch
+                {
+                    ClusterPlanRules.OutputGrowth when indicator.Contains("增速", StringComparison.Ordinal) => OutputGrowth(input, rule, row),
+                    ClusterPlanRules.OutputGrowth => Growth(input, rule, row, indicator, 10m),
+                    ClusterPlanRules.QualitySmes => Rising(input, rule, row),
+                    ClusterPlanRules.RdSpending => Growth(input, rule, row, indicator, 10m),
+                    ClusterPlanRules.Patents => Growth(input, rule, row, indicator, 15m),
+                    ClusterPlanRules.IndustrialInternet when national => AtLeastAbout(input, rule, row, indicator, 45m),
+                    ClusterPlanRules.Co2 when national => Reduction(input, rule, row, indicator, 18m),
+                    ClusterPlanRules.Energy when national => Reduction(input, rule, row, indicator, 13.5m),
+                    ClusterPlanRules.IndustrialInternet => IndustryAverage(input, rule, row, indicator, reduction: false),
+                    _ => IndustryAverage(input, rule, row, indicator, reduction: true),
+                };
+            }
+        }
+    }
+
+    /// <summary>Which of a–g an indicator's words name (the more specific words first); null when none.</summary>
+    internal static string? RuleFor(string indicator)
+    {
+        bool Has(params string[] words) => words.Any(w => indicator.Contains(w, StringComparison.Ordinal));
+        return Has("二氧化碳", "碳排放") ? ClusterPlanRules.Co2
+            : Has("能耗") ? ClusterPlanRules.Energy
+            : Has("工业互联网") ? ClusterPlanRules.IndustrialInternet
+            : Has("专利") ? ClusterPlanRules.Patents
+            : Has("研发") ? ClusterPlanRules.RdSpending
+            : Has("优质中小企业", "专精特新") ? ClusterPlanRules.QualitySmes
+            : Has("产值") ? ClusterPlanRules.OutputGrowth
+            : null;
+    }
 
     private static IEnumerable<RequirementResult> Common(AssessmentInput input, IReadOnlyList<Rule> rules)
     {
-        yield return OutputGrowth(input, ClusterPlanRules.Get(rules, ClusterPlanRules.OutputGrowth));
-        yield return Rising(input, ClusterPlanRules.Get(rules, ClusterPlanRules.QualitySmes));
+        yield return OutputGrowth(input, ClusterPlanRules.Get(rules, ClusterPlanRules.OutputGrowth), "outputGrowth");
+        yield return Rising(input, ClusterPlanRules.Get(rules, ClusterPlanRules.QualitySmes), "qualitySmes");
         yield return Growth(input, ClusterPlanRules.Get(rules, ClusterPlanRules.RdSpending), "rdSpending", "研发经费投入", 10m);
         yield return Growth(input, ClusterPlanRules.Get(rules, ClusterPlanRules.Patents), "patents", "有效发明专利数量", 15m);
     }
@@ -60,9 +124,9 @@ internal static class ClusterPlanTargets
     }
 
     /// <summary>a: the target row is itself a rate ("近三年集群产值年均增速"), so its 目标值 is compared.</summary>
-    private static RequirementResult OutputGrowth(AssessmentInput input, Rule rule)
+    private static RequirementResult OutputGrowth(AssessmentInput input, Rule rule, string row)
     {
-        var target = Cell(input, "outputGrowth", "target", "%");
+        var target = Cell(input, row, "target", "%");
         var check = Thresholds.Fixed(new Threshold(rule.Key, rule.Title, Comparison.AtLeast, 10m, "%"), target, $"{TargetYear(input)}近三年集群产值年均增速目标值");
         return rule.Result(check.Outcome, check.Sentence, [target.Figure]);
     }
@@ -71,10 +135,10 @@ internal static class ClusterPlanTargets
     /// b: "逐年增加" over 3 years needs at least one more firm each year, so 目标值 ≥ 基准值 + 3. The yearly
     /// stages (阶段性目标) are in the plan text for the reviewer.
     /// </summary>
-    private static RequirementResult Rising(AssessmentInput input, Rule rule)
+    private static RequirementResult Rising(AssessmentInput input, Rule rule, string row)
     {
-        var baseline = Cell(input, "qualitySmes", "baseline", "家");
-        var target = Cell(input, "qualitySmes", "target", "家");
+        var baseline = Cell(input, row, "baseline", "家");
+        var target = Cell(input, row, "target", "家");
         var figures = new[] { baseline.Figure, target.Figure };
         if (baseline.Value is not { } b || target.Value is not { } t)
         {

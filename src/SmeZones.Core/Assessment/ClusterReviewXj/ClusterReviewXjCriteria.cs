@@ -16,7 +16,7 @@ internal sealed class ClusterReviewXjCriteria : CriteriaEdition
 
     public override string Source => "中小企业特色产业集群复核申报表（新疆维吾尔自治区工业和信息化厅 制）";
 
-    public override IReadOnlyList<string> FormEditions { get; } = ["cluster-review-xj"];
+    public override string RelaxedRegionsText => "西部";
 
     public override IReadOnlySet<RegionClass> RelaxableClasses => AssessmentSettings.ClusterRelaxableClasses;
 
@@ -24,11 +24,11 @@ internal sealed class ClusterReviewXjCriteria : CriteriaEdition
     public override IReadOnlyList<Threshold> Thresholds { get; } = [];
 
     public override IReadOnlyList<string> RequirementKeys { get; } =
-        [.. ClusterRules.Gates.Select(r => r.Key), .. PlanCompletion.PrintedKeys, .. PlanCompletion.QualitativeKeys, .. ClusterPlanRules.XinjiangRules.Select(r => r.Key)];
+        [.. ClusterRules.Gates.Select(r => r.Key), OperatorChange.Key, .. PlanCompletion.PrintedKeys, .. PlanCompletion.QualitativeKeys, .. ClusterPlanRules.XinjiangRules.Select(r => r.Key)];
 
     internal override IReadOnlyList<AssessmentGroup> Evaluate(AssessmentInput input) =>
     [
-        Cluster2022Criteria.Group("gates", "认定门槛", GroupKind.Gates, ClusterStandard.Gates(input)),
+        Cluster2022Criteria.Group("gates", "认定门槛", GroupKind.Gates, [.. ClusterStandard.Gates(input), OperatorChange.Evaluate(input)]),
         Cluster2022Criteria.Group("completion", $"{input.RoundYear - 1}年发展目标完成情况", GroupKind.PlanCompletion, PlanCompletion.Evaluate(input)),
         Cluster2022Criteria.Group("plan", "未来三年发展目标（备注 a–g）", GroupKind.PlanTargets, ClusterPlanTargets.Xinjiang(input)),
     ];

@@ -3,8 +3,8 @@ using SmeZones.Core.Regions;
 namespace SmeZones.Core.Assessment;
 
 /// <summary>
-/// 中外中小企业合作区认定标准（2024年版）, the annex of 工信部企业〔2024〕168号 (seed 002). Reads the zone
-/// forms of 2025 and 2026, whose answer keys are the same. Points are the reviewer's (see <see cref="ZoneScore"/>).
+/// 中外中小企业合作区认定标准（2024年版）, the annex of 工信部企业〔2024〕168号 (seed 002). Reads any zone
+/// form that declares it (zone-2025, zone-2026 …), by the answer keys the README lists. Points are the reviewer's (see <see cref="ZoneScore"/>).
 /// </summary>
 internal sealed class Zone2024Criteria : CriteriaEdition
 {
@@ -16,7 +16,11 @@ internal sealed class Zone2024Criteria : CriteriaEdition
 
     public override string Source => "中外中小企业合作区管理暂行办法（工信部企业〔2024〕168号）附件";
 
-    public override IReadOnlyList<string> FormEditions { get; } = ["zone-2026", "zone-2025"];
+    public override bool ScoresPoints => true;
+
+    public override string RelaxedRegionsText => "中西部/东北";
+
+    public override bool ReadsProvinceFigures => true;
 
     public override IReadOnlySet<RegionClass> RelaxableClasses => AssessmentSettings.ZoneRelaxableClasses;
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using SmeZones.Core.Assessment;
 using SmeZones.Core.Audit;
 using SmeZones.Core.Campaigns;
 using SmeZones.Core.Data;
@@ -78,8 +79,10 @@ public class ReferenceFiguresModel(PortalDbContext db, TimeProvider clock) : Pag
         {
             return false;
         }
+        // The rounds whose criteria compare with the province's own averages (the zone standard's 开放合作), whatever the form.
+        var criteria = CriteriaEditions.All.Where(e => e.ReadsProvinceFigures).Select(e => e.Key).ToList();
         Campaigns = (await db.Campaigns.AsNoTracking().Include(c => c.Stages).Include(c => c.Organiser)
-                .Where(c => c.Programme == Programme.Zone).OrderByDescending(c => c.Year).ToListAsync())
+                .Where(c => criteria.Contains(c.CriteriaEditionKey)).OrderByDescending(c => c.Year).ToListAsync())
             .Where(c => c.Includes(viewer)).ToList();
         if (CampaignId is null)
         {
