@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -38,12 +39,11 @@ public class PublishModel(PortalDbContext db, TimeProvider clock) : PageModel
         {
             return NotFound();
         }
-        if (FirstDay is null)
+        if (!ModelState.IsValid)
         {
-            ModelState.AddModelError(nameof(FirstDay), "请填写公示首日（格式：2026-12-01）。");
             return Page();
         }
-        var errors = await Announcement.PublishAsync(db, CampaignId, Notice, WorkingDays, FirstDay.Value, User.ToActor(), clock.GetUtcNow(), ct);
+        var errors = await Announcement.PublishAsync(db, CampaignId, Notice, WorkingDays, FirstDay!.Value, User.ToActor(), clock.GetUtcNow(), ct);
         if (errors.Count > 0)
         {
             ModelState.AddErrors(errors);
@@ -64,5 +64,22 @@ public class PublishModel(PortalDbContext db, TimeProvider clock) : PageModel
         List = await db.PublicLists.AsNoTracking().SingleOrDefaultAsync(l => l.CampaignId == CampaignId);
         SelectedCount = await db.ListEntries.CountAsync(e => e.CampaignId == CampaignId && e.Selected);
         return true;
+    }
+}
+
+/// <summary>The notice, period and first day by Core's own rule (<see cref="Announcement.CheckInput"/>), today in Beijing.</summary>
+public class PublishValidator : AbstractValidator<PublishModel>
+{
+    public PublishValidator(TimeProvider clock)
+    {
+        RuleFor(m => m.FirstDay).NotNull().WithMessage("请填写公示首日（格式：2026-12-01）。");
+        RuleFor(m => m).Custom((m, context) =>
+        {
+            var today = DateOnly.FromDateTime(ChinaTime.ToChina(clock.GetUtcNow()).DateTime);
+            foreach (var error in Announcement.CheckInput(m.Notice, m.WorkingDays, m.FirstDay ?? today, today))
+            {
+                context.AddFailure(error.Key, error.Message);
+            }
+        });
     }
 }
