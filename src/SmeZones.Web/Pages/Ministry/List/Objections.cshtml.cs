@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +15,10 @@ namespace SmeZones.Web.Pages.Ministry.List;
 public class ObjectionsModel(PortalDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int CampaignId { get; set; }
+    [BindProperty] public Guid ObjectionId { get; set; }
+    [BindProperty] public ObjectionStep? Step { get; set; }
+    [BindProperty] public string? Text { get; set; }
+    [BindProperty] public List<IFormFile> Files { get; set; } = [];
 
     public Campaign Campaign { get; private set; } = null!;
     public IReadOnlyList<Objection> Items { get; private set; } = [];
@@ -25,20 +30,26 @@ public class ObjectionsModel(PortalDbContext db, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync(Guid objectionId, ObjectionStep step, string? text, List<IFormFile> files, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        var (objectionId, text) = (ObjectionId, Text);
         if (!await LoadAsync() || Items.All(o => o.Id != objectionId))
         {
             return NotFound();
         }
+        if (!ModelState.IsValid)
+        {
+            (FailedId, PostedText) = (objectionId, text);
+            return Page();
+        }
         var uploads = new List<UploadedFile>();
-        foreach (var file in files.Where(f => f.Length > 0).Take(Objections.MaxFiles))
+        foreach (var file in Files.Where(f => f.Length > 0).Take(Objections.MaxFiles))
         {
             using var stream = new MemoryStream();
             await file.CopyToAsync(stream, ct);
             uploads.Add(new UploadedFile(file.FileName, stream.ToArray()));
         }
-        var errors = await Objections.HandleAsync(db, objectionId, step, text, uploads, User.ToActor(), clock.GetUtcNow(), ct);
+        var errors = await Objections.HandleAsync(db, objectionId, Step!.Value, text, uploads, User.ToActor(), clock.GetUtcNow(), ct);
         if (errors.Count > 0)
         {
             FailedId = objectionId;
@@ -69,5 +80,26 @@ public class ObjectionsModel(PortalDbContext db, TimeProvider clock) : PageModel
             .OrderBy(o => o.LodgedAt).ToListAsync();
         Entries = await db.ListEntries.AsNoTracking().Where(e => e.CampaignId == CampaignId).ToDictionaryAsync(e => e.Id);
         return true;
+    }
+}
+
+/// <summary>A step that exists, its text by Core's rule (<see cref="Objections.CheckStepText"/>), no more files than allowed.</summary>
+public class ObjectionsValidator : AbstractValidator<ObjectionsModel>
+{
+    public ObjectionsValidator()
+    {
+        RuleFor(m => m.Step).NotNull().IsInEnum().WithMessage("请选择处理步骤。");
+        RuleFor(m => m.Files.Count).LessThanOrEqualTo(Objections.MaxFiles).OverridePropertyName("files")
+            .WithMessage($"最多上传 {Objections.MaxFiles} 个佐证材料。");
+        RuleFor(m => m).Custom((m, context) =>
+        {
+            if (m.Step is { } step && Enum.IsDefined(step))
+            {
+                foreach (var error in Objections.CheckStepText(step, m.Text))
+                {
+                    context.AddFailure(error.Key, error.Message);
+                }
+            }
+        });
     }
 }
