@@ -1,3 +1,4 @@
+using FluentValidation;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -28,26 +29,19 @@ public class RelaxationsModel(PortalDbContext db) : PageModel
         {
             return NotFound();
         }
-        var relaxations = new Dictionary<string, decimal>();
-        foreach (var threshold in Criteria.Thresholds)
-        {
-            var raw = Request.Form["t." + threshold.Key].ToString();
-            if (string.IsNullOrWhiteSpace(raw))
-            {
-                continue;
-            }
-            if (!FormNumbers.TryParse(raw, out var value, out var decimals) || decimals > 2 || value < 0)
-            {
-                ModelState.AddModelError("t." + threshold.Key, $"“{threshold.Title}”的放宽值须为不小于0、最多两位小数的数字");
-                continue;
-            }
-            relaxations[threshold.Key] = value;
-        }
-        var chosen = (classes ?? []).Where(c => Criteria.RelaxableClasses.Any(r => r.ToString() == c)).Distinct().ToList();
         if (!ModelState.IsValid)
         {
             return Page();
         }
+        var relaxations = new Dictionary<string, decimal>();
+        foreach (var threshold in Criteria.Thresholds)
+        {
+            if (ParseValue(Request.Form[Field + threshold.Key].ToString()) is { } value)
+            {
+                relaxations[threshold.Key] = value;
+            }
+        }
+        var chosen = (classes ?? []).Where(c => Criteria.RelaxableClasses.Any(r => r.ToString() == c)).Distinct().ToList();
         var before = new { Campaign.Relaxations, Campaign.RelaxedRegionClasses };
         Campaign.Relaxations = relaxations;
         Campaign.RelaxedRegionClasses = chosen;
@@ -57,6 +51,13 @@ public class RelaxationsModel(PortalDbContext db) : PageModel
         TempData["Notice"] = "已保存放宽设置。";
         return RedirectToPage("Index");
     }
+
+    /// <summary>The prefix of a threshold's input ("t." + its key).</summary>
+    public const string Field = "t.";
+
+    /// <summary>A relaxation as typed: null when blank or not a number ≥ 0 with at most two decimals.</summary>
+    public static decimal? ParseValue(string? raw) =>
+        !string.IsNullOrWhiteSpace(raw) && FormNumbers.TryParse(raw, out var value, out var decimals) && decimals <= 2 && value >= 0 ? value : null;
 
     public string Posted(string key, decimal? saved) =>
         Request.HasFormContentType ? Request.Form[key].ToString() : saved?.ToString(CultureInfo.InvariantCulture) ?? "";
@@ -72,4 +73,34 @@ public class RelaxationsModel(PortalDbContext db) : PageModel
         Criteria = CriteriaEditions.Get(campaign.CriteriaEditionKey);
         return true;
     }
+}
+
+/// <summary>
+/// Each posted threshold value (inputs "t.{key}", read from the form as the page draws them) is blank or a number ≥ 0
+/// with at most two decimals; the region classes are a short list. Keys the round's criteria do not have are ignored
+/// by the handler, so need no message.
+/// </summary>
+public class RelaxationsValidator : AbstractValidator<RelaxationsModel>
+{
+    public RelaxationsValidator() => RuleFor(m => m).Custom((m, context) =>
+    {
+        if (!m.Request.HasFormContentType)
+        {
+            return;
+        }
+        var form = m.Request.Form;
+        if (form.Keys.Count > 200 || form["classes"].Count > 20)
+        {
+            context.AddFailure("", "提交的内容过多，请刷新页面后重新填写。");
+            return;
+        }
+        foreach (var key in form.Keys.Where(k => k.StartsWith(RelaxationsModel.Field, StringComparison.Ordinal) && k.Length <= 100))
+        {
+            var raw = form[key].ToString();
+            if (!string.IsNullOrWhiteSpace(raw) && RelaxationsModel.ParseValue(raw) is null)
+            {
+                context.AddFailure(key, "放宽值须为不小于0、最多两位小数的数字");
+            }
+        }
+    });
 }
