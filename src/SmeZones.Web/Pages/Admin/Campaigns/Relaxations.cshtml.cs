@@ -18,12 +18,15 @@ namespace SmeZones.Web.Pages.Admin.Campaigns;
 /// </summary>
 public class RelaxationsModel(PortalDbContext db) : PageModel
 {
+    /// <summary>The region classes ticked (checkboxes "classes").</summary>
+    [BindProperty(Name = "classes")] public List<string> Classes { get; set; } = [];
+
     public Campaign Campaign { get; private set; } = null!;
     public CriteriaEdition Criteria { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync(int id, List<string>? classes)
+    public async Task<IActionResult> OnPostAsync(int id)
     {
         if (!await LoadAsync(id))
         {
@@ -41,7 +44,7 @@ public class RelaxationsModel(PortalDbContext db) : PageModel
                 relaxations[threshold.Key] = value;
             }
         }
-        var chosen = (classes ?? []).Where(c => Criteria.RelaxableClasses.Any(r => r.ToString() == c)).Distinct().ToList();
+        var chosen = Classes.Where(c => Criteria.RelaxableClasses.Any(r => r.ToString() == c)).Distinct().ToList();
         var before = new { Campaign.Relaxations, Campaign.RelaxedRegionClasses };
         Campaign.Relaxations = relaxations;
         Campaign.RelaxedRegionClasses = chosen;
@@ -89,7 +92,7 @@ public class RelaxationsValidator : AbstractValidator<RelaxationsModel>
             return;
         }
         var form = m.Request.Form;
-        if (form.Keys.Count > 200 || form["classes"].Count > 20)
+        if (form.Keys.Count > 200 || m.Classes.Count > 20)
         {
             context.AddFailure("", "提交的内容过多，请刷新页面后重新填写。");
             return;

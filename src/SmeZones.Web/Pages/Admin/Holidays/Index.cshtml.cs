@@ -51,13 +51,14 @@ public class IndexModel(PortalDbContext db, TimeProvider clock) : PageModel
         return RedirectToPage("/Admin/Holidays/Index", new { year = date.Year });
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(DateOnly date)
+    public async Task<IActionResult> OnPostDeleteAsync()
     {
         if (!ModelState.IsValid)
         {
             await LoadAsync();
             return Page();
         }
+        var date = Date!.Value;
         var day = await db.CalendarDays.SingleOrDefaultAsync(d => d.Date == date);
         if (day is not null)
         {
@@ -83,9 +84,9 @@ public class HolidayValidator : AbstractValidator<IndexModel>
 {
     public HolidayValidator()
     {
+        RuleFor(m => m.Date).NotNull().WithMessage("请填写日期（格式：2026-10-01）。");
         When(m => !IsDelete(m), () =>
         {
-            RuleFor(m => m.Date).NotNull().WithMessage("请填写日期（格式：2026-10-01）。");
             RuleFor(m => m.Name).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("请填写节日名称，如“国庆节”。")
                 .Must(n => n!.Trim().Length <= 50).When(m => !string.IsNullOrWhiteSpace(m.Name), ApplyConditionTo.CurrentValidator)
                 .WithMessage("节日名称不能超过 50 个字。");
