@@ -1,5 +1,3 @@
-using SmeZones.Web.Pages.Review.Applications;
-using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -70,10 +68,6 @@ public class ReviewModel(PortalDbContext db, TimeProvider clock) : PageModel
         {
             return NotFound();
         }
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
         var errors = await step(Assignment);
         if (errors.Count == 0)
         {
@@ -117,23 +111,5 @@ public class ReviewModel(PortalDbContext db, TimeProvider clock) : PageModel
         OthersVisible = ExpertSheets.OthersVisibleTo(assignment, group, settings);
         OthersHidden = settings.HideScoresUntilSubmitted && assignment.SubmittedAt is null;
         return true;
-    }
-}
-
-/// <summary>
-/// The sheet's shape (<see cref="ScoreSheetShape"/>), the opinion and the reasons within Core's lengths. Whether a
-/// reason or opinion is required, and the dimensions, stay with <see cref="ExpertSheets"/> and <see cref="ExpertPanel"/>.
-/// </summary>
-public class ReviewValidator : AbstractValidator<ReviewModel>
-{
-    public ReviewValidator()
-    {
-        RuleFor(m => m).Custom((m, context) => ScoreSheetShape.Check(context, m.Points, m.Judgements, m.Comments));
-        RuleFor(m => m.Opinion).Must(o => o is null || o.Trim().Length <= ScoringRules.MaxCommentLength)
-            .WithMessage(m => $"评审意见不能超过 {ScoringRules.MaxCommentLength} 字（现有 {m.Opinion!.Trim().Length} 字）");
-        RuleFor(m => m.AbstainReason).MaximumLength(ExpertPanel.MaxReasonLength)
-            .WithMessage(m => $"弃权理由不能超过 {ExpertPanel.MaxReasonLength} 字（现有 {m.AbstainReason!.Length} 字）。");
-        RuleFor(m => m.Reason).MaximumLength(ExpertPanel.MaxReasonLength)
-            .WithMessage(m => $"回避理由不能超过 {ExpertPanel.MaxReasonLength} 字（现有 {m.Reason!.Length} 字）。");
     }
 }

@@ -1,4 +1,3 @@
-using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SmeZones.Core.Assessment;
@@ -59,10 +58,6 @@ public class ScoringModel(PortalDbContext db, TimeProvider clock) : PageModel
         {
             return NotFound();
         }
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
         var input = new ScoringInput(Points, Judgements, Comments);
         var result = await ScoringStore.SaveAsync(db, Reviewed, input, Version, User.ToActor(), clock.GetUtcNow(), HttpContext.RequestAborted);
         if (result.Status == ScoringSaveStatus.Saved)
@@ -101,11 +96,4 @@ public class ScoringModel(PortalDbContext db, TimeProvider clock) : PageModel
         Result = reviewed is { Assessment: { } a, Review: { } r } ? ScoringRules.Result(a, r.Points) : null;
         return true;
     }
-}
-
-/// <summary>The posted scores' shape (<see cref="ScoreSheetShape"/>); the dimensions' rules stay with <see cref="ScoringRules"/>.</summary>
-public class ScoringValidator : AbstractValidator<ScoringModel>
-{
-    public ScoringValidator() =>
-        RuleFor(m => m).Custom((m, context) => ScoreSheetShape.Check(context, m.Points, m.Judgements, m.Comments));
 }
