@@ -29,15 +29,7 @@ public static class SectionSave
             throw new InvalidOperationException($"Application {application.Number} is not editable.");
         }
 
-        var slots = FormAnswerKeys.For(definition, roundYear)
-            .Where(s => (sectionKey is null || s.SectionKey == sectionKey) && s.FilledBy == FieldFiller.Applicant).ToList();
-        var proposed = new FormAnswers(application.Answers);
-        foreach (var slot in slots)
-        {
-            // Only keys of this section are read: anything else in the post is ignored, whatever it claims to be.
-            proposed.Set(slot.Key, Normalise(slot, posted.GetValueOrDefault(slot.Key)));
-        }
-
+        var (slots, proposed) = Propose(application, definition, roundYear, sectionKey, posted);
         var errors = FormValidation.Validate(definition, roundYear, proposed, ValidationMode.Draft, sectionKey).Errors;
         var refused = errors.Select(e => e.Key).ToHashSet();
         var changes = new Dictionary<string, object?>();
@@ -69,6 +61,28 @@ public static class SectionSave
                 $"保存 {sectionKey ?? "全部"}：{changes.Count} 项", changes);
         }
         return new SectionSaveResult(changes.Keys.ToList(), errors);
+    }
+
+    /// <summary>
+    /// What <see cref="Apply"/> would refuse in this post, without changing anything: the edition's rules (the forms
+    /// engine) applied to the saved answers with the section's posted ones laid over them. The page's validator asks it.
+    /// </summary>
+    public static IReadOnlyList<OperationError> Check(
+        Application application, FormDefinition definition, int roundYear, string? sectionKey, IReadOnlyDictionary<string, string?> posted) =>
+        FormValidation.Validate(definition, roundYear, Propose(application, definition, roundYear, sectionKey, posted).Proposed, ValidationMode.Draft, sectionKey).Errors;
+
+    private static (List<AnswerSlot> Slots, FormAnswers Proposed) Propose(
+        Application application, FormDefinition definition, int roundYear, string? sectionKey, IReadOnlyDictionary<string, string?> posted)
+    {
+        var slots = FormAnswerKeys.For(definition, roundYear)
+            .Where(s => (sectionKey is null || s.SectionKey == sectionKey) && s.FilledBy == FieldFiller.Applicant).ToList();
+        var proposed = new FormAnswers(application.Answers);
+        foreach (var slot in slots)
+        {
+            // Only keys of this section are read: anything else in the post is ignored, whatever it claims to be.
+            proposed.Set(slot.Key, Normalise(slot, posted.GetValueOrDefault(slot.Key)));
+        }
+        return (slots, proposed);
     }
 
     /// <summary>Blank inputs are "not answered"; checkboxes are "true" or absent; line endings are made uniform; numbers are ASCII.</summary>

@@ -22,6 +22,29 @@ public static class Announcement
     public static string Period(PublicList list) =>
         list is { FirstDay: { } f, LastDay: { } l } ? $"{f.Year}年{f.Month}月{f.Day}日至{l.Year}年{l.Month}月{l.Day}日" : "";
 
+    /// <summary>The posted notice, period and first day by themselves (the page's validator asks the same before loading anything).</summary>
+    public static IReadOnlyList<OperationError> CheckInput(string? notice, int workingDays, DateOnly firstDay, DateOnly today)
+    {
+        var errors = new List<OperationError>();
+        if (string.IsNullOrWhiteSpace(notice))
+        {
+            errors.Add(new OperationError("notice", "请填写公示说明。"));
+        }
+        else if (notice.Trim().Length > 5000)
+        {
+            errors.Add(new OperationError("notice", $"公示说明不能超过 5000 个字（现 {notice.Trim().Length} 个）。"));
+        }
+        if (workingDays is < 1 or > 30)
+        {
+            errors.Add(new OperationError("workingDays", "公示期须为 1 至 30 个工作日。"));
+        }
+        if (firstDay < today)
+        {
+            errors.Add(new OperationError("firstDay", $"公示首日不能早于今天（{today.Year}年{today.Month}月{today.Day}日）。"));
+        }
+        return errors;
+    }
+
     public static async Task<IReadOnlyList<OperationError>> PublishAsync(
         PortalDbContext db, int campaignId, string? notice, int workingDays, DateOnly firstDay, Actor actor, DateTimeOffset now, CancellationToken ct = default)
     {
@@ -35,23 +58,7 @@ public static class Announcement
         {
             return [OperationError.ForRequest("建议名单已经公示。")];
         }
-        if (string.IsNullOrWhiteSpace(notice))
-        {
-            errors.Add(new OperationError("notice", "请填写公示说明。"));
-        }
-        else if (notice.Trim().Length > 5000)
-        {
-            errors.Add(new OperationError("notice", $"公示说明不能超过 5000 个字（现 {notice.Trim().Length} 个）。"));
-        }
-        if (workingDays is < 1 or > 30)
-        {
-            errors.Add(new OperationError("workingDays", "公示期须为 1 至 30 个工作日。"));
-        }
-        var today = DateOnly.FromDateTime(ChinaTime.ToChina(now).DateTime);
-        if (firstDay < today)
-        {
-            errors.Add(new OperationError("firstDay", $"公示首日不能早于今天（{today.Year}年{today.Month}月{today.Day}日）。"));
-        }
+        errors.AddRange(CheckInput(notice, workingDays, firstDay, DateOnly.FromDateTime(ChinaTime.ToChina(now).DateTime)));
         if (errors.Count > 0)
         {
             return errors;

@@ -19,6 +19,8 @@ public sealed record CertifyInput(Guid EntryId, bool Certify, string? Reason);
 /// </summary>
 public static partial class Certifying
 {
+    public const int MaxReason = 1000;
+
     public static async Task<string> FormatAsync(PortalDbContext db, Programme programme, CancellationToken ct = default) =>
         (await db.ProgrammeListSettings.AsNoTracking().SingleOrDefaultAsync(s => s.Programme == programme, ct))?.CertificateNumberFormat
         ?? ListNames.DefaultCertificateFormat(programme);
@@ -72,9 +74,9 @@ public static partial class Certifying
             {
                 errors.Add(new OperationError($"reason:{entry.Id}", $"“{entry.Name}”：不予认定的，请填写理由。"));
             }
-            else if (input.Reason is { } r && r.Trim().Length > 1000)
+            else if (input.Reason is { } r && r.Trim().Length > MaxReason)
             {
-                errors.Add(new OperationError($"reason:{entry.Id}", "理由不能超过 1000 个字。"));
+                errors.Add(new OperationError($"reason:{entry.Id}", $"理由不能超过 {MaxReason} 个字。"));
             }
         }
         if (errors.Count > 0)

@@ -45,14 +45,8 @@ public static class Objections
         {
             errors.Add(new OperationError("entryId", "请选择提出异议的名单条目。"));
         }
-        Required(errors, "submitterName", input.SubmitterName, 100, "请填写单位名称或真实姓名（实名反馈）。");
-        Required(errors, "contact", input.Contact, 100, "请填写联系方式，以便核实查证。");
-        Required(errors, "text", input.Text, MaxText, "请填写异议内容。");
+        errors.AddRange(CheckFields(input.SubmitterName, input.Contact, input.Text, input.Files.Count));
         var files = new List<ObjectionFile>();
-        if (input.Files.Count > MaxFiles)
-        {
-            errors.Add(new OperationError("files", $"最多上传 {MaxFiles} 个佐证材料。"));
-        }
         foreach (var file in input.Files)
         {
             var (checkedFile, error) = Check(file, now, fromInvestigation: false);
@@ -99,12 +93,7 @@ public static class Objections
         {
             return [OperationError.ForRequest($"该异议当前为“{objection.Status.ToChinese()}”，不能进行此操作。")];
         }
-        var errors = new List<OperationError>();
-        if (step != ObjectionStep.Accept)
-        {
-            Required(errors, "text", text, step == ObjectionStep.Investigate ? 5000 : 2000,
-                step == ObjectionStep.Investigate ? "请填写核查情况。" : "请填写结论理由。");
-        }
+        var errors = new List<OperationError>(CheckStepText(step, text));
         var newFiles = new List<ObjectionFile>();
         foreach (var file in step == ObjectionStep.Investigate ? files : [])
         {
@@ -191,6 +180,32 @@ public static class Objections
             Id = Guid.NewGuid(), FileName = name, ContentType = type?.ContentType ?? "application/octet-stream",
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(file.Bytes)), Bytes = file.Bytes, UploadedAt = now, FromInvestigation = fromInvestigation,
         }, error);
+    }
+
+    /// <summary>The text a step needs (none to 受理, the 核查 notes, the conclusion's reason) by itself.</summary>
+    public static IReadOnlyList<OperationError> CheckStepText(ObjectionStep step, string? text)
+    {
+        var errors = new List<OperationError>();
+        if (step != ObjectionStep.Accept)
+        {
+            Required(errors, "text", text, step == ObjectionStep.Investigate ? 5000 : 2000,
+                step == ObjectionStep.Investigate ? "请填写核查情况。" : "请填写结论理由。");
+        }
+        return errors;
+    }
+
+    /// <summary>An objection's texts and number of files by themselves: what the public page's validator asks before anything is read.</summary>
+    public static IReadOnlyList<OperationError> CheckFields(string? submitterName, string? contact, string? text, int fileCount)
+    {
+        var errors = new List<OperationError>();
+        Required(errors, "submitterName", submitterName, 100, "请填写单位名称或真实姓名（实名反馈）。");
+        Required(errors, "contact", contact, 100, "请填写联系方式，以便核实查证。");
+        Required(errors, "text", text, MaxText, "请填写异议内容。");
+        if (fileCount > MaxFiles)
+        {
+            errors.Add(new OperationError("files", $"最多上传 {MaxFiles} 个佐证材料。"));
+        }
+        return errors;
     }
 
     private static void Required(List<OperationError> errors, string key, string? value, int max, string message)

@@ -20,6 +20,9 @@ public sealed record SelectionRow(RankedApplication Ranked, Application Applicat
 /// </summary>
 public static class ProposedList
 {
+    public const int MaxOpinion = 2000;
+    public const int MaxReason = 1000;
+
     public static async Task<IReadOnlyList<SelectionRow>> RowsAsync(PortalDbContext db, int campaignId, CancellationToken ct = default)
     {
         var ranking = await ExpertRanking.ForCampaignAsync(db, campaignId, ct);
@@ -66,9 +69,9 @@ public static class ProposedList
         {
             var input = byId.GetValueOrDefault(row.Ranked.ApplicationId) ?? new SelectionInput(row.Ranked.ApplicationId, false, null, null, null);
             var key = row.Ranked.ApplicationId.ToString();
-            Check(errors, $"opinion:{key}", input.Opinion, 2000, "请填写评审意见。", required: true);
-            Check(errors, $"departure:{key}", input.DepartureReason, 1000, "该选择与专家评审排序不一致，请说明理由。", departures.Contains(row.Ranked.ApplicationId));
-            Check(errors, $"notSelected:{key}", input.NotSelectedReason, 1000, "未列入建议名单的，请填写理由（认定后省级主管部门和申报单位可见）。", !input.Selected);
+            Check(errors, $"opinion:{key}", input.Opinion, MaxOpinion, "请填写评审意见。", required: true);
+            Check(errors, $"departure:{key}", input.DepartureReason, MaxReason, "该选择与专家评审排序不一致，请说明理由。", departures.Contains(row.Ranked.ApplicationId));
+            Check(errors, $"notSelected:{key}", input.NotSelectedReason, MaxReason, "未列入建议名单的，请填写理由（认定后省级主管部门和申报单位可见）。", !input.Selected);
         }
         if (errors.Count > 0)
         {

@@ -101,6 +101,7 @@ public static class PortalSetup
         {
             o.Filters.Add(new ValidatorPageFilter());
             o.Filters.Add(new ControlCharacterFilter());
+            o.UseChineseBindingMessages();
         });
         services.AddValidatorsFromAssemblyContaining<ValidatorPageFilter>();
         services.AddPublicRateLimits(config);

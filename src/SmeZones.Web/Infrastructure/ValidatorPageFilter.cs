@@ -48,6 +48,12 @@ public sealed class ValidatorPageFilter : IAsyncPageFilter
             var key = prefix is null ? failure.PropertyName
                 : failure.PropertyName.Length == 0 ? prefix
                 : $"{prefix}.{failure.PropertyName}";
+            // A value the binder could not read ("abc" for a number) already has its message; the rule's would only
+            // repeat it about the default the binder left behind.
+            if (context.ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0)
+            {
+                continue;
+            }
             context.ModelState.AddModelError(key, failure.ErrorMessage);
         }
     }

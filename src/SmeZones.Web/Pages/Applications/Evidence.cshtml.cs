@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +20,13 @@ namespace SmeZones.Web.Pages.Applications;
 public class EvidenceModel(PortalDbContext db, TimeProvider clock, IConfiguration configuration) : PageModel
 {
     public const long MaxRequestBytes = 100L * 1024 * 1024;
+
+    /// <summary>The slot an upload is for, and its files (the names the slot's form posts).</summary>
+    [BindProperty] public string? Slot { get; set; }
+    [BindProperty(Name = "files")] public List<IFormFile> Uploads { get; set; } = [];
+
+    /// <summary>The file a delete is for.</summary>
+    [BindProperty] public Guid? EvidenceId { get; set; }
 
     public Application Application { get; private set; } = null!;
     public IReadOnlyList<EvidenceSlot> Slots { get; private set; } = [];
@@ -43,8 +51,9 @@ public class EvidenceModel(PortalDbContext db, TimeProvider clock, IConfiguratio
         return Page();
     }
 
-    public async Task<IActionResult> OnPostUploadAsync(Guid id, string? slot, List<IFormFile> files)
+    public async Task<IActionResult> OnPostUploadAsync(Guid id)
     {
+        var (slot, files) = (Slot, Uploads);
         if (!await LoadAsync(id))
         {
             return NotFound();
@@ -58,9 +67,10 @@ public class EvidenceModel(PortalDbContext db, TimeProvider clock, IConfiguratio
             return await RefusedAsync();
         }
         var field = SlotField(slot!);
-        if (files.Count == 0)
+        if (!ModelState.IsValid)
         {
-            ModelState.AddModelError(field, "请先选择要上传的文件");
+            await LoadFilesAsync();
+            return Page();
         }
         var saved = new List<string>();
         foreach (var file in files)
@@ -86,9 +96,9 @@ public class EvidenceModel(PortalDbContext db, TimeProvider clock, IConfiguratio
         return Page();
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(Guid id, Guid evidenceId)
+    public async Task<IActionResult> OnPostDeleteAsync(Guid id)
     {
-        if (!await LoadAsync(id))
+        if (!await LoadAsync(id) || EvidenceId is not { } evidenceId)
         {
             return NotFound();
         }
@@ -131,4 +141,29 @@ public class EvidenceModel(PortalDbContext db, TimeProvider clock, IConfiguratio
 
     private async Task LoadFilesAsync() =>
         Files = (await EvidenceStore.ListAsync(db, Application.Id, HttpContext.RequestAborted)).ToLookup(f => f.Evidence.SlotKey);
+}
+
+/// <summary>
+/// An upload names a slot and carries at least one and at most <see cref="MaxFiles"/> files; the message goes beside the
+/// slot's file input. Types, sizes, content and the total are <see cref="EvidenceStore"/>'s checks of each file.
+/// </summary>
+public class EvidenceValidator : AbstractValidator<EvidenceModel>
+{
+    public const int MaxFiles = 20;
+
+    public EvidenceValidator()
+    {
+        When(m => m.Slot is not null, () => RuleFor(m => m).Custom((m, context) =>
+        {
+            var field = EvidenceModel.SlotField(m.Slot!.Length > 64 ? "" : m.Slot);
+            if (m.Uploads.Count == 0)
+            {
+                context.AddFailure(field, "请先选择要上传的文件");
+            }
+            else if (m.Uploads.Count > MaxFiles)
+            {
+                context.AddFailure(field, $"一次最多上传 {MaxFiles} 个文件");
+            }
+        }));
+    }
 }

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +15,9 @@ public class IndexModel(PortalDbContext db, TimeProvider clock) : PageModel
     public IReadOnlyList<Application> Applications { get; private set; } = [];
     public IReadOnlyList<Campaign> OpenCampaigns { get; private set; } = [];
 
+    /// <summary>The round to start an application in.</summary>
+    [BindProperty] public int? CampaignId { get; set; }
+
     public async Task OnGetAsync()
     {
         var viewer = User.ToViewer();
@@ -26,8 +30,14 @@ public class IndexModel(PortalDbContext db, TimeProvider clock) : PageModel
         OpenCampaigns = open.Where(c => c.CanApply(organisation)).ToList();
     }
 
-    public async Task<IActionResult> OnPostStartAsync(int campaignId)
+    public async Task<IActionResult> OnPostStartAsync()
     {
+        if (!ModelState.IsValid)
+        {
+            await OnGetAsync();
+            return Page();
+        }
+        var campaignId = CampaignId!.Value;
         var viewer = User.ToViewer();
         var now = clock.GetUtcNow();
         var campaign = await db.Campaigns.Include(c => c.Organiser).SingleOrDefaultAsync(c => c.Id == campaignId);
@@ -44,4 +54,10 @@ public class IndexModel(PortalDbContext db, TimeProvider clock) : PageModel
         var application = await ApplicationFactory.StartDraftAsync(db, campaign, organisation, User.ToActor(), now);
         return RedirectToPage("/Applications/Detail", new { id = application.Id });
     }
+}
+
+/// <summary>A start names a round by a positive id; whether the applicant may apply there is the handler's question.</summary>
+public class StartValidator : AbstractValidator<IndexModel>
+{
+    public StartValidator() => RuleFor(m => m.CampaignId).NotNull().GreaterThan(0).WithMessage("请选择要申报的批次。");
 }

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -108,7 +109,8 @@ public class SectionModel(PortalDbContext db, TimeProvider clock) : PageModel
         Version = Application.Version;
         if (result.HasErrors)
         {
-            ModelState.AddErrors(result.Errors);
+            // The validator has put the same refusals beside their fields (SectionSave.Check); add only any it could not.
+            ModelState.AddErrors(result.Errors.Where(e => ModelState.GetFieldValidationState(e.Key) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid));
             ModelState.AddModelError("", $"以下 {result.Errors.Count} 处未保存，请修改后再保存；本节其他内容已保存。");
             // Only a page shown again needs the view; a clean save redirects.
             Show(Overlay(new FormAnswers(Application.Answers), posted, result.Errors.Select(e => e.Key)));
@@ -154,4 +156,34 @@ public class SectionModel(PortalDbContext db, TimeProvider clock) : PageModel
         SectionKey = section;
         return SectionProgressReport.Headings(Definition).Any(h => h.Key == section);
     }
+}
+
+/// <summary>
+/// The section's posted answers by the edition's own rules: the forms engine through <see cref="SectionSave.Check"/>,
+/// each message keyed by its answer key, beside its field. The handler still saves the answers that pass (a section
+/// saves what it can, ADR 0004), so a refusal here never loses what was typed. A draft that cannot be edited, or a
+/// stale version, is the handler's to answer: nothing is checked for it here.
+/// </summary>
+public class SectionValidator : AbstractValidator<SectionModel>
+{
+    public SectionValidator(PortalDbContext db) => RuleFor(m => m).CustomAsync(async (m, context, ct) =>
+    {
+        if (!m.Request.HasFormContentType || m.RouteData.Values["id"] is not string idText || !Guid.TryParse(idText, out var id)
+            || m.RouteData.Values["section"] is not string section)
+        {
+            return;
+        }
+        var application = await db.Applications.AsNoTracking().FindVisibleAsync(m.User.ToViewer(), id, ct);
+        if (application is not { IsEditableByApplicant: true } || application.Version != m.Version
+            || !FormEditionCatalogue.Default.TryGet(application.FormEditionKey, out var definition)
+            || SectionProgressReport.Headings(definition!).All(h => h.Key != section))
+        {
+            return;
+        }
+        var posted = m.Request.Form.Keys.ToDictionary(k => k, k => (string?)m.Request.Form[k].ToString());
+        foreach (var error in SectionSave.Check(application, definition!, application.Campaign!.Year, section, posted))
+        {
+            context.AddFailure(error.Key, error.Message);
+        }
+    });
 }

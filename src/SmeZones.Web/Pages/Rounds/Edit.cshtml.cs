@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -51,8 +52,6 @@ public class EditModel(PortalDbContext db, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnPostAsync(int? id, IFormFile? notice)
     {
-        // Every message comes from the round's own rules, in Chinese, not from model binding.
-        ModelState.Clear();
         await LoadOrganisersAsync();
         var viewer = User.ToViewer();
         Campaign? existing = null;
@@ -62,6 +61,10 @@ public class EditModel(PortalDbContext db, TimeProvider clock) : PageModel
         }
         Id = id;
         HasNotice = id is not null && await db.CampaignNotices.AnyAsync(n => n.CampaignId == id);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
         var organiser = Organisers.Count == 1 ? Organisers[0] : Organisers.FirstOrDefault(o => o.Id == OrganiserId);
         if (organiser is null)
         {
@@ -97,4 +100,20 @@ public class EditModel(PortalDbContext db, TimeProvider clock) : PageModel
     private async Task LoadOrganisersAsync() =>
         Organisers = await db.Organisations.AsNoTracking().OrganisersFor(User.ToViewer())
             .OrderByDescending(o => o.Level).ThenBy(o => o.Name).ToListAsync();
+}
+
+/// <summary>
+/// The draft's shape: an organiser id that can be one, and no more stages or region classes than a round has. Every
+/// field's own rule is <see cref="RoundDefinitionValidator"/>'s, which needs the organiser the handler resolves.
+/// </summary>
+public class EditValidator : AbstractValidator<EditModel>
+{
+    public const int MaxStages = 10;
+
+    public EditValidator()
+    {
+        RuleFor(m => m.OrganiserId).GreaterThan(0).When(m => m.OrganiserId is not null).WithMessage("请选择组织单位");
+        RuleFor(m => m.Round.Stages.Count).LessThanOrEqualTo(MaxStages).OverridePropertyName("").WithMessage($"审核环节不能超过 {MaxStages} 个。");
+        RuleFor(m => m.Round.RelaxedRegionClasses.Count).LessThanOrEqualTo(MaxStages).OverridePropertyName("").WithMessage("放宽地区类别选择有误，请重新选择。");
+    }
 }

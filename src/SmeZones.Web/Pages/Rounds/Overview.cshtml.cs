@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -38,7 +39,10 @@ public class OverviewModel(PortalDbContext db, TimeProvider clock) : PageModel
     public async Task<IActionResult> OnPostAmendAsync(int id)
     {
         var posted = Amend;
-        ModelState.Clear();
+        if (!ModelState.IsValid)
+        {
+            return await LoadAsync(id) ? Page() : NotFound();
+        }
         return await ActAsync(id, () => RoundAmendments.AmendAsync(db, Campaign, posted, User.ToActor(), Now), "已保存变更，并记入操作记录。", "Amend.");
     }
 
@@ -89,4 +93,12 @@ public class OverviewModel(PortalDbContext db, TimeProvider clock) : PageModel
         HasNotice = await db.CampaignNotices.AnyAsync(n => n.CampaignId == id);
         return true;
     }
+}
+
+/// <summary>An amendment names no more stages than a round has; the times and quotas are <see cref="RoundAmendments"/>' rules.</summary>
+public class OverviewValidator : AbstractValidator<OverviewModel>
+{
+    public OverviewValidator() =>
+        RuleFor(m => m.Amend.Stages.Count).LessThanOrEqualTo(EditValidator.MaxStages).OverridePropertyName("")
+            .WithMessage($"审核环节不能超过 {EditValidator.MaxStages} 个。");
 }

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -27,18 +28,6 @@ public class IndexModel(PortalDbContext db, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnPostSaveAsync()
     {
-        if (Date is null)
-        {
-            ModelState.AddModelError(nameof(Date), "请填写日期（格式：2026-10-01）。");
-        }
-        if (string.IsNullOrWhiteSpace(Name))
-        {
-            ModelState.AddModelError(nameof(Name), "请填写节日名称，如“国庆节”。");
-        }
-        else if (Name.Trim().Length > 50)
-        {
-            ModelState.AddModelError(nameof(Name), "节日名称不能超过 50 个字。");
-        }
         if (!ModelState.IsValid)
         {
             await LoadAsync();
@@ -62,8 +51,14 @@ public class IndexModel(PortalDbContext db, TimeProvider clock) : PageModel
         return RedirectToPage("/Admin/Holidays/Index", new { year = date.Year });
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(DateOnly date)
+    public async Task<IActionResult> OnPostDeleteAsync()
     {
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync();
+            return Page();
+        }
+        var date = Date!.Value;
         var day = await db.CalendarDays.SingleOrDefaultAsync(d => d.Date == date);
         if (day is not null)
         {
@@ -82,4 +77,22 @@ public class IndexModel(PortalDbContext db, TimeProvider clock) : PageModel
         Days = await db.CalendarDays.AsNoTracking().Where(d => d.Date >= new DateOnly(year, 1, 1) && d.Date <= new DateOnly(year, 12, 31))
             .OrderBy(d => d.Date).ToListAsync();
     }
+}
+
+/// <summary>A day of the calendar: its date and the holiday's name. The delete button posts only a date, which must read as one.</summary>
+public class HolidayValidator : AbstractValidator<IndexModel>
+{
+    public HolidayValidator()
+    {
+        RuleFor(m => m.Date).NotNull().WithMessage("请填写日期（格式：2026-10-01）。");
+        When(m => !IsDelete(m), () =>
+        {
+            RuleFor(m => m.Name).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("请填写节日名称，如“国庆节”。")
+                .Must(n => n!.Trim().Length <= 50).When(m => !string.IsNullOrWhiteSpace(m.Name), ApplyConditionTo.CurrentValidator)
+                .WithMessage("节日名称不能超过 50 个字。");
+        });
+    }
+
+    private static bool IsDelete(IndexModel m) =>
+        string.Equals(m.HttpContext.GetRouteValue("handler") as string ?? m.Request.Query["handler"].ToString(), "Delete", StringComparison.OrdinalIgnoreCase);
 }

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -36,19 +37,7 @@ public class GroupModel(PortalDbContext db, IPdfRenderer pdf, TimeProvider clock
 
     public Task<IActionResult> OnPostDrawAsync(Guid id) => StepAsync(id, "draw", async () =>
     {
-        long? seed = null;
-        if (!string.IsNullOrWhiteSpace(Seed))
-        {
-            if (!long.TryParse(Seed.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
-            {
-                return [new OperationError("seed", "随机种子须为非负整数；留空则由系统生成")];
-            }
-            seed = parsed;
-        }
-        if (Field is { Length: > ExpertPool.MaxFieldLength })
-        {
-            return [new OperationError("field", $"专业领域不超过 {ExpertPool.MaxFieldLength} 字")];
-        }
+        var seed = GroupValidator.ParseSeed(Seed);
         var (draw, errors) = await ExpertPanel.DrawAsync(db, Application, Field, seed, User.ToActor(), clock.GetUtcNow(), HttpContext.RequestAborted);
         if (draw is not null)
         {
@@ -86,6 +75,11 @@ public class GroupModel(PortalDbContext db, IPdfRenderer pdf, TimeProvider clock
         if (!await LoadAsync(id))
         {
             return NotFound();
+        }
+        if (!ModelState.IsValid)
+        {
+            FailedForm = form;
+            return Page();
         }
         var errors = await step();
         if (errors.Count == 0)
@@ -130,4 +124,30 @@ public class GroupModel(PortalDbContext db, IPdfRenderer pdf, TimeProvider clock
 
     public IReadOnlyList<string> ConflictsOf(Guid expertId) =>
         Experts.GetValueOrDefault(expertId) is { } e ? ExpertConflicts.Of(e, Application) : [];
+}
+
+/// <summary>
+/// What the group's forms post, by itself: a seed that is a non-negative whole number, a field and a reason within
+/// Core's lengths. The reason is keyed per form ("remove-Reason"), as the page shows it beside the form that posted it.
+/// Whether a reason is required, and everything about the experts, is <see cref="ExpertPanel"/>'s.
+/// </summary>
+public class GroupValidator : AbstractValidator<GroupModel>
+{
+    public GroupValidator()
+    {
+        RuleFor(m => m.Seed).Must(s => string.IsNullOrWhiteSpace(s) || ParseSeed(s) is not null)
+            .WithMessage("随机种子须为非负整数；留空则由系统生成");
+        RuleFor(m => m.Field).MaximumLength(ExpertPool.MaxFieldLength).WithMessage($"专业领域不超过 {ExpertPool.MaxFieldLength} 字");
+        RuleFor(m => m).Custom((m, context) =>
+        {
+            if (m.Reason is { Length: > ExpertPanel.MaxReasonLength })
+            {
+                var form = (m.HttpContext.GetRouteValue("handler") as string ?? m.Request.Query["handler"].ToString()).ToLowerInvariant();
+                context.AddFailure($"{form}-{nameof(GroupModel.Reason)}", $"理由不能超过 {ExpertPanel.MaxReasonLength} 字（现有 {m.Reason.Length} 字）。");
+            }
+        });
+    }
+
+    public static long? ParseSeed(string? text) =>
+        long.TryParse(text?.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seed) ? seed : null;
 }

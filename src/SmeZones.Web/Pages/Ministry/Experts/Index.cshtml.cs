@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -39,21 +40,10 @@ public class IndexModel(PortalDbContext db, TimeProvider clock) : PageModel
         await LoadAsync();
         var fields = ExpertPool.ParseFields(FieldsText);
         var account = Accounts.SingleOrDefault(a => a.Id == UserId);
-        if (account is null)
+        // Whether the id is one of the Expert accounts needs them loaded; the validator has checked the rest.
+        if (account is null && ModelState.GetFieldValidationState(nameof(UserId)) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
         {
-            ModelState.AddModelError(nameof(UserId), "请选择一个评审专家账号");
-        }
-        if (ProvincialUnits.All(r => r.Code != ProvincialUnitCode))
-        {
-            ModelState.AddModelError(nameof(ProvincialUnitCode), "请选择专家所属的省级单位");
-        }
-        if (string.IsNullOrWhiteSpace(WorkUnit) || WorkUnit.Trim().Length > 200)
-        {
-            ModelState.AddModelError(nameof(WorkUnit), "请填写所在单位（200 字以内）");
-        }
-        if (fields.Count > ExpertPool.MaxFields || fields.Any(f => f.Length > ExpertPool.MaxFieldLength))
-        {
-            ModelState.AddModelError(nameof(FieldsText), $"专业领域最多 {ExpertPool.MaxFields} 个，每个不超过 {ExpertPool.MaxFieldLength} 字");
+            ModelState.AddModelError(nameof(UserId), ExpertProfileValidator.ChooseAccount);
         }
         if (!ModelState.IsValid)
         {
@@ -81,5 +71,21 @@ public class IndexModel(PortalDbContext db, TimeProvider clock) : PageModel
         Accounts = await ExpertPool.ExpertAccountsAsync(db, ct);
         Rounds = (await db.Campaigns.AsNoTracking().Include(c => c.Stages).OrderByDescending(c => c.Year).ThenBy(c => c.Name).ToListAsync(ct))
             .Where(c => c.Stages.OrderBy(s => s.Order).LastOrDefault()?.Level == OrganisationLevel.Ministry).ToList();
+    }
+}
+
+/// <summary>An expert's pool entry: an account chosen, a provincial unit of the catalogue, the unit's name, the fields.</summary>
+public class ExpertProfileValidator : AbstractValidator<IndexModel>
+{
+    public const string ChooseAccount = "请选择一个评审专家账号";
+
+    public ExpertProfileValidator()
+    {
+        RuleFor(m => m.UserId).NotNull().WithMessage(ChooseAccount);
+        RuleFor(m => m.ProvincialUnitCode).Must(c => IndexModel.ProvincialUnits.Any(r => r.Code == c)).WithMessage("请选择专家所属的省级单位");
+        RuleFor(m => m.WorkUnit).Must(w => !string.IsNullOrWhiteSpace(w) && w.Trim().Length <= 200).WithMessage("请填写所在单位（200 字以内）");
+        RuleFor(m => m.FieldsText).Must(t => t is not { Length: > 2000 } && ExpertPool.ParseFields(t) is var fields
+                && fields.Count <= ExpertPool.MaxFields && fields.All(f => f.Length <= ExpertPool.MaxFieldLength))
+            .WithMessage($"专业领域最多 {ExpertPool.MaxFields} 个，每个不超过 {ExpertPool.MaxFieldLength} 字");
     }
 }

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -38,18 +39,6 @@ public class RoundModel(PortalDbContext db, IPdfRenderer pdf, TimeProvider clock
         if (!await LoadAsync(campaignId))
         {
             return NotFound();
-        }
-        if (ExpertsPerApplication is < 1 or > 30)
-        {
-            ModelState.AddModelError(nameof(ExpertsPerApplication), "每个申报的评审专家人数须为 1 至 30");
-        }
-        if (ReservesPerApplication is < 0 or > 10)
-        {
-            ModelState.AddModelError(nameof(ReservesPerApplication), "候补人数须为 0 至 10");
-        }
-        if (SpreadThreshold is < 0 or > 100 || SpreadThreshold % 0.5m != 0)
-        {
-            ModelState.AddModelError(nameof(SpreadThreshold), "分差提示阈值须为 0 至 100 分，0.5 分一档");
         }
         if (!ModelState.IsValid)
         {
@@ -129,5 +118,16 @@ public static class SheetDownloads
             applicationId?.ToString() ?? campaignId.ToString(System.Globalization.CultureInfo.InvariantCulture), $"下载{title}（{format}）");
         await db.SaveChangesAsync();
         return (title, sheets);
+    }
+}
+
+/// <summary>The round's expert-review settings: whole numbers of experts and reserves, a threshold in half points.</summary>
+public class RoundValidator : AbstractValidator<RoundModel>
+{
+    public RoundValidator()
+    {
+        RuleFor(m => m.ExpertsPerApplication).InclusiveBetween(1, 30).WithMessage("每个申报的评审专家人数须为 1 至 30");
+        RuleFor(m => m.ReservesPerApplication).InclusiveBetween(0, 10).WithMessage("候补人数须为 0 至 10");
+        RuleFor(m => m.SpreadThreshold).Must(t => t is >= 0 and <= 100 && t % 0.5m == 0).WithMessage("分差提示阈值须为 0 至 100 分，0.5 分一档");
     }
 }

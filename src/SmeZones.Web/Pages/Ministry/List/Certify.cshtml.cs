@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -46,14 +47,6 @@ public class CertifyModel(PortalDbContext db, TimeProvider clock) : MinistryList
         {
             return NotFound();
         }
-        if (!Certifying.IsValidFormat(Format))
-        {
-            ModelState.AddModelError(nameof(Format), "证书编号格式须含序号占位符 {n} 或 {n:000}，可含年份 {year}，不超过 100 个字。");
-        }
-        if (CertifiedOn is null)
-        {
-            ModelState.AddModelError(nameof(CertifiedOn), "请填写认定日期。");
-        }
         if (!ModelState.IsValid)
         {
             return Page();
@@ -96,5 +89,19 @@ public class CertifyModel(PortalDbContext db, TimeProvider clock) : MinistryList
         Entries = await Db.ListEntries.AsNoTracking().Where(e => e.CampaignId == CampaignId).OrderBy(e => e.Rank).ToListAsync(ct);
         Certificates = await Db.Certifications.AsNoTracking().Where(c => c.CampaignId == CampaignId).ToDictionaryAsync(c => c.ApplicationId, ct);
         Refusal = await Certifying.RefusalAsync(Db, List, clock.GetUtcNow(), ct);
+    }
+}
+
+/// <summary>The certificate number format (Core's rule), the date, and each choice's reason within what Core stores.</summary>
+public class CertifyValidator : AbstractValidator<CertifyModel>
+{
+    public CertifyValidator()
+    {
+        RuleFor(m => m.Format).Must(Certifying.IsValidFormat)
+            .WithMessage("证书编号格式须含序号占位符 {n} 或 {n:000}，可含年份 {year}，不超过 100 个字。");
+        RuleFor(m => m.CertifiedOn).NotNull().WithMessage("请填写认定日期。");
+        RuleFor(m => m.Choices.Count).LessThanOrEqualTo(SelectValidator.MaxRows).OverridePropertyName("").WithMessage($"一次最多认定 {SelectValidator.MaxRows} 条。");
+        RuleForEach(m => m.Choices).ChildRules(choice => choice.RuleFor(c => c.Reason)
+            .Must(r => r is null || r.Trim().Length <= Certifying.MaxReason).WithMessage($"理由不能超过 {Certifying.MaxReason} 个字。"));
     }
 }

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +14,11 @@ namespace SmeZones.Web.Pages.Ministry.List;
 [RequestFormLimits(MultipartBodyLengthLimit = 110L * 1024 * 1024)]
 public class ObjectionsModel(PortalDbContext db, TimeProvider clock) : MinistryListPage(db)
 {
+    [BindProperty] public Guid ObjectionId { get; set; }
+    [BindProperty] public ObjectionStep? Step { get; set; }
+    [BindProperty] public string? Text { get; set; }
+    [BindProperty] public List<IFormFile> Files { get; set; } = [];
+
     public IReadOnlyList<Objection> Items { get; private set; } = [];
     public IReadOnlyDictionary<Guid, ListEntry> Entries { get; private set; } = new Dictionary<Guid, ListEntry>();
 
@@ -22,20 +28,26 @@ public class ObjectionsModel(PortalDbContext db, TimeProvider clock) : MinistryL
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync(Guid objectionId, ObjectionStep step, string? text, List<IFormFile> files, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        var (objectionId, text) = (ObjectionId, Text);
         if (!await LoadAsync() || Items.All(o => o.Id != objectionId))
         {
             return NotFound();
         }
+        if (!ModelState.IsValid)
+        {
+            (FailedId, PostedText) = (objectionId, text);
+            return Page();
+        }
         var uploads = new List<UploadedFile>();
-        foreach (var file in files.Where(f => f.Length > 0).Take(Objections.MaxFiles))
+        foreach (var file in Files.Where(f => f.Length > 0).Take(Objections.MaxFiles))
         {
             using var stream = new MemoryStream();
             await file.CopyToAsync(stream, ct);
             uploads.Add(new UploadedFile(file.FileName, stream.ToArray()));
         }
-        var errors = await Objections.HandleAsync(Db, objectionId, step, text, uploads, User.ToActor(), clock.GetUtcNow(), ct);
+        var errors = await Objections.HandleAsync(Db, objectionId, Step!.Value, text, uploads, User.ToActor(), clock.GetUtcNow(), ct);
         if (errors.Count > 0)
         {
             FailedId = objectionId;
@@ -59,5 +71,26 @@ public class ObjectionsModel(PortalDbContext db, TimeProvider clock) : MinistryL
         Items = await Db.Objections.AsNoTracking().Include(o => o.Files).Where(o => o.CampaignId == CampaignId)
             .OrderBy(o => o.LodgedAt).ToListAsync(ct);
         Entries = await Db.ListEntries.AsNoTracking().Where(e => e.CampaignId == CampaignId).ToDictionaryAsync(e => e.Id, ct);
+    }
+}
+
+/// <summary>A step that exists, its text by Core's rule (<see cref="Objections.CheckStepText"/>), no more files than allowed.</summary>
+public class ObjectionsValidator : AbstractValidator<ObjectionsModel>
+{
+    public ObjectionsValidator()
+    {
+        RuleFor(m => m.Step).NotNull().IsInEnum().WithMessage("请选择处理步骤。");
+        RuleFor(m => m.Files.Count).LessThanOrEqualTo(Objections.MaxFiles).OverridePropertyName("files")
+            .WithMessage($"最多上传 {Objections.MaxFiles} 个佐证材料。");
+        RuleFor(m => m).Custom((m, context) =>
+        {
+            if (m.Step is { } step && Enum.IsDefined(step))
+            {
+                foreach (var error in Objections.CheckStepText(step, m.Text))
+                {
+                    context.AddFailure(error.Key, error.Message);
+                }
+            }
+        });
     }
 }

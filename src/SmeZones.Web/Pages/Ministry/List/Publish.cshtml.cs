@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -36,12 +37,11 @@ public class PublishModel(PortalDbContext db, TimeProvider clock) : MinistryList
         {
             return NotFound();
         }
-        if (FirstDay is null)
+        if (!ModelState.IsValid)
         {
-            ModelState.AddModelError(nameof(FirstDay), "请填写公示首日（格式：2026-12-01）。");
             return Page();
         }
-        var errors = await Announcement.PublishAsync(Db, CampaignId, Notice, WorkingDays, FirstDay.Value, User.ToActor(), clock.GetUtcNow(), ct);
+        var errors = await Announcement.PublishAsync(Db, CampaignId, Notice, WorkingDays, FirstDay!.Value, User.ToActor(), clock.GetUtcNow(), ct);
         if (errors.Count > 0)
         {
             ModelState.AddErrors(errors);
@@ -55,5 +55,22 @@ public class PublishModel(PortalDbContext db, TimeProvider clock) : MinistryList
     {
         List = await Db.PublicLists.AsNoTracking().SingleOrDefaultAsync(l => l.CampaignId == CampaignId, ct);
         SelectedCount = await Db.ListEntries.CountAsync(e => e.CampaignId == CampaignId && e.Selected, ct);
+    }
+}
+
+/// <summary>The notice, period and first day by Core's own rule (<see cref="Announcement.CheckInput"/>), today in Beijing.</summary>
+public class PublishValidator : AbstractValidator<PublishModel>
+{
+    public PublishValidator(TimeProvider clock)
+    {
+        RuleFor(m => m.FirstDay).NotNull().WithMessage("请填写公示首日（格式：2026-12-01）。");
+        RuleFor(m => m).Custom((m, context) =>
+        {
+            var today = DateOnly.FromDateTime(ChinaTime.ToChina(clock.GetUtcNow()).DateTime);
+            foreach (var error in Announcement.CheckInput(m.Notice, m.WorkingDays, m.FirstDay ?? today, today))
+            {
+                context.AddFailure(error.Key, error.Message);
+            }
+        });
     }
 }

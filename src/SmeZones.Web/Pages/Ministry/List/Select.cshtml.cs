@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -45,6 +46,10 @@ public class SelectModel(PortalDbContext db, TimeProvider clock) : MinistryListP
         {
             return NotFound();
         }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
         var inputs = Rows.Select(r => new SelectionInput(r.ApplicationId, r.Selected, r.DepartureReason, r.Opinion, r.NotSelectedReason)).ToList();
         var errors = await ProposedList.SaveAsync(Db, CampaignId, inputs, User.ToActor(), clock.GetUtcNow(), ct);
         if (errors.Count > 0)
@@ -69,5 +74,28 @@ public class SelectModel(PortalDbContext db, TimeProvider clock) : MinistryListP
     {
         Ranking = await ProposedList.RowsAsync(Db, CampaignId, ct);
         Locked = await Db.PublicLists.AnyAsync(l => l.CampaignId == CampaignId && l.PublishedAt != null, ct);
+    }
+}
+
+/// <summary>
+/// The posted list by itself: no more rows than a list can have, each text within what Core stores. Which texts a row
+/// needs depends on the expert ranking, so <see cref="ProposedList.SaveAsync"/> asks that.
+/// </summary>
+public class SelectValidator : AbstractValidator<SelectModel>
+{
+    public const int MaxRows = 2000;
+
+    public SelectValidator()
+    {
+        RuleFor(m => m.Rows.Count).LessThanOrEqualTo(MaxRows).OverridePropertyName("").WithMessage($"一次最多保存 {MaxRows} 条。");
+        RuleForEach(m => m.Rows).ChildRules(row =>
+        {
+            row.RuleFor(r => r.Opinion).Must(t => t is null || t.Trim().Length <= ProposedList.MaxOpinion)
+                .WithMessage(r => $"评审意见不能超过 {ProposedList.MaxOpinion} 个字（现 {r.Opinion!.Trim().Length} 个）。");
+            row.RuleFor(r => r.DepartureReason).Must(t => t is null || t.Trim().Length <= ProposedList.MaxReason)
+                .WithMessage(r => $"理由不能超过 {ProposedList.MaxReason} 个字（现 {r.DepartureReason!.Trim().Length} 个）。");
+            row.RuleFor(r => r.NotSelectedReason).Must(t => t is null || t.Trim().Length <= ProposedList.MaxReason)
+                .WithMessage(r => $"理由不能超过 {ProposedList.MaxReason} 个字（现 {r.NotSelectedReason!.Trim().Length} 个）。");
+        });
     }
 }

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SmeZones.Core.Data;
@@ -32,6 +33,10 @@ public class RoundModel(PortalDbContext db, TimeProvider clock) : PageModel
         {
             return NotFound();
         }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
         var files = new List<UploadedFile>();
         foreach (var file in Files.Where(f => f.Length > 0).Take(Objections.MaxFiles + 1))
         {
@@ -59,5 +64,21 @@ public class RoundModel(PortalDbContext db, TimeProvider clock) : PageModel
         List = list;
         IsOpen = Announcement.IsOpen(list.List, clock.GetUtcNow());
         return true;
+    }
+}
+
+/// <summary>The objection form by Core's own field rules (<see cref="Objections.CheckFields"/>) and an entry chosen; the period, the entry's list and the files' content stay with <see cref="Objections.LodgeAsync"/>.</summary>
+public class ObjectionFormValidator : AbstractValidator<RoundModel>
+{
+    public ObjectionFormValidator()
+    {
+        RuleFor(m => m.EntryId).NotNull().WithMessage("请选择提出异议的名单条目。");
+        RuleFor(m => m).Custom((m, context) =>
+        {
+            foreach (var error in Objections.CheckFields(m.SubmitterName, m.Contact, m.Text, m.Files.Count(f => f.Length > 0)))
+            {
+                context.AddFailure(error.Key, error.Message);
+            }
+        });
     }
 }
