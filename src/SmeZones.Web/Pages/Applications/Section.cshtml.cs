@@ -39,7 +39,8 @@ public class SectionModel(PortalDbContext db, TimeProvider clock) : PageModel
             return NotFound();
         }
         Version = Application.Version;
-        Show(new FormAnswers(Application.Answers));
+        var saved = new FormAnswers(Application.Answers);
+        Show(Application.IsEditableByApplicant ? RepeatedFields.Prefill(Definition, Application.Campaign!.Year, saved, SectionKey) : saved);
         SelfCheck = await ApplicationAssessment.ForDraftAsync(db, Application, Definition, HttpContext.RequestAborted);
         return Page();
     }
