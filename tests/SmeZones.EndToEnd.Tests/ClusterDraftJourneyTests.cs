@@ -64,4 +64,38 @@ public class ClusterDraftJourneyTests(BrowserPortal portal)
             await page.Context.CloseAsync();
         }
     }
+    [Fact]
+    public async Task Typing_in_a_section_then_choosing_another_in_the_list_saves_first_and_other_links_ask_before_leaving()
+    {
+        var page = await portal.NewPageAsync();
+        try
+        {
+            await SignInAsync(page, "applicant.nanhai");
+            await StartApplicationAsync(page, Round);
+            await OpenSectionAsync(page, "basic");
+
+            // Well within the 30 s autosave: only leaving can save this.
+            await page.Locator("input[name='basic.clusterName']").FillAsync("离开前保存的集群");
+            await OpenSectionAsync(page, "industry");
+            await OpenSectionAsync(page, "basic");
+            await Assertions.Expect(page.Locator("input[name='basic.clusterName']")).ToHaveValueAsync("离开前保存的集群");
+
+            // Any other way out (here the breadcrumb) while an edit is unsaved: the browser's leave-page prompt.
+            await page.Locator("input[name='basic.clusterName']").ClearAsync();
+            await page.Locator("input[name='basic.clusterName']").PressSequentiallyAsync("尚未保存的集群");
+            var prompted = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+            page.Dialog += (_, dialog) =>
+            {
+                prompted.TrySetResult(dialog.Type);
+                _ = dialog.DismissAsync();
+            };
+            await page.Locator("nav[aria-label=面包屑] a").ClickAsync();
+            Assert.Equal("beforeunload", await prompted.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Sections/basic$"));
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
 }

@@ -38,10 +38,46 @@ public static class ApplicationSubmission
         {
             return new SubmissionRefusal($"本批次将于 {ChinaTime.Format(campaign.OpensAt)} 开始受理。", [], []);
         }
-        var errors = FormValidation.Validate(definition, campaign.Year, new FormAnswers(application.Answers), ValidationMode.Submit).Errors;
-        return errors.Count > 0 || missingEvidence.Count > 0
-            ? new SubmissionRefusal($"申报表还有 {errors.Count} 处需要填写或修改，{missingEvidence.Count} 项佐证材料尚未上传。", errors, missingEvidence.ToList())
-            : null;
+        var formErrors = FormValidation.Validate(definition, campaign.Year, new FormAnswers(application.Answers), ValidationMode.Submit).Errors;
+        var summaryErrors = SummaryErrors(definition, application);
+        IReadOnlyList<OperationError> errors = [.. formErrors, .. summaryErrors];
+        if (errors.Count == 0 && missingEvidence.Count == 0)
+        {
+            return null;
+        }
+        var parts = new List<string>();
+        if (formErrors.Count > 0) { parts.Add($"申报表还有 {formErrors.Count} 处需要填写或修改"); }
+        if (summaryErrors.Count > 0) { parts.Add($"推荐汇总表信息还有 {summaryErrors.Count} 处需要填写或保存"); }
+        if (missingEvidence.Count > 0) { parts.Add($"{missingEvidence.Count} 项佐证材料尚未上传"); }
+        return new SubmissionRefusal(string.Join("，", parts) + "。", errors, missingEvidence.ToList());
+    }
+
+    /// <summary>Key of the error about the 推荐汇总表's 重点合作国别（区域） line.</summary>
+    public const string SummaryPartnersKey = "summary.partnerCountries";
+
+    /// <summary>Key of the error about the 推荐汇总表's 简介.</summary>
+    public const string SummaryIntroKey = "summary.profile";
+
+    /// <summary>
+    /// The applicant's lines of the 推荐汇总表 are part of what is submitted: the table prints them as saved, so a
+    /// composed draft the applicant never saved would print as a blank 简介.
+    /// </summary>
+    public static IReadOnlyList<OperationError> SummaryErrors(FormDefinition definition, Application application)
+    {
+        if (definition.Summary is not { } summary)
+        {
+            return [];
+        }
+        var errors = new List<OperationError>();
+        if (summary.Columns.Any(c => c.Key == "partnerCountries") && string.IsNullOrWhiteSpace(application.SummaryPartners))
+        {
+            errors.Add(new OperationError(SummaryPartnersKey, "推荐汇总表信息：请填写重点合作国别（区域）"));
+        }
+        if (string.IsNullOrWhiteSpace(application.SummaryIntro))
+        {
+            errors.Add(new OperationError(SummaryIntroKey, "推荐汇总表信息：简介尚未保存（平台生成的是草稿，请核对后保存）"));
+        }
+        return errors;
     }
 
     /// <summary>

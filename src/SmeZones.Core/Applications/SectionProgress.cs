@@ -14,15 +14,18 @@ public enum SectionState
     HasErrors,
 }
 
-public sealed record SectionProgress(string Key, string Heading, SectionState State, int MissingCount, int AnsweredCount = 1)
+public sealed record SectionProgress(string Key, string Heading, SectionState State, int MissingCount, int AnsweredCount = 1, int ErrorCount = 0)
 {
+    /// <summary>A section that requires nothing (only optional lists) and is still empty: neither done nor wanting.</summary>
+    public bool IsUntouchedOptional => State == SectionState.Done && AnsweredCount == 0;
+
+    /// <summary>What is left, never a bare number: "还差 7 项", not "未完成（7 项）" (7 left, or 7 in all?).</summary>
     public string StateText => State switch
     {
-        // A section that requires nothing (only checkbox lists) is complete when empty, but say it is empty.
-        SectionState.Done when AnsweredCount == 0 => "已完成（未填写任何项）",
+        _ when IsUntouchedOptional => "选填，未填写",
         SectionState.Done => "已完成",
-        SectionState.HasErrors => "有错误",
-        _ => $"未完成（{MissingCount} 项）",
+        SectionState.HasErrors => ErrorCount > 0 ? $"{ErrorCount} 处有误" : "有错误",
+        _ => $"还差 {MissingCount} 项",
     };
 }
 
@@ -43,7 +46,7 @@ public static class SectionProgressReport
             var errors = invalid.GetValueOrDefault(h.Key);
             var missing = unfinished.GetValueOrDefault(h.Key) - errors;
             var state = errors > 0 ? SectionState.HasErrors : missing > 0 ? SectionState.NotDone : SectionState.Done;
-            return new SectionProgress(h.Key, h.Heading, state, missing, answered.GetValueOrDefault(h.Key));
+            return new SectionProgress(h.Key, h.Heading, state, missing, answered.GetValueOrDefault(h.Key), errors);
         }).ToList();
     }
 

@@ -14,6 +14,9 @@ public class IndexModel(PortalDbContext db, TimeProvider clock) : PageModel
     public IReadOnlyList<Campaign> OpenCampaigns { get; private set; } = [];
     public IReadOnlyList<Application> MyApplications { get; private set; } = [];
     public IReadOnlyList<Application> AwaitingReview { get; private set; } = [];
+
+    /// <summary>The applicant's applications returned for revision, with the reviewer's comments: shown first.</summary>
+    public IReadOnlyList<(Application Application, Core.Review.RevisionNotice Notice)> Returned { get; private set; } = [];
     public int OrganisationCount { get; private set; }
     public int UserCount { get; private set; }
 
@@ -29,6 +32,15 @@ public class IndexModel(PortalDbContext db, TimeProvider clock) : PageModel
             OpenCampaigns = campaigns.Where(c => c.CanApply(organisation)).ToList();
             MyApplications = await db.Applications.AsNoTracking().VisibleTo(viewer).Include(a => a.Campaign)
                 .OrderByDescending(a => a.UpdatedAt).ToListAsync();
+            var returned = new List<(Application, Core.Review.RevisionNotice)>();
+            foreach (var application in MyApplications.Where(a => a.Status == ApplicationStatus.Returned))
+            {
+                if ((await Core.Review.ReviewWorkflowNotices.ForApplicantAsync(db, application.Id)).Revision is { } notice)
+                {
+                    returned.Add((application, notice));
+                }
+            }
+            Returned = returned;
         }
         if (viewer.IsIn(Roles.Reviewer) || viewer.IsIn(Roles.Ministry))
         {

@@ -110,7 +110,7 @@ public static partial class ApplicantSteps
         {
             Assert.Fail($"The check page refuses submission:\n{await page.Locator("main").InnerTextAsync()}");
         }
-        await Assertions.Expect(ready).ToHaveTextAsync("申报表已填写完整，佐证材料已齐全，可以提交。");
+        await Assertions.Expect(ready).ToHaveTextAsync("申报表已填写完整，佐证材料已齐全，可以提交。请核对下列内容，然后在页面底部确认提交。");
         if (beforeConfirming is not null)
         {
             await beforeConfirming();

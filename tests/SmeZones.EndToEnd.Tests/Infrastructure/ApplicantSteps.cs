@@ -51,7 +51,7 @@ public static partial class ApplicantSteps
     /// <summary>Clicks a section in the section list (on the overview or on a section page).</summary>
     public static async Task OpenSectionAsync(IPage page, string sectionKey)
     {
-        await ClickAndWaitAsync(page, SectionList(page).Locator($"a[href$='/Sections/{sectionKey}']"));
+        await ClickAndWaitAsync(page, SectionList(page).Locator($"a[href$='/Sections/{sectionKey}'], button[name=go][value='{sectionKey}']"));
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/Sections/{sectionKey}$"));
     }
 

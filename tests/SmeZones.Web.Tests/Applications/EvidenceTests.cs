@@ -71,6 +71,8 @@ public class EvidenceTests(PortalHost host)
         Assert.NotNull(error);
         Assert.Equal($"服务情况.pdf：{EvidenceStore.WrongType}", error.TextContent.Trim());
         Assert.NotNull(page.QuerySelector("#error-summary a[href='#f-slot-2']"));
+        // An upload is not a save: the summary says what failed, and counts the one problem.
+        Assert.Equal("以下文件未上传（共 1 处）", page.QuerySelector("#error-summary-title")!.TextContent.Trim());
         Assert.Equal("true", page.GetElementById("f-slot-2")!.GetAttribute("aria-invalid"));
         Assert.Empty(await FilesAsync(application.Id));
     }

@@ -20,6 +20,9 @@ public sealed partial class TestData
         // Stored as the app stores them: an unticked box is no answer, not "false".
         application.Answers = answers.Values.Where(a => a.Value != "false").ToDictionary(a => a.Key, a => a.Value);
         application.Title = ApplicationTitle.From(FormEditionCatalogue.Default.Get(application.FormEditionKey), application.Answers) ?? "";
+        // The 推荐汇总表 lines are part of a complete application (its check refuses a submission without them).
+        application.SummaryPartners = "德国、奥地利";
+        application.SummaryIntro = $"{application.Title}以高端装备制造为主导产业，近三年与合作国别机构签署合作协议多项。";
         var pdf = CompleteApplications.SmallPdf;
         foreach (var slot in EvidenceSlots.For(FormEditionCatalogue.Default.Get(application.FormEditionKey)))
         {

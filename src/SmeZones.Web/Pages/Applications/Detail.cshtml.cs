@@ -15,6 +15,7 @@ public class DetailModel(PortalDbContext db) : PageModel
     public FormDefinition Definition { get; private set; } = null!;
     public IReadOnlyList<SectionProgress> Progress { get; private set; } = [];
     public Core.Publication.ListResult? ListResult { get; private set; }
+    public ApplicationProgress Overall { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -26,6 +27,8 @@ public class DetailModel(PortalDbContext db) : PageModel
         Application = application;
         Definition = definition!;
         Progress = SectionProgressReport.For(Definition, application.Campaign!.Year, new FormAnswers(application.Answers));
+        var withFiles = await db.Evidence.Where(e => e.ApplicationId == id).Select(e => e.SlotKey).Distinct().ToListAsync();
+        Overall = ApplicationProgress.For(Definition, application, Progress, withFiles);
         ListResult = await Core.Publication.PublishedLists.ResultForAsync(db, id);
         return Page();
     }

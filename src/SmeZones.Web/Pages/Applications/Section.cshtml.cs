@@ -14,6 +14,9 @@ namespace SmeZones.Web.Pages.Applications;
 /// <summary>One section of any edition's form: shows it, saves it (with or without JavaScript), refuses stale saves.</summary>
 public class SectionModel(PortalDbContext db, TimeProvider clock) : PageModel
 {
+    /// <summary>The editor's form; the section list's buttons submit it (<c>go</c>) to save before leaving.</summary>
+    public const string FormId = "section-form";
+
     [BindProperty] public uint Version { get; set; }
 
     public Application Application { get; private set; } = null!;
@@ -37,12 +40,13 @@ public class SectionModel(PortalDbContext db, TimeProvider clock) : PageModel
             return NotFound();
         }
         Version = Application.Version;
-        Show(new FormAnswers(Application.Answers));
+        var saved = new FormAnswers(Application.Answers);
+        Show(Application.IsEditableByApplicant ? RepeatedFields.Prefill(Definition, Application.Campaign!.Year, saved, SectionKey) : saved);
         SelfCheck = await ApplicationAssessment.ForDraftAsync(db, Application, Definition, HttpContext.RequestAborted);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, string section, string? next)
+    public async Task<IActionResult> OnPostAsync(Guid id, string section, string? next, string? go)
     {
         if (!await LoadAsync(id, section))
         {
@@ -54,8 +58,13 @@ public class SectionModel(PortalDbContext db, TimeProvider clock) : PageModel
             SelfCheck = await ApplicationAssessment.ForDraftAsync(db, Application, Definition, HttpContext.RequestAborted);
             return Page();
         }
-        TempData["Notice"] = outcome.ChangedKeys.Count == 0 ? "没有需要保存的修改。" : $"已保存（{outcome.ChangedKeys.Count} 项）。";
-        var target = next == "continue" && NextSection is not null ? NextSection : SectionKey;
+        // Going to another section through the list saves first; it only speaks up when something was saved.
+        var leaving = go is not null && go != SectionKey && SectionProgressReport.Headings(Definition).Any(h => h.Key == go);
+        if (outcome.ChangedKeys.Count > 0 || !leaving)
+        {
+            TempData["Notice"] = outcome.ChangedKeys.Count == 0 ? "没有需要保存的修改。" : $"已保存（{outcome.ChangedKeys.Count} 项）。";
+        }
+        var target = leaving ? go! : next == "continue" && NextSection is not null ? NextSection : SectionKey;
         return RedirectToPage("/Applications/Section", new { id, section = target });
     }
 

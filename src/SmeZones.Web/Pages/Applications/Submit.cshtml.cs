@@ -19,6 +19,15 @@ public class SubmitModel(PortalDbContext db, TimeProvider clock) : PageModel
     public SubmissionRefusal? Refusal { get; private set; }
     public ILookup<string, OperationError> ErrorsBySection { get; private set; } = Array.Empty<OperationError>().ToLookup(e => "");
 
+    /// <summary>The 推荐汇总表 lines still to fill in or save (part of the check); empty for editions without the table.</summary>
+    public IReadOnlyList<OperationError> SummaryErrors { get; private set; } = [];
+
+    /// <summary>The 简介 the platform composes from the answers, shown (marked unsaved) while none is saved.</summary>
+    public string? IntroDraft { get; private set; }
+
+    /// <summary>Form problems and 汇总表 lines: the N of "还差 N 项".</summary>
+    public int ProblemCount => (Refusal?.Errors.Count ?? 0);
+
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(Guid id)
@@ -62,7 +71,13 @@ public class SubmitModel(PortalDbContext db, TimeProvider clock) : PageModel
         MissingEvidence = EvidenceSlots.Missing(EvidenceSlots.For(Definition, year), application.Answers, withFiles);
         Refusal = ApplicationSubmission.Check(application, Definition, MissingEvidence.Select(s => s.Title).ToList(), clock.GetUtcNow());
         var slotSections = FormAnswerKeys.For(Definition, year).ToDictionary(s => s.Key, s => s.SectionKey);
-        ErrorsBySection = (Refusal?.Errors ?? []).ToLookup(e => slotSections.GetValueOrDefault(e.Key, ""));
+        var errors = Refusal?.Errors ?? [];
+        SummaryErrors = errors.Where(e => e.Key is ApplicationSubmission.SummaryPartnersKey or ApplicationSubmission.SummaryIntroKey).ToList();
+        ErrorsBySection = errors.Except(SummaryErrors).ToLookup(e => slotSections.GetValueOrDefault(e.Key, ""));
+        if (Definition.Summary is not null && application.SummaryIntro is null)
+        {
+            IntroDraft = Core.Exports.SummaryIntroDraft.Compose(Definition, year, application, application.Answers);
+        }
         return true;
     }
 }

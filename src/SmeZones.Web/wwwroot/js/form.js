@@ -1,4 +1,5 @@
-// Progressive enhancement of the section editor: autosave every 30 s and live character counts.
+// Progressive enhancement of the section editor: autosave every 30 s, a leave-page prompt while anything typed is
+// unsaved, and live character counts.
 // Everything works without this file: the Save buttons post the form as usual.
 (function () {
     "use strict";
@@ -32,8 +33,18 @@
     const status = form.querySelector(".autosave-status");
     let dirty = false;
     let busy = false;
+    // Values the last autosave refused (wrong format): still only on this page.
+    let refused = false;
+    let submitting = false;
     form.addEventListener("input", function () { dirty = true; });
     form.addEventListener("change", function () { dirty = true; });
+    // Leaving by any other way than this form's buttons (the section list's buttons submit this form, so they save
+    // first): the browser's own leave-page prompt while anything typed is not yet saved.
+    window.addEventListener("beforeunload", function (event) {
+        if (submitting || (!dirty && !busy && !refused)) { return; }
+        event.preventDefault();
+        event.returnValue = "";
+    });
     form.addEventListener("submit", function (event) {
         // A save clicked while an autosave is in flight would post the old version and be refused as a conflict
         // with the user's own autosave: wait for it, then submit again with the version it returned.
@@ -49,6 +60,7 @@
             return;
         }
         dirty = false;
+        submitting = true;
     });
 
     async function autosave() {
@@ -71,6 +83,7 @@
                 return;
             }
             form.querySelector("input[name=Version]").value = result.version;
+            refused = result.errors.length > 0;
             status.textContent = result.errors.length > 0
                 ? "已自动保存 " + result.savedAt + "；有 " + result.errors.length + " 处格式不正确未保存，点击“保存”查看。"
                 : "已自动保存 " + result.savedAt;

@@ -2,6 +2,10 @@
 (function () {
     "use strict";
 
+    // A page shown again with its errors: move focus to the summary, so keyboard and screen-reader users start there.
+    const errorSummary = document.getElementById("error-summary");
+    if (errorSummary) { errorSummary.focus(); }
+
     // The menu is a <details>: folded on phones, open on wider screens (CSS does this too where ::details-content exists).
     const menu = document.getElementById("site-menu");
     if (menu && window.matchMedia) {
