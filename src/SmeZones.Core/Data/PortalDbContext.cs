@@ -6,6 +6,7 @@ using SmeZones.Core.Applications;
 using SmeZones.Core.Audit;
 using SmeZones.Core.Campaigns;
 using SmeZones.Core.ExpertReview;
+using SmeZones.Core.Notifications;
 using SmeZones.Core.Organisations;
 using SmeZones.Core.Publication;
 using SmeZones.Core.Regions;
@@ -45,6 +46,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<ExpertReviewSettings> ExpertReviewSettings => Set<ExpertReviewSettings>();
     public DbSet<ExpertAssignment> ExpertAssignments => Set<ExpertAssignment>();
     public DbSet<ExpertDraw> ExpertDraws => Set<ExpertDraw>();
+    public DbSet<Message> Messages => Set<Message>();
+    public DbSet<MailOutboxItem> MailOutbox => Set<MailOutboxItem>();
+    public DbSet<DeadlineReminder> DeadlineReminders => Set<DeadlineReminder>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -91,6 +91,7 @@ public static partial class Certifying
             {
                 entry.Outcome = ListOutcome.NotCertified;
                 entry.OutcomeReason = entry.NotSelectedReason;
+                await Notifications.Notifications.CertificationDecidedAsync(db, entry, null, now, ct);
                 continue;
             }
             if (entry.Outcome != ListOutcome.Pending)
@@ -102,16 +103,19 @@ public static partial class Certifying
             {
                 entry.Outcome = ListOutcome.NotCertified;
                 entry.OutcomeReason = input.Reason!.Trim();
+                await Notifications.Notifications.CertificationDecidedAsync(db, entry, null, now, ct);
                 continue;
             }
             entry.Outcome = ListOutcome.Certified;
             entry.OutcomeReason = null;
-            db.Certifications.Add(new Certification
+            var certification = new Certification
             {
                 Id = Guid.NewGuid(), ApplicationId = entry.ApplicationId, CampaignId = campaignId,
                 CertificateNumber = Number(format, year, taken + ++certified), CertifiedOn = certifiedOn,
                 ValidUntil = ValidUntil(campaign.Programme, certifiedOn), CreatedAt = now, CreatedById = actor.UserId,
-            });
+            };
+            db.Certifications.Add(certification);
+            await Notifications.Notifications.CertificationDecidedAsync(db, entry, certification.CertificateNumber, now, ct);
         }
         list!.CertifiedAt = now;
         list.CertifiedOn = certifiedOn;
