@@ -52,6 +52,12 @@ public static class DemoData
         ("applicant.changjishi", "昌吉市 填报员", Roles.Applicant, "昌吉市工业和信息化局"),
     ];
 
+    /// <summary>The demo authorities' names: the web tests prove they rest on none of them.</summary>
+    public static IReadOnlyList<string> OrganisationNames => [.. Organisations.Select(o => o.Name)];
+
+    /// <summary>The demo accounts' user names: the web tests prove they sign in as none of them.</summary>
+    public static IReadOnlyList<string> UserNames => [.. Users.Select(u => u.UserName)];
+
     /// <returns>false when the demo data were already there.</returns>
     public static async Task<bool> SeedAsync(IServiceProvider services)
     {

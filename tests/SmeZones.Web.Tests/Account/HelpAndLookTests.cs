@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using SmeZones.Core.Organisations;
 using SmeZones.Web.Tests.Infrastructure;
 
 namespace SmeZones.Web.Tests.Account;
@@ -45,7 +46,7 @@ public class HelpAndLookTests(PortalHost host)
     public async Task Every_page_names_the_product_in_Chinese_with_its_organiser_and_a_footer_with_whom_to_ask()
     {
         using var client = host.NewClient();
-        await client.SignInAsync("applicant.foshan");
+        await client.SignInAsync((await host.TestData.CreateUserAsync(Roles.Applicant)).UserName!);
 
         var home = await client.GetDocumentAsync("/");
 

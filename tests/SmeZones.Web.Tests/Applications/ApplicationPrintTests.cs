@@ -222,8 +222,8 @@ public class ApplicationPrintTests(PortalHost host)
         var draftPage = await host.DocumentAsync(draft);
         var submittedPage = await host.DocumentAsync(submitted);
 
-        Assert.Equal("申报编号 HZQ-2026-0001 · 佛山市工业和信息化局 · 草稿（未提交，内容仍可修改）", Single(draftPage, ".cover p.meta"));
-        Assert.Equal("申报编号 HZQ-2026-0001 · 佛山市工业和信息化局 · 提交于 2026年7月1日 10:30（北京时间） · 校验码 3f2a9c1d0b7e4a55", Single(submittedPage, ".cover p.meta"));
+        Assert.Equal($"申报编号 HZQ-2026-0001 · {draft.OrganisationName} · 草稿（未提交，内容仍可修改）", Single(draftPage, ".cover p.meta"));
+        Assert.Equal($"申报编号 HZQ-2026-0001 · {draft.OrganisationName} · 提交于 2026年7月1日 10:30（北京时间） · 校验码 3f2a9c1d0b7e4a55", Single(submittedPage, ".cover p.meta"));
         Assert.DoesNotContain("HZQ-2026-0001 · 草稿", draftPage.Body!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("HZQ-2026-0001 · 3f2a9c1d0b7e4a55", submittedPage.Body!.TextContent, StringComparison.Ordinal);
     }

@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using SmeZones.Core.Campaigns;
 using SmeZones.Core.ExpertReview;
+using SmeZones.Core.Organisations;
 using SmeZones.Web.Tests.Infrastructure;
 using SmeZones.Web.Tests.Review;
 
@@ -13,22 +15,15 @@ namespace SmeZones.Web.Tests.Experts;
 [Collection(PortalCollection.Name)]
 public class ExpertAccessTests(PortalHost host)
 {
-    /// <summary>A new demo 佛山 (广东) zone application moved to the ministry's stage.</summary>
+    /// <summary>A new 佛山 (广东) zone application of a round of its own, moved on to the ministry's stage.</summary>
     private async Task<Guid> AtMinistryAsync()
     {
-        var application = await host.SubmittedZoneAsync();
-        await using var db = host.NewDbContext();
-        var stored = await db.Applications.SingleAsync(a => a.Id == application.Id);
-        (stored.ReachedStageOrder, stored.CurrentStageOrder) = (2, 2);
-        await db.SaveChangesAsync();
-        return application.Id;
+        var chain = await host.TestData.CreateRoundChainAsync(Programme.Zone);
+        var title = WorkspaceTestData.UniqueTitle("专家评审合作区");
+        return (await host.TestData.CreateAtMinistryAsync(chain.ApplicantOrganisation, chain.Round, WorkspaceTestData.ZoneAnswers(title), title)).Id;
     }
 
-    private async Task<Guid> UserIdAsync(string userName)
-    {
-        await using var db = host.NewDbContext();
-        return await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
-    }
+    private async Task<PortalClient> MinistryAsync() => await host.SignedInAsync(await host.TestData.CreateUserAsync(Roles.Ministry));
 
     private async Task<ExpertAssignment?> AssignmentAsync(Guid applicationId, Guid expertId)
     {
@@ -44,8 +39,8 @@ public class ExpertAccessTests(PortalHost host)
     public async Task The_ministry_assigns_an_expert_of_the_applicants_province_only_with_a_reason()
     {
         var id = await AtMinistryAsync();
-        var guangdongExpert = await UserIdAsync("expert1");
-        using var ministry = await host.SignedInAsync("ministry");
+        var guangdongExpert = (await host.TestData.CreateExpertAsync("440000")).Id;
+        using var ministry = await MinistryAsync();
 
         using var refused = await AssignAsync(ministry, id, guangdongExpert);
         var page = await PortalClient.ParseAsync(refused);
@@ -63,8 +58,9 @@ public class ExpertAccessTests(PortalHost host)
     public async Task An_expert_reaches_only_assigned_applications_and_sees_the_content_only_after_confirming()
     {
         var id = await AtMinistryAsync();
-        var beijing = await UserIdAsync("expert2");
-        using (var ministry = await host.SignedInAsync("ministry"))
+        var beijingExpert = await host.TestData.CreateExpertAsync("110000");
+        var beijing = beijingExpert.Id;
+        using (var ministry = await MinistryAsync())
         {
             using var assigned = await AssignAsync(ministry, id, beijing);
             Assert.Equal(HttpStatusCode.Redirect, assigned.StatusCode);
@@ -72,7 +68,7 @@ public class ExpertAccessTests(PortalHost host)
         var assignment = (await AssignmentAsync(id, beijing))!;
         var task = $"/Experts/Review/{assignment.Id}";
 
-        using var expert = await host.SignedInAsync("expert2");
+        using var expert = await host.SignedInAsync(beijingExpert);
         var list = await expert.GetDocumentAsync("/Experts");
         Assert.Contains(list.QuerySelectorAll("a"), l => l.GetAttribute("href") == task);
         var before = await expert.GetDocumentAsync(task);
@@ -90,7 +86,7 @@ public class ExpertAccessTests(PortalHost host)
         Assert.Contains("本批次规定：提交本人评分表后方可查看其他专家的评分", after.Body!.TextContent, StringComparison.Ordinal);
 
         // Another expert: not in the list, the task and the application are not found, the reviewers' workspace is closed.
-        using var other = await host.SignedInAsync("expert3");
+        using var other = await host.SignedInAsync(await host.TestData.CreateExpertAsync("510000"));
         Assert.DoesNotContain((await other.GetDocumentAsync("/Experts")).QuerySelectorAll("a"), l => l.GetAttribute("href") == task);
         using (var response = await other.Http.GetAsync(new Uri(task, UriKind.Relative)))
         {
@@ -107,13 +103,14 @@ public class ExpertAccessTests(PortalHost host)
     public async Task An_expert_submits_a_sheet_with_a_comment_on_every_dimension_and_it_is_locked()
     {
         var id = await AtMinistryAsync();
-        var beijing = await UserIdAsync("expert2");
-        using (var ministry = await host.SignedInAsync("ministry"))
+        var beijingExpert = await host.TestData.CreateExpertAsync("110000");
+        var beijing = beijingExpert.Id;
+        using (var ministry = await MinistryAsync())
         {
             using var assigned = await AssignAsync(ministry, id, beijing);
         }
         var task = $"/Experts/Review/{(await AssignmentAsync(id, beijing))!.Id}";
-        using var expert = await host.SignedInAsync("expert2");
+        using var expert = await host.SignedInAsync(beijingExpert);
         using (await expert.SubmitAsync(task, new Dictionary<string, string>(), "form[action*='handler=Confirm']"))
         {
         }

@@ -16,9 +16,9 @@ public class DossierTests(PortalHost host)
         var round = await host.NationalRoundAsync();
         var large = RandomNumberGenerator.GetBytes(600_000); // several chunks of the copy from PostgreSQL
         var small = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"u8.ToArray();
-        var application = await host.AtProvinceAsync(round, NationalTestData.Foshan, ReviewDecision.Recommend, signedOff: true, null,
+        var application = await host.AtProvinceAsync(round, round.Foshan, ReviewDecision.Recommend, signedOff: true, null,
             ("1", large), ("3", small));
-        using var client = await host.SignedInAsync("ministry");
+        using var client = await host.SignedInAsync(round.Ministry);
 
         using var response = await client.Http.GetAsync(new Uri($"/Ministry/Applications/Dossier?id={application.Id}", UriKind.Relative));
 
@@ -47,9 +47,9 @@ public class DossierTests(PortalHost host)
         var round = await host.NationalRoundAsync();
         var first = await host.SignedOffAsync(round);
         var second = await host.SignedOffAsync(round);
-        var unsigned = await host.AtProvinceAsync(round, NationalTestData.Foshan, ReviewDecision.Recommend, signedOff: false);
-        var sichuan = await host.SignedOffAsync(round, NationalTestData.Chengdu);
-        using var client = await host.SignedInAsync("ministry");
+        var unsigned = await host.AtProvinceAsync(round, round.Foshan, ReviewDecision.Recommend, signedOff: false);
+        var sichuan = await host.SignedOffAsync(round, round.Chengdu);
+        using var client = await host.SignedInAsync(round.Ministry);
 
         using var response = await client.Http.GetAsync(new Uri($"/Ministry/Applications/Dossier?campaignId={round.Id}&unit=440000", UriKind.Relative));
 

@@ -17,8 +17,8 @@ public class NationalListTests(PortalHost host)
         {
             await host.SignedOffAsync(round);
         }
-        var sichuan = await host.SignedOffAsync(round, NationalTestData.Chengdu);
-        using var client = await host.SignedInAsync("ministry");
+        var sichuan = await host.SignedOffAsync(round, round.Chengdu);
+        using var client = await host.SignedInAsync(round.Ministry);
 
         var first = await client.GetDocumentAsync($"/Ministry/Applications?campaignId={round.Id}&unit=440000");
         var next = first.QuerySelector("a[rel=next]")!.GetAttribute("href")!;
@@ -41,24 +41,23 @@ public class NationalListTests(PortalHost host)
     {
         var round = await host.NationalRoundAsync();
         var guangdong = await host.SignedOffAsync(round);
-        var sichuan = await host.SignedOffAsync(round, NationalTestData.Chengdu);
+        var sichuan = await host.SignedOffAsync(round, round.Chengdu);
         var answers = WorkspaceTestData.ZoneAnswers(WorkspaceTestData.UniqueTitle("重大事故合作区"));
         answers["basic.majorIncident"] = "yes"; // a gate not met
-        var failing = await host.AtProvinceAsync(round, NationalTestData.Foshan, ReviewDecision.Recommend, signedOff: true, answers);
+        var failing = await host.AtProvinceAsync(round, round.Foshan, ReviewDecision.Recommend, signedOff: true, answers);
         var returned = await host.SignedOffAsync(round);
         var decided = await host.SignedOffAsync(round);
         await using (var db = host.NewDbContext())
         {
-            var ministry = await db.Organisations.SingleAsync(o => o.Name == "工业和信息化部中小企业局");
             (await db.Applications.SingleAsync(a => a.Id == returned.Id)).Status = ApplicationStatus.Returned;
             db.StageReviews.Add(new StageReview
             {
-                Id = Guid.NewGuid(), ApplicationId = decided.Id, StageOrder = 2, OrganisationId = ministry.Id,
+                Id = Guid.NewGuid(), ApplicationId = decided.Id, StageOrder = 2, OrganisationId = round.Ministry.OrganisationId,
                 Decision = ReviewDecision.Recommend, Opinion = "同意", UpdatedAt = host.Clock.GetUtcNow(),
             });
             await db.SaveChangesAsync();
         }
-        using var client = await host.SignedInAsync("ministry");
+        using var client = await host.SignedInAsync(round.Ministry);
 
         var west = Titles(await client.GetDocumentAsync($"/Ministry/Applications?campaignId={round.Id}&class=West"));
         var notMet = Titles(await client.GetDocumentAsync($"/Ministry/Applications?campaignId={round.Id}&verdict=GatesNotMet"));
@@ -84,9 +83,9 @@ public class NationalListTests(PortalHost host)
     public async Task An_application_opens_read_only_with_the_provinces_opinion_evidence_and_assessment()
     {
         var round = await host.NationalRoundAsync();
-        var application = await host.AtProvinceAsync(round, NationalTestData.Foshan, ReviewDecision.Recommend, signedOff: true, null,
+        var application = await host.AtProvinceAsync(round, round.Foshan, ReviewDecision.Recommend, signedOff: true, null,
             ("1", WorkspaceTestData.Pdf));
-        using var client = await host.SignedInAsync("ministry");
+        using var client = await host.SignedInAsync(round.Ministry);
 
         var page = await client.GetDocumentAsync($"/Ministry/Applications/{application.Id}");
 
@@ -101,8 +100,8 @@ public class NationalListTests(PortalHost host)
     public async Task A_recommendation_not_yet_signed_off_has_not_reached_the_ministry()
     {
         var round = await host.NationalRoundAsync();
-        var unsigned = await host.AtProvinceAsync(round, NationalTestData.Foshan, ReviewDecision.Recommend, signedOff: false);
-        using var client = await host.SignedInAsync("ministry");
+        var unsigned = await host.AtProvinceAsync(round, round.Foshan, ReviewDecision.Recommend, signedOff: false);
+        using var client = await host.SignedInAsync(round.Ministry);
 
         using var detail = await client.Http.GetAsync(new Uri($"/Ministry/Applications/{unsigned.Id}", UriKind.Relative));
         using var dossier = await client.Http.GetAsync(new Uri($"/Ministry/Applications/Dossier?id={unsigned.Id}", UriKind.Relative));

@@ -3,6 +3,9 @@ using System.Text;
 using AngleSharp.Dom;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Microsoft.EntityFrameworkCore;
+using SmeZones.Core.Campaigns;
+using SmeZones.Core.Organisations;
 using SmeZones.Core.Regions;
 using SmeZones.Core.Review;
 using SmeZones.TestSupport;
@@ -20,10 +23,10 @@ public class NationalOverviewTests(PortalHost host)
         var round = await host.NationalRoundAsync();
         await host.SignedOffAsync(round);
         await host.SignedOffAsync(round);
-        await host.AtProvinceAsync(round, NationalTestData.Foshan, ReviewDecision.NotRecommend, signedOff: true);
-        await host.AtProvinceAsync(round, NationalTestData.Chengdu, ReviewDecision.Recommend, signedOff: false);
-        await host.AtProvinceAsync(round, NationalTestData.Chengdu, ReviewDecision.Undecided, signedOff: false);
-        using var client = await host.SignedInAsync("ministry");
+        await host.AtProvinceAsync(round, round.Foshan, ReviewDecision.NotRecommend, signedOff: true);
+        await host.AtProvinceAsync(round, round.Chengdu, ReviewDecision.Recommend, signedOff: false);
+        await host.AtProvinceAsync(round, round.Chengdu, ReviewDecision.Undecided, signedOff: false);
+        using var client = await host.SignedInAsync(round.Ministry);
 
         var page = await client.GetDocumentAsync($"/Ministry/Overview?campaignId={round.Id}");
 
@@ -45,15 +48,15 @@ public class NationalOverviewTests(PortalHost host)
     {
         var round = await host.NationalRoundAsync();
         var signed = await host.SignedOffAsync(round);
-        var unsigned = await host.AtProvinceAsync(round, NationalTestData.Foshan, ReviewDecision.Recommend, signedOff: false);
-        var sichuan = await host.SignedOffAsync(round, NationalTestData.Chengdu);
-        using var client = await host.SignedInAsync("ministry");
+        var unsigned = await host.AtProvinceAsync(round, round.Foshan, ReviewDecision.Recommend, signedOff: false);
+        var sichuan = await host.SignedOffAsync(round, round.Chengdu);
+        using var client = await host.SignedInAsync(round.Ministry);
 
         using var response = await client.Http.GetAsync(new Uri($"/Ministry/Overview?handler=Unit&campaignId={round.Id}&unit=440000&format=xlsx", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var rows = NationalSheets.Read(await response.Content.ReadAsByteArrayAsync());
-        Assert.Equal("省级中小企业主管部门：广东省工业和信息化厅（盖章）", rows[1][0]);
+        Assert.Equal($"省级中小企业主管部门：{await GuangdongAuthorityAsync()}（盖章）", rows[1][0]);
         var titles = rows.Skip(3).Select(r => r.ElementAtOrDefault(1)).ToList();
         Assert.Contains(signed.Title, titles);
         Assert.DoesNotContain(unsigned.Title, titles);
@@ -65,9 +68,9 @@ public class NationalOverviewTests(PortalHost host)
     {
         var round = await host.NationalRoundAsync();
         var guangdong = await host.SignedOffAsync(round);
-        var sichuan = await host.SignedOffAsync(round, NationalTestData.Chengdu);
-        var unsigned = await host.AtProvinceAsync(round, NationalTestData.Chengdu, ReviewDecision.Recommend, signedOff: false);
-        using var client = await host.SignedInAsync("ministry");
+        var sichuan = await host.SignedOffAsync(round, round.Chengdu);
+        var unsigned = await host.AtProvinceAsync(round, round.Chengdu, ReviewDecision.Recommend, signedOff: false);
+        using var client = await host.SignedInAsync(round.Ministry);
 
         using var response = await client.Http.GetAsync(new Uri($"/Ministry/Overview?handler=Xlsx&campaignId={round.Id}", UriKind.Relative));
 
@@ -89,8 +92,8 @@ public class NationalOverviewTests(PortalHost host)
         var round = await host.NationalRoundAsync();
         var title = "=HYPERLINK(\"http://x\")" + WorkspaceTestData.UniqueTitle("合作区");
         var answers = WorkspaceTestData.ZoneAnswers(title);
-        var application = await host.AtProvinceAsync(round, NationalTestData.Foshan, ReviewDecision.Recommend, signedOff: true, answers);
-        using var client = await host.SignedInAsync("ministry");
+        var application = await host.AtProvinceAsync(round, round.Foshan, ReviewDecision.Recommend, signedOff: true, answers);
+        using var client = await host.SignedInAsync(round.Ministry);
 
         using var response = await client.Http.GetAsync(new Uri($"/Ministry/Overview?handler=Csv&campaignId={round.Id}", UriKind.Relative));
 
@@ -107,7 +110,7 @@ public class NationalOverviewTests(PortalHost host)
     {
         var round = await host.NationalRoundAsync();
         var application = await host.SignedOffAsync(round);
-        using var client = await host.SignedInAsync("ministry");
+        using var client = await host.SignedInAsync(round.Ministry);
 
         using var response = await client.Http.GetAsync(new Uri($"/Ministry/Overview?handler=Pdf&campaignId={round.Id}", UriKind.Relative));
 
@@ -123,7 +126,7 @@ public class NationalOverviewTests(PortalHost host)
     {
         var round = await host.NationalRoundAsync();
         await host.SignedOffAsync(round);
-        using var client = await host.SignedInAsync("ministry");
+        using var client = await host.SignedInAsync(round.Ministry);
 
         using var response = await client.Http.GetAsync(new Uri($"/Ministry/Overview?handler=Csv&campaignId={round.Id}", UriKind.Relative));
 
@@ -132,15 +135,15 @@ public class NationalOverviewTests(PortalHost host)
     }
 
     [Theory]
-    [InlineData("reviewer.guangdong")]
-    [InlineData("reviewer.shenzhen")]
-    [InlineData("applicant.foshan")]
-    [InlineData("expert1")]
-    public async Task Only_the_ministry_reaches_the_national_pages_and_downloads(string user)
+    [InlineData(Roles.Reviewer, OrganisationLevel.ProvincialUnit, "440000")] // the applicant's own province
+    [InlineData(Roles.Reviewer, OrganisationLevel.ProvincialUnit, "440300")] // a 计划单列市
+    [InlineData(Roles.Applicant, OrganisationLevel.Prefecture, "440600")]
+    [InlineData(Roles.Expert, OrganisationLevel.ProvincialUnit, "440000")]
+    public async Task Only_the_ministry_reaches_the_national_pages_and_downloads(string role, OrganisationLevel level, string region)
     {
         var round = await host.NationalRoundAsync();
         var application = await host.SignedOffAsync(round);
-        using var client = await host.SignedInAsync(user);
+        using var client = await host.SignedInAsync(await host.TestData.CreateUserAsync(level, region, role));
 
         foreach (var url in new[]
         {
@@ -159,15 +162,25 @@ public class NationalOverviewTests(PortalHost host)
     [Fact]
     public async Task A_round_the_ministry_does_not_receive_is_not_found()
     {
-        using var client = await host.SignedInAsync("ministry");
-        await using var db = host.NewDbContext();
-        var xinjiang = db.Campaigns.Single(c => c.Name == "2026年新疆维吾尔自治区中小企业特色产业集群复核").Id;
+        using var client = await host.SignedInAsync(await host.TestData.CreateUserAsync(Roles.Ministry));
+        var xinjiang = (await host.TestData.CreateRoundAsync(Programme.ClusterReview)).Id;
 
         using var overview = await client.Http.GetAsync(new Uri($"/Ministry/Overview?campaignId={xinjiang}", UriKind.Relative));
         using var csv = await client.Http.GetAsync(new Uri($"/Ministry/Overview?handler=Csv&campaignId={xinjiang}", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, overview.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, csv.StatusCode);
+    }
+
+    /// <summary>
+    /// The name the portal gives 广东's authority: the first active one it knows of. The test database holds many
+    /// authorities of 广东 (every test makes its own), so it is read back rather than assumed to be this round's.
+    /// </summary>
+    private async Task<string> GuangdongAuthorityAsync()
+    {
+        await using var db = host.NewDbContext();
+        return await db.Organisations.Where(o => o.Level == OrganisationLevel.ProvincialUnit && o.IsActive && o.RegionCode == "440000")
+            .OrderBy(o => o.Id).Select(o => o.Name).FirstAsync();
     }
 
     private static (string, string, string, string, string) Cells(IDocument page, string unit)

@@ -12,24 +12,39 @@ using SmeZones.Web.Tests.Review;
 
 namespace SmeZones.Web.Tests.Ministry;
 
-/// <summary>A national zone round of the test's own (so counts are its own), and applications at each point of the chain.</summary>
+/// <summary>
+/// A national zone round of the test's own (so counts are its own), organised by a new ministry authority whose user
+/// signs in, with new authorities in 广东 (佛山 applying) and 四川 (成都 applying).
+/// </summary>
+public sealed record NationalTestRound(
+    Campaign Campaign, PortalUser Ministry, Organisation Guangdong, Organisation Sichuan, Organisation Foshan, Organisation Chengdu)
+{
+    public int Id => Campaign.Id;
+
+    /// <summary>The round's provincial authority of the applicant's unit.</summary>
+    public Organisation ProvinceOf(string provincialUnitCode) =>
+        provincialUnitCode == Guangdong.RegionCode ? Guangdong
+        : provincialUnitCode == Sichuan.RegionCode ? Sichuan
+        : throw new ArgumentException($"No authority of unit {provincialUnitCode} in this round.", nameof(provincialUnitCode));
+}
+
+/// <summary>Applications at each point of the national round's chain.</summary>
 public static class NationalTestData
 {
-    public const string Foshan = "佛山市工业和信息化局";
-    public const string Chengdu = "成都市经济和信息化局";
-    public const string Guangdong = "广东省工业和信息化厅";
-    public const string Sichuan = "四川省经济和信息化厅";
-
     /// <summary>A new open zone round: provincial units (2 places, 1 for 计划单列市) then the ministry.</summary>
-    public static async Task<Campaign> NationalRoundAsync(this PortalHost host)
+    public static async Task<NationalTestRound> NationalRoundAsync(this PortalHost host)
     {
+        var ministry = await host.TestData.CreateUserAsync(Roles.Ministry);
+        var guangdong = await host.TestData.CreateOrganisationAsync(OrganisationLevel.ProvincialUnit, "440000");
+        var sichuan = await host.TestData.CreateOrganisationAsync(OrganisationLevel.ProvincialUnit, "510000");
+        var foshan = await host.TestData.CreateOrganisationAsync(OrganisationLevel.Prefecture, "440600");
+        var chengdu = await host.TestData.CreateOrganisationAsync(OrganisationLevel.Prefecture, "510100");
         await using var db = host.NewDbContext();
-        var ministry = await db.Organisations.SingleAsync(o => o.Level == OrganisationLevel.Ministry && o.Name == "工业和信息化部中小企业局");
         var now = host.Clock.GetUtcNow();
         var campaign = new Campaign
         {
             Name = WorkspaceTestData.UniqueTitle("测试全国合作区批次"),
-            Programme = Programme.Zone, Year = 2026, OrganiserId = ministry.Id, FormEditionKey = "zone-2026", CriteriaEditionKey = "zone-2024",
+            Programme = Programme.Zone, Year = 2026, OrganiserId = ministry.OrganisationId, FormEditionKey = "zone-2026", CriteriaEditionKey = "zone-2024",
             ApplicantLevel = OrganisationLevel.Prefecture, OpensAt = now.AddDays(-1), ClosesAt = now.AddDays(30),
             // Numbers are unique across rounds: start this round's counter far from every other's.
             ApplicationCounter = Random.Shared.Next(1_000_000, 90_000_000),
@@ -41,7 +56,7 @@ public static class NationalTestData
         };
         db.Campaigns.Add(campaign);
         await db.SaveChangesAsync();
-        return campaign;
+        return new NationalTestRound(campaign, ministry, guangdong, sichuan, foshan, chengdu);
     }
 
     /// <summary>
@@ -50,12 +65,12 @@ public static class NationalTestData
     /// moves to the ministry. The province's assessment is stored as sign-off stores it.
     /// </summary>
     public static async Task<Application> AtProvinceAsync(
-        this PortalHost host, Campaign round, string organisation, ReviewDecision decision, bool signedOff,
+        this PortalHost host, NationalTestRound round, Organisation organisation, ReviewDecision decision, bool signedOff,
         Dictionary<string, string>? answers = null, params (string Slot, byte[] Bytes)[] evidence)
     {
         await using var db = host.NewDbContext();
         var now = host.Clock.GetUtcNow();
-        var applicant = await db.Organisations.SingleAsync(o => o.Name == organisation);
+        var applicant = await db.Organisations.SingleAsync(o => o.Id == organisation.Id);
         var campaign = await db.Campaigns.Include(c => c.Stages).Include(c => c.Organiser).SingleAsync(c => c.Id == round.Id);
         var application = await ApplicationFactory.StartDraftAsync(db, campaign, applicant, Actor.System, now);
         var title = answers?.GetValueOrDefault("basic.zoneName") ?? WorkspaceTestData.UniqueTitle("全国测试合作区");
@@ -78,7 +93,7 @@ public static class NationalTestData
         {
             return application;
         }
-        var province = await db.Organisations.SingleAsync(o => o.Level == OrganisationLevel.ProvincialUnit && o.RegionCode == application.ProvincialUnitCode);
+        var province = round.ProvinceOf(application.ProvincialUnitCode);
         var assessment = ApplicationAssessment.Assess(application, definition, new FormAnswers(application.Answers), await ApplicationAssessment.SettingsForAsync(db, application));
         db.StageReviews.Add(new StageReview
         {
@@ -101,6 +116,7 @@ public static class NationalTestData
         return application;
     }
 
-    public static Task<Application> SignedOffAsync(this PortalHost host, Campaign round, string organisation = Foshan) =>
-        host.AtProvinceAsync(round, organisation, ReviewDecision.Recommend, signedOff: true);
+    /// <summary>A recommendation of the applicant (佛山 unless given) signed off to the ministry.</summary>
+    public static Task<Application> SignedOffAsync(this PortalHost host, NationalTestRound round, Organisation? organisation = null) =>
+        host.AtProvinceAsync(round, organisation ?? round.Foshan, ReviewDecision.Recommend, signedOff: true);
 }

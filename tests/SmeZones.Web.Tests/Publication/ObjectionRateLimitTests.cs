@@ -25,7 +25,7 @@ public class ObjectionRateLimitTests(RateLimitedPortalHost host) : IClassFixture
         host.Clock.Set(ChinaTime.At(2026, 11, 30, 10));
         var round = await host.RoundAtMinistryAsync(1);
         using var ministry = host.NewClient();
-        await ministry.SignInAsync("ministry");
+        await ministry.SignInAsync(round.Ministry.UserName!);
         await ministry.PublishAsync(round, 1, new DateOnly(2026, 12, 1));
         host.Clock.Set(ChinaTime.At(2026, 12, 2, 10));
 

@@ -22,7 +22,7 @@ public class PublicListTests(PortalHost host)
         host.Clock.Set(DayBefore);
         var round = await host.RoundAtMinistryAsync(applications);
         var ministry = host.NewClient();
-        await ministry.SignInAsync("ministry");
+        await ministry.SignInAsync(round.Ministry.UserName!);
         await ministry.PublishAsync(round, selected, FirstDay);
         return (round, ministry);
     }
@@ -51,7 +51,7 @@ public class PublicListTests(PortalHost host)
                 Assert.Equal(HttpStatusCode.NotFound, before.StatusCode);
             }
             using var ministry = host.NewClient();
-            await ministry.SignInAsync("ministry");
+            await ministry.SignInAsync(round.Ministry.UserName!);
             await ministry.PublishAsync(round, 2, FirstDay);
 
             var page = await anonymous.GetDocumentAsync($"/Public/Lists/{round.CampaignId}");
@@ -183,12 +183,12 @@ public class PublicListTests(PortalHost host)
             // (Days pass between the steps, longer than a sign-in lasts: the officer signs in again each day.)
             using (var early = host.NewClient())
             {
-                await early.SignInAsync("ministry");
+                await early.SignInAsync(round.Ministry.UserName!);
                 Assert.Contains("尚未结束", (await early.GetDocumentAsync(certifyUrl)).QuerySelector("#certify-refusal")!.TextContent, StringComparison.Ordinal);
             }
             host.Clock.Set(ChinaTime.At(2026, 12, 8, 9));
             using var officer = host.NewClient();
-            await officer.SignInAsync("ministry");
+            await officer.SignInAsync(round.Ministry.UserName!);
             var refused = await officer.GetDocumentAsync(certifyUrl);
             Assert.Contains("还有 1 件异议尚未作出结论", refused.QuerySelector("#certify-refusal")!.TextContent, StringComparison.Ordinal);
             Assert.Null(refused.QuerySelector("#certify-form"));
@@ -234,11 +234,11 @@ public class PublicListTests(PortalHost host)
 
             // The province sees each result: certified with its number, withdrawn with the objection's reason, not selected with its reason.
             using var province = host.NewClient();
-            await province.SignInAsync("reviewer.guangdong");
+            await province.SignInAsync(round.Province.UserName!);
             Assert.Contains("予以认定", (await province.GetDocumentAsync($"/Review/Applications/{round.Applications[0].Id}")).QuerySelector("#list-result")!.TextContent, StringComparison.Ordinal);
             Assert.Contains("异议成立，撤销该条目", (await province.GetDocumentAsync($"/Review/Applications/{round.Applications[1].Id}")).QuerySelector("#list-result")!.TextContent, StringComparison.Ordinal);
             using var applicant = host.NewClient();
-            await applicant.SignInAsync("applicant.foshan");
+            await applicant.SignInAsync(round.Applicant.UserName!);
             Assert.Contains("综合评分靠后", (await applicant.GetDocumentAsync($"/Applications/{round.Applications[2].Id}")).QuerySelector("#list-result")!.TextContent, StringComparison.Ordinal);
 
             // Downloads read back: the 认定名单 sheet carries the certificate number.

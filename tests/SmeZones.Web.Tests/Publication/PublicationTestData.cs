@@ -11,14 +11,18 @@ namespace SmeZones.Web.Tests.Publication;
 /// <summary>A new zone round of its own per test, with applications the province has signed off to the ministry.</summary>
 public static class PublicationTestData
 {
-    public sealed record Round(int CampaignId, IReadOnlyList<Application> Applications);
+    /// <summary>The round, its applications (all of one 佛山 authority), and the users of the ministry, the province and the applicant.</summary>
+    public sealed record Round(int CampaignId, IReadOnlyList<Application> Applications, PortalUser Ministry, PortalUser Province, PortalUser Applicant);
 
     public static async Task<Round> RoundAtMinistryAsync(this PortalHost host, int applications)
     {
+        var ministryUser = await host.TestData.CreateUserAsync(Roles.Ministry);
+        var provinceUser = await host.TestData.CreateUserAsync(OrganisationLevel.ProvincialUnit, "440000", Roles.Reviewer);
+        var applicantUser = await host.TestData.CreateUserAsync(OrganisationLevel.Prefecture, "440600", Roles.Applicant);
         await using var db = host.NewDbContext();
-        var ministry = await db.Organisations.SingleAsync(o => o.Name == "工业和信息化部中小企业局");
-        var foshan = await db.Organisations.SingleAsync(o => o.Name == "佛山市工业和信息化局");
-        var guangdong = await db.Organisations.SingleAsync(o => o.Name == "广东省工业和信息化厅");
+        var ministry = await db.Organisations.SingleAsync(o => o.Id == ministryUser.OrganisationId);
+        var foshan = await db.Organisations.SingleAsync(o => o.Id == applicantUser.OrganisationId);
+        var guangdong = await db.Organisations.SingleAsync(o => o.Id == provinceUser.OrganisationId);
         var now = host.Clock.GetUtcNow();
         var campaign = new Campaign
         {
@@ -55,7 +59,7 @@ public static class PublicationTestData
             await db.SaveChangesAsync();
             made.Add(application);
         }
-        return new Round(campaign.Id, made);
+        return new Round(campaign.Id, made, ministryUser, provinceUser, applicantUser);
     }
 
     /// <summary>Selection form fields: the first <paramref name="selected"/> applications in ranking order are listed.</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using SmeZones.Core.Applications;
+using SmeZones.Core.Campaigns;
 using SmeZones.Web.Tests.Infrastructure;
 
 namespace SmeZones.Web.Tests.Review;
@@ -15,8 +16,9 @@ public class PostShapeValidatorTests(PortalHost host)
     [Fact]
     public async Task A_decision_reason_over_2000_characters_is_refused_beside_the_reason_and_nothing_is_saved()
     {
-        var application = await host.SubmittedZoneAsync();
-        using var reviewer = await host.SignedInAsync("reviewer.guangdong");
+        var chain = await host.TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await host.SubmittedZoneAsync(chain);
+        using var reviewer = await host.SignedInAsync(chain.Province);
 
         using var response = await reviewer.SubmitAsync($"/Review/Applications/{application.Id}/Decision", new Dictionary<string, string>
         {
@@ -35,8 +37,9 @@ public class PostShapeValidatorTests(PortalHost host)
     [Fact]
     public async Task A_general_return_comment_over_2000_characters_is_refused_beside_it_and_the_application_stays_submitted()
     {
-        var application = await host.SubmittedZoneAsync();
-        using var reviewer = await host.SignedInAsync("reviewer.guangdong");
+        var chain = await host.TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await host.SubmittedZoneAsync(chain);
+        using var reviewer = await host.SignedInAsync(chain.Province);
 
         using var response = await reviewer.SubmitAsync($"/Review/Applications/{application.Id}/Return",
             new Dictionary<string, string> { ["General"] = new string('改', 2001) });
@@ -51,8 +54,9 @@ public class PostShapeValidatorTests(PortalHost host)
     [Fact]
     public async Task A_site_check_date_not_written_as_year_month_day_is_refused_beside_the_date_and_nothing_is_recorded()
     {
-        var application = await host.SubmittedZoneAsync();
-        using var reviewer = await host.SignedInAsync("reviewer.guangdong");
+        var chain = await host.TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await host.SubmittedZoneAsync(chain);
+        using var reviewer = await host.SignedInAsync(chain.Province);
 
         using var response = await reviewer.PostSiteCheckAsync(application.Id, new Dictionary<string, string>
         {
@@ -71,8 +75,9 @@ public class PostShapeValidatorTests(PortalHost host)
     [Fact]
     public async Task An_import_without_a_file_is_refused_beside_the_file_input_and_nothing_is_imported()
     {
-        var application = await host.ApplicationAsync("佛山市工业和信息化局", "2026年度中外中小企业合作区");
-        using var applicant = await host.SignedInAsync("applicant.foshan");
+        var chain = await host.TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await host.TestData.CreateApplicationAsync(chain.ApplicantOrganisation, chain.Round);
+        using var applicant = await host.SignedInAsync(chain.Applicant);
 
         using var response = await applicant.SubmitAsync($"/Applications/{application.Id}/Import", new Dictionary<string, string>());
 

@@ -2,25 +2,18 @@ using System.Net;
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using SmeZones.Core.Campaigns;
-using Microsoft.Extensions.DependencyInjection;
-using SmeZones.Web.Commands;
+using SmeZones.Core.Organisations;
 using SmeZones.Web.Tests.Infrastructure;
 
 namespace SmeZones.Web.Tests.Rounds;
 
 /// <summary>The round editor and overview through HTTP: messages beside fields, publishing, extensions applicants see, who reaches which round.</summary>
 [Collection(PortalCollection.Name)]
-public class RoundEditorTests(PortalHost host) : IAsyncLifetime
+public class RoundEditorTests(PortalHost host)
 {
-    // Not yet converted to the builders (ADR 0019): these tests still walk the demo accounts and rounds, so the demo
-    // data are seeded for them (once; the seed does nothing when they are there).
-    public async Task InitializeAsync()
-    {
-        using var scope = host.Services.CreateScope();
-        await DemoData.SeedAsync(scope.ServiceProvider);
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
+    /// <summary>A new client signed in as a new user in the role at a new authority of the level and region.</summary>
+    private async Task<PortalClient> SignedInAsync(string role, OrganisationLevel? level = null, string? region = null) =>
+        await host.SignedInAsync(level is { } l ? await host.TestData.CreateUserAsync(l, region, role) : await host.TestData.CreateUserAsync(role));
 
     private Dictionary<string, string> ZoneRound(string name, string year = "2025", string edition = "zone-2025")
     {
@@ -61,8 +54,7 @@ public class RoundEditorTests(PortalHost host) : IAsyncLifetime
     [Fact]
     public async Task The_editor_puts_each_problem_beside_its_field_and_saves_nothing()
     {
-        using var client = host.NewClient();
-        await client.SignInAsync("ministry", DemoData.Password);
+        using var client = await SignedInAsync(Roles.Ministry);
         var name = Unique("坏批次");
         var fields = ZoneRound(name, year: "2027");
         fields["Round.ClosesAt"] = "2020-01-01T00:00";
@@ -87,8 +79,7 @@ public class RoundEditorTests(PortalHost host) : IAsyncLifetime
     [Fact]
     public async Task The_ministry_publishes_a_round_applicants_see_it_and_an_extension_is_audited_and_shown()
     {
-        using var ministry = host.NewClient();
-        await ministry.SignInAsync("ministry", DemoData.Password);
+        using var ministry = await SignedInAsync(Roles.Ministry);
         var name = Unique("2025年度合作区补充推荐");
         using (var saved = await ministry.SubmitAsync("/Rounds/Edit", ZoneRound(name)))
         {
@@ -96,8 +87,7 @@ public class RoundEditorTests(PortalHost host) : IAsyncLifetime
         }
         var id = await IdOfAsync(name);
         var overview = $"/Rounds/Overview/{id}";
-        using var applicant = host.NewClient();
-        await applicant.SignInAsync("applicant.foshan", DemoData.Password);
+        using var applicant = await SignedInAsync(Roles.Applicant, OrganisationLevel.Prefecture, "440600");
         Assert.DoesNotContain(name, (await applicant.GetDocumentAsync("/Applications")).Body!.TextContent, StringComparison.Ordinal);
 
         using (var published = await ministry.SubmitAsync(overview, new Dictionary<string, string>(), "form[action*='handler=Publish']"))
@@ -133,12 +123,8 @@ public class RoundEditorTests(PortalHost host) : IAsyncLifetime
     [Fact]
     public async Task A_provincial_authority_organises_only_its_own_rounds_and_another_province_cannot_reach_them()
     {
-        await using (var db = host.NewDbContext())
-        {
-            Assert.NotNull(await db.Organisations.SingleAsync(o => o.Name == "工业和信息化部中小企业局"));
-        }
-        using var xinjiang = host.NewClient();
-        await xinjiang.SignInAsync("reviewer.xinjiang", DemoData.Password);
+        var xinjiangReviewer = await host.TestData.CreateUserAsync(OrganisationLevel.ProvincialUnit, "650000", Roles.Reviewer);
+        using var xinjiang = await host.SignedInAsync(xinjiangReviewer);
         var name = Unique("2026年新疆集群复核补充");
         var now = host.Clock.GetUtcNow();
         var fields = new Dictionary<string, string>
@@ -159,11 +145,10 @@ public class RoundEditorTests(PortalHost host) : IAsyncLifetime
         var id = await IdOfAsync(name);
         await using (var db = host.NewDbContext())
         {
-            Assert.Equal("新疆维吾尔自治区工业和信息化厅", (await db.Campaigns.Include(c => c.Organiser).SingleAsync(c => c.Id == id)).Organiser!.Name);
+            Assert.Equal(xinjiangReviewer.Organisation!.Name, (await db.Campaigns.Include(c => c.Organiser).SingleAsync(c => c.Id == id)).Organiser!.Name);
         }
 
-        using var guangdong = host.NewClient();
-        await guangdong.SignInAsync("reviewer.guangdong", DemoData.Password);
+        using var guangdong = await SignedInAsync(Roles.Reviewer, OrganisationLevel.ProvincialUnit, "440000");
         foreach (var url in new[] { $"/Rounds/Overview/{id}", $"/Rounds/Edit/{id}", $"/Rounds/Edit?copyFrom={id}" })
         {
             using var response = await guangdong.Http.GetAsync(new Uri(url, UriKind.Relative));
@@ -181,8 +166,7 @@ public class RoundEditorTests(PortalHost host) : IAsyncLifetime
         }
         Assert.DoesNotContain(name, (await guangdong.GetDocumentAsync("/Rounds")).Body!.TextContent, StringComparison.Ordinal);
 
-        using var applicant = host.NewClient();
-        await applicant.SignInAsync("applicant.changjishi", DemoData.Password);
+        using var applicant = await SignedInAsync(Roles.Applicant, OrganisationLevel.County, "652301");
         using var denied = await applicant.Http.GetAsync(new Uri("/Rounds", UriKind.Relative));
         Assert.StartsWith("/Account/AccessDenied", denied.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
     }
@@ -190,21 +174,17 @@ public class RoundEditorTests(PortalHost host) : IAsyncLifetime
     [Fact]
     public async Task The_round_lists_show_names_and_the_overview_shows_stage_deadlines_and_units_not_signed_off()
     {
-        using var admin = host.NewClient();
-        await admin.SignInAsync("admin", DemoData.Password);
+        var round = await host.TestData.CreateRoundAsync(Programme.Zone);
+        using var admin = await SignedInAsync(Roles.Admin);
         var list = (await admin.GetDocumentAsync("/Admin/Campaigns")).Body!.TextContent;
         Assert.DoesNotContain("zone-2026", list, StringComparison.Ordinal);
         Assert.Contains("中外中小企业合作区申报表（2026年度版）", list, StringComparison.Ordinal);
         Assert.Contains("中外中小企业合作区认定标准（2024年版）", list, StringComparison.Ordinal);
 
-        var zone = await IdOfAsync("2026年度中外中小企业合作区推荐");
-        await using (var db = host.NewDbContext())
-        {
-            var foshan = await db.Organisations.SingleAsync(o => o.Name == "佛山市工业和信息化局");
-            await host.TestData.CreateApplicationAsync(foshan, await db.Campaigns.SingleAsync(c => c.Id == zone), reachedStage: 1);
-        }
-        using var ministry = host.NewClient();
-        await ministry.SignInAsync("ministry", DemoData.Password);
+        var zone = round.Id;
+        var foshan = await host.TestData.CreateOrganisationAsync(OrganisationLevel.Prefecture, "440600");
+        await host.TestData.CreateApplicationAsync(foshan, round, reachedStage: 1);
+        using var ministry = await SignedInAsync(Roles.Ministry);
         var overview = await ministry.GetDocumentAsync($"/Rounds/Overview/{zone}");
         var stages = overview.QuerySelectorAll("table")[0].TextContent;
         Assert.Contains("省级中小企业主管部门初审推荐", stages, StringComparison.Ordinal);
