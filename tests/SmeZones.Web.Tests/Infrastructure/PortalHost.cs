@@ -51,6 +51,9 @@ public class PortalHost : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
         // Tests post many objections from one address; the limit itself is tested on a host of its own.
         builder.UseSetting("Portal:PublicPostsPerHour", "10000");
+        // No hosted scheduler: tests run the jobs' Core functions with the fake clock, and the clustering test builds
+        // its own schedulers on this database (ADR 0044). A background drain would race the tests' own.
+        builder.UseSetting("Scheduling:Enabled", "false");
         // Test output shows test results; the portal's own request log would drown them.
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
         {

@@ -2,7 +2,6 @@
 -- Quartz.Impl.AdoJobStore.Schema.create_postgres.sql), with {0} = quartz.qrtz_ and {1} = qrtz_. Run by the migration
 -- AddNotificationsAndScheduling; never edit: a newer Quartz gets a new file and a new migration (ADR 0044).
 CREATE SCHEMA IF NOT EXISTS quartz;
-/tmp/notify-x/x.cs(2,9): warning IL2026: Using member 'System.Reflection.Assembly.LoadFile(String)' which has 'RequiresUnreferencedCodeAttribute' can break functionality when trimming application code. Types and members the loaded assembly depends on might be removed.
 --
 -- Quartz.NET schema -- PostgreSQL
 --
