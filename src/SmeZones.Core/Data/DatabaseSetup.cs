@@ -59,6 +59,9 @@ public static partial class DatabaseSetup
             // nextval only: identities and the audit chain's ids.
             $"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO \"{role}\"",
         };
+        // The scheduler's job store (Quartz.NET, ADR 0044): its own tables in their own schema, all read and written.
+        sql.Add($"GRANT USAGE ON SCHEMA {QuartzSchema.Schema} TO \"{role}\"");
+        sql.Add($"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {QuartzSchema.Schema} TO \"{role}\"");
         sql.AddRange(tables.Select(t => AppendOnlyTables.Contains(t)
             ? $"GRANT SELECT, INSERT ON \"{t}\" TO \"{role}\""
             : $"GRANT SELECT, INSERT, UPDATE, DELETE ON \"{t}\" TO \"{role}\""));

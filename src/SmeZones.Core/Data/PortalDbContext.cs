@@ -6,6 +6,7 @@ using SmeZones.Core.Applications;
 using SmeZones.Core.Audit;
 using SmeZones.Core.Campaigns;
 using SmeZones.Core.ExpertReview;
+using SmeZones.Core.Notifications;
 using SmeZones.Core.Organisations;
 using SmeZones.Core.Publication;
 using SmeZones.Core.Regions;
@@ -50,6 +51,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<RegistryEntry> RegistryEntries => Set<RegistryEntry>();
     public DbSet<RegistryChange> RegistryChanges => Set<RegistryChange>();
     public DbSet<RegistryRequest> RegistryRequests => Set<RegistryRequest>();
+    public DbSet<Message> Messages => Set<Message>();
+    public DbSet<MailOutboxItem> MailOutbox => Set<MailOutboxItem>();
+    public DbSet<DeadlineReminder> DeadlineReminders => Set<DeadlineReminder>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

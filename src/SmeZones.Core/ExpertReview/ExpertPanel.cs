@@ -66,7 +66,9 @@ public static class ExpertPanel
         var next = group.Count == 0 ? 1 : group.Max(a => a.Position) + 1;
         for (var i = 0; i < draw.Drawn.Count; i++)
         {
-            db.ExpertAssignments.Add(NewAssignment(application, draw.Drawn[i], isReserve: i >= draw.Members, next + i, now, draw.Id, null));
+            var drawn = NewAssignment(application, draw.Drawn[i], isReserve: i >= draw.Members, next + i, now, draw.Id, null);
+            db.ExpertAssignments.Add(drawn);
+            await Notifications.Notifications.ExpertAssignedAsync(db, drawn, application, now, ct);
         }
         db.Record(actor, "ExpertsDrawn", nameof(Application), application.Id.ToString(),
             $"随机抽取评审专家 {application.Number}：{draw.Members} 名专家、{draw.Reserves} 名候补（种子 {draw.Seed}）",
@@ -102,6 +104,7 @@ public static class ExpertPanel
         var position = group.Count == 0 ? 1 : group.Max(a => a.Position) + 1;
         var assignment = NewAssignment(application, expertId, asReserve, position, now, null, conflicts.Count > 0 ? reason : null);
         db.ExpertAssignments.Add(assignment);
+        await Notifications.Notifications.ExpertAssignedAsync(db, assignment, application, now, ct);
         db.Record(actor, conflicts.Count > 0 ? "ExpertAssignedDespiteConflict" : "ExpertAssigned", nameof(Application), application.Id.ToString(),
             $"指派评审专家 {expert.DisplayName}{(asReserve ? "（候补）" : "")} → {application.Number}"
                 + (conflicts.Count > 0 ? $"；存在利益冲突（{string.Join("；", conflicts)}），理由：{reason}" : ""),
@@ -180,6 +183,8 @@ public static class ExpertPanel
         {
             reserve.IsReserve = false;
             reserve.UpdatedAt = now;
+            var application = await db.Applications.AsNoTracking().SingleAsync(a => a.Id == reserve.ApplicationId, ct);
+            await Notifications.Notifications.ExpertAssignedAsync(db, reserve, application, now, ct);
         }
         return reserve;
     }

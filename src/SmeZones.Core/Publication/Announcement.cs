@@ -70,6 +70,7 @@ public static class Announcement
         list.PublishedAt = now;
         db.Record(actor, "ListPublished", "Campaign", campaignId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             $"建议名单公示：{Period(list)}（{workingDays}个工作日）", new { list.FirstDay, list.LastDay, workingDays });
+        await Notifications.Notifications.ListPublishedAsync(db, list, now, ct);
         await db.SaveChangesAsync(ct);
         return [];
     }

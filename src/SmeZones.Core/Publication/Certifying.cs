@@ -94,6 +94,7 @@ public static partial class Certifying
             {
                 entry.Outcome = ListOutcome.NotCertified;
                 entry.OutcomeReason = entry.NotSelectedReason;
+                await Notifications.Notifications.CertificationDecidedAsync(db, entry, null, now, ct);
                 continue;
             }
             if (entry.Outcome != ListOutcome.Pending)
@@ -105,6 +106,7 @@ public static partial class Certifying
             {
                 entry.Outcome = ListOutcome.NotCertified;
                 entry.OutcomeReason = input.Reason!.Trim();
+                await Notifications.Notifications.CertificationDecidedAsync(db, entry, null, now, ct);
                 continue;
             }
             entry.Outcome = ListOutcome.Certified;
@@ -119,6 +121,7 @@ public static partial class Certifying
             // The registry entry starts in the same transaction: a certified zone is never missing from the 名录.
             var application = await db.Applications.AsNoTracking().SingleAsync(a => a.Id == entry.ApplicationId, ct);
             RegistryLifecycle.AddCertified(db, certification, campaign.Programme, application, entry.Name, entry.OperatorName, actor, now);
+            await Notifications.Notifications.CertificationDecidedAsync(db, entry, certification.CertificateNumber, now, ct);
         }
         list!.CertifiedAt = now;
         list.CertifiedOn = certifiedOn;

@@ -69,6 +69,7 @@ public static class Objections
         db.Objections.Add(objection);
         db.Record(new Actor(null, "public", null), "ObjectionLodged", nameof(Objection), objection.Id.ToString(),
             $"收到异议 {objection.ReceiptNumber}", new { objection.EntryId, files = files.Count });
+        await Notifications.Notifications.ObjectionReceivedAsync(db, objection, now, ct);
         await db.SaveChangesAsync(ct);
         return (objection, []);
     }
@@ -138,6 +139,7 @@ public static class Objections
                 }
                 db.Record(actor, upheld ? "ObjectionUpheld" : "ObjectionDismissed", nameof(Objection), id,
                     $"异议 {objection.ReceiptNumber}：{objection.Status.ToChinese()}", new { reason = objection.ConclusionReason, objection.EntryId });
+                await Notifications.Notifications.ObjectionConcludedAsync(db, objection, now, ct);
                 break;
         }
         try

@@ -41,6 +41,21 @@ public sealed class WorkingDays
     /// </summary>
     public DateOnly WorkingDaysAfter(DateOnly eventDate, int count) => PeriodStarting(eventDate.AddDays(1), count).Last;
 
+    /// <summary>The <paramref name="count"/>th working day before <paramref name="date"/> (the date itself not counted).</summary>
+    public DateOnly WorkingDaysBefore(DateOnly date, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        for (var counted = 0; counted < count;)
+        {
+            date = date.AddDays(-1);
+            if (IsWorkingDay(date))
+            {
+                counted++;
+            }
+        }
+        return date;
+    }
+
     private DateOnly NextWorkingDayFrom(DateOnly date)
     {
         // A year has no more than ~15 consecutive days off; the bound only stops a corrupt calendar looping forever.

@@ -113,6 +113,7 @@ public static class ReviewWorkflow
         db.Record(actor, "ReturnedForRevision", nameof(Application), application.Id.ToString(),
             $"{stage.Name}退回修改 {application.Number}",
             new { revisionRequestId = request.Id, stage = stage.Order, sections = comments.Keys, hasGeneralComment = general is not null, returnedSubmission = sequence });
+        await Notifications.Notifications.ReturnedForRevisionAsync(db, application, stage, now, ct);
         return await CommitAsync(db, transaction, ct);
     }
 
@@ -260,6 +261,7 @@ public static class ReviewWorkflow
         db.Record(actor, "SignedOff", nameof(Application), id, $"{stage.Name}签发：{DecisionText(review.Decision)} {application.Number}",
             new { stageReviewId = review.Id, stage = stage.Order, decision = review.Decision.ToString(), signer = input.SignerName, submission = latest.Sequence, status = application.Status.ToString() });
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await Notifications.Notifications.SignedOffAsync(db, application, stage, review, next, now, ct);
         return await CommitAsync(db, transaction, ct);
     }
 

@@ -11,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 using SmeZones.Core.Data;
 using SmeZones.Core.Exports;
 using SmeZones.Core.Organisations;
+using SmeZones.Web.Scheduling;
 
 namespace SmeZones.Web.Infrastructure;
 
@@ -54,6 +55,7 @@ public static class PortalSetup
             .AddDefaultTokenProviders();
         services.AddScoped<IUserClaimsPrincipalFactory<PortalUser>, PortalClaimsFactory>();
         services.AddScoped<Pages.Account.PasswordCheck>();
+        services.AddScoped<UnreadMessages>();
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -106,6 +108,7 @@ public static class PortalSetup
         services.AddValidatorsFromAssemblyContaining<ValidatorPageFilter>();
         services.AddPublicRateLimits(config);
         services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", tags: ["ready"]);
+        builder.AddPortalScheduling();
     }
 
     public static void UsePortal(this WebApplication app)

@@ -83,6 +83,8 @@ public sealed class KeyEncryptionTests : IDisposable
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment(environment);
+            // These hosts start against databases that do not exist; the scheduler would fail their start (ADR 0044).
+            builder.UseSetting("Scheduling:Enabled", "false");
             foreach (var (key, value) in settings)
             {
                 builder.UseSetting(key, value);

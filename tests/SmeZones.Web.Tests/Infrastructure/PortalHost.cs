@@ -53,6 +53,9 @@ public class PortalHost : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Portal:PublicPostsPerHour", "10000");
         // An extra form edition that is test data only (zone-2027), loaded as an operator's would be.
         builder.UseSetting("Forms:EditionsDirectory", Path.Combine(AppContext.BaseDirectory, "TestEditions"));
+        // No hosted scheduler: tests run the jobs' Core functions with the fake clock, and the clustering test builds
+        // its own schedulers on this database (ADR 0044). A background drain would race the tests' own.
+        builder.UseSetting("Scheduling:Enabled", "false");
         // Test output shows test results; the portal's own request log would drown them.
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
         {

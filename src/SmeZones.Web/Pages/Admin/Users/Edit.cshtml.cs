@@ -32,7 +32,7 @@ public class EditModel(PortalDbContext db, UserManager<PortalUser> users, TimePr
             }
             Form = new UserForm
             {
-                Id = user.Id, UserName = user.UserName, DisplayName = user.DisplayName, OrganisationId = user.OrganisationId,
+                Id = user.Id, UserName = user.UserName, DisplayName = user.DisplayName, Email = user.Email, OrganisationId = user.OrganisationId,
                 IsActive = user.IsActive, Roles = [.. await users.GetRolesAsync(user)],
             };
             IsLockedOut = await users.IsLockedOutAsync(user);
@@ -85,6 +85,8 @@ public class EditModel(PortalDbContext db, UserManager<PortalUser> users, TimePr
         var before = created ? null : new AccountAccess(user!.OrganisationId, user.IsActive, (await users.GetRolesAsync(user)).ToHashSet());
         user ??= new PortalUser { UserName = Form.UserName!.Trim(), DisplayName = "", CreatedAt = clock.GetUtcNow() };
         user.DisplayName = Form.DisplayName!.Trim();
+        // Where the e-mail copies of 站内消息 go (ADR 0043); no address, no e-mail.
+        user.Email = string.IsNullOrWhiteSpace(Form.Email) ? null : Form.Email.Trim();
         user.OrganisationId = Form.OrganisationId!.Value;
         user.IsActive = Form.IsActive;
         var passwordReset = !created && !string.IsNullOrEmpty(Form.NewPassword);
@@ -110,7 +112,7 @@ public class EditModel(PortalDbContext db, UserManager<PortalUser> users, TimePr
         }
         var actor = User.ToActor();
         db.Record(actor, created ? "UserCreated" : "UserUpdated", "User", user.Id.ToString(), user.UserName,
-            new { user.DisplayName, user.OrganisationId, user.IsActive, Form.Roles, PasswordReset = passwordReset });
+            new { user.DisplayName, user.Email, user.OrganisationId, user.IsActive, Form.Roles, PasswordReset = passwordReset });
         if (before is not null)
         {
             var changes = before.ChangesTo(new AccountAccess(user.OrganisationId, user.IsActive, Form.Roles.ToHashSet()), passwordReset);
@@ -138,6 +140,7 @@ public class UserForm
     public Guid? Id { get; set; }
     public string? UserName { get; set; }
     public string? DisplayName { get; set; }
+    public string? Email { get; set; }
     public int? OrganisationId { get; set; }
     public List<string> Roles { get; set; } = [];
     public bool IsActive { get; set; } = true;
@@ -151,9 +154,17 @@ public class UserFormValidator : AbstractValidator<UserForm>
         RuleFor(f => f.UserName).NotEmpty().WithMessage("请填写用户名").MaximumLength(64).WithMessage("用户名不能超过64个字符")
             .Matches("^[A-Za-z0-9._@-]+$").WithMessage("用户名只能包含字母、数字和 . _ - @");
         RuleFor(f => f.DisplayName).NotEmpty().WithMessage("请填写姓名").MaximumLength(64).WithMessage("姓名不能超过64个字符");
+        RuleFor(f => f.Email).MaximumLength(256).WithMessage("电子邮箱不能超过256个字符")
+            .Must(e => e is null || IsMailAddress(e.Trim())).WithMessage("电子邮箱格式不正确，例如 name@example.gov.cn")
+            .When(f => !string.IsNullOrWhiteSpace(f.Email));
         RuleFor(f => f.OrganisationId).NotNull().WithMessage("请选择所属单位");
         RuleFor(f => f.Roles).NotEmpty().WithMessage("请至少选择一个角色")
             .Must(r => r.All(Core.Organisations.Roles.All.Contains)).WithMessage("角色无效");
         RuleFor(f => f.NewPassword).NotEmpty().WithMessage("新用户须设置初始密码").When(f => f.Id is null);
     }
+
+    /// <summary>One plain address the mail library accepts as is (no display name, no list).</summary>
+    private static bool IsMailAddress(string text) =>
+        MimeKit.MailboxAddress.TryParse(text, out var address) && address.Address == text && text.Contains('@', StringComparison.Ordinal)
+        && !text.Any(char.IsWhiteSpace);
 }

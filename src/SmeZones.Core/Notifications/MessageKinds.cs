@@ -1,0 +1,31 @@
+namespace SmeZones.Core.Notifications;
+
+/// <summary>A kind of message: a stable key stored with each message and the label the message list shows.</summary>
+public sealed record MessageKind(string Key, string Label);
+
+/// <summary>
+/// Every kind of message the portal sends. Adding one (e.g. the registry's 年报到期) is one line here and one method on
+/// <see cref="Notifications"/>; keys are stored as text, so no migration is needed (ADR 0043).
+/// </summary>
+public static class MessageKinds
+{
+    public static readonly MessageKind ReturnedForRevision = new("ReturnedForRevision", "退回修改");
+    public static readonly MessageKind Recommended = new("Recommended", "推荐");
+    public static readonly MessageKind NotRecommended = new("NotRecommended", "不予推荐");
+    public static readonly MessageKind ForwardedToStage = new("ForwardedToStage", "待审核");
+    public static readonly MessageKind ExpertAssigned = new("ExpertAssigned", "评审任务");
+    public static readonly MessageKind ListPublished = new("ListPublished", "公示");
+    public static readonly MessageKind ObjectionReceived = new("ObjectionReceived", "异议");
+    public static readonly MessageKind ObjectionConcluded = new("ObjectionConcluded", "异议结论");
+    public static readonly MessageKind Certified = new("Certified", "认定");
+    public static readonly MessageKind NotCertified = new("NotCertified", "不予认定");
+    public static readonly MessageKind DeadlineReminder = new("DeadlineReminder", "截止提醒");
+
+    public static readonly IReadOnlyList<MessageKind> All =
+    [
+        ReturnedForRevision, Recommended, NotRecommended, ForwardedToStage, ExpertAssigned, ListPublished,
+        ObjectionReceived, ObjectionConcluded, Certified, NotCertified, DeadlineReminder,
+    ];
+
+    public static string LabelOf(string key) => All.FirstOrDefault(k => k.Key == key)?.Label ?? "通知";
+}
