@@ -161,13 +161,10 @@ public static class RegistryImport
 
         var number = Text(CertificateColumn, RegistryLimits.CertificateNumber, true);
         var programmeText = Text(ProgrammeColumn, 20, true);
-        Programme? programme = programmeText switch
-        {
-            "合作区" or "中外中小企业合作区" => Programme.Zone,
-            "集群" or "中小企业特色产业集群" => Programme.Cluster,
-            null => null,
-            _ => null,
-        };
+        // By the programme's own words (its full name or short unit word, e.g. 中外中小企业合作区 / 合作区), as its editions declare them.
+        Programme? programme = programmeText is null ? null : Enum.GetValues<Programme>()
+            .Where(p => p.Words() is { } words && (words.Programme == programmeText || words.Unit == programmeText))
+            .Select(p => (Programme?)p).FirstOrDefault();
         if (programmeText is not null && programme is null)
         {
             problems.Add(new ImportProblem(row.Number, ProgrammeColumn, "“类别”应为“合作区”或“集群”。"));

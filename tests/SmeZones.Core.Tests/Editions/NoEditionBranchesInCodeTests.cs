@@ -30,6 +30,8 @@ public partial class NoEditionBranchesInCodeTests
         ("src/SmeZones.Web/Commands/DemoMinistryRound.cs", "demo round's choice of edition"),
         // Demo data chooses which demo rounds get expert review settings (not the provincial 复核).
         ("src/SmeZones.Web/Commands/DemoData.cs", "demo data's choice of rounds"),
+        // Demo registry entries say which programme each demo zone or cluster belongs to: that is the data.
+        ("src/SmeZones.Web/Commands/DemoRegistry.cs", "demo entries' programmes"),
     ];
 
     [Fact]

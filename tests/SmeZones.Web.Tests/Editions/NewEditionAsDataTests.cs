@@ -53,11 +53,19 @@ public class NewEditionAsDataTests(PortalHost host)
         var basic = await applicantClient.GetDocumentAsync($"/Applications/{application.Id}/Sections/basic");
         Assert.Contains("2026年", basic.QuerySelector("main")!.TextContent, StringComparison.Ordinal); // data years 2024–2026
 
+        // The 汇总表 lines are part of the check: the 简介 draft, composed from the 2027 form's data years, saved as it is.
+        var summaryPage = await applicantClient.GetDocumentAsync($"/Applications/{application.Id}/Summary");
+        var draft = summaryPage.QuerySelector("main details p")!.TextContent;
+        Assert.Contains("2026年，合作区营业总收入", draft, StringComparison.Ordinal);
+        using (var summarySaved = await applicantClient.SubmitAsync($"/Applications/{application.Id}/Summary",
+            new Dictionary<string, string> { ["Form.Partners"] = "德国、奥地利", ["Form.Intro"] = draft }, "main form[method=post]"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, summarySaved.StatusCode);
+        }
+
         // Self-check and submit: the zone-2024 criteria read the 2027 form unchanged.
         var check = await applicantClient.GetDocumentAsync($"/Applications/{application.Id}/Submit");
         Assert.Contains("可以提交", check.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
-        var summaryPage = await applicantClient.GetDocumentAsync($"/Applications/{application.Id}/Summary");
-        Assert.Contains("2026年，合作区营业总收入", summaryPage.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         using var submitted = await applicantClient.SubmitAsync($"/Applications/{application.Id}/Submit", new Dictionary<string, string>(), "main form[method=post]");
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
 

@@ -64,9 +64,12 @@ public partial class SummaryTablePrintTests(PortalHost host)
 
     private static readonly IReadOnlyList<TableColumn> Columns =
     [
-        new() { Key = "number", Label = "序号" }, new() { Key = "zoneName", Label = "合作区名称" }, new() { Key = "operator", Label = "合作区运营管理机构" },
-        new() { Key = "province", Label = "所在省（区、市）" }, new() { Key = "city", Label = "所在市（州、区）" },
-        new() { Key = "partnerCountries", Label = "重点合作国别（区域）" }, new() { Key = "profile", Label = "合作区简介（300字以内）" },
+        // Sources as the zone-2026 edition declares them: the print view sizes each column by what it holds.
+        new() { Key = "number", Label = "序号", Source = "rowNumber" }, new() { Key = "zoneName", Label = "合作区名称", Source = "title" },
+        new() { Key = "operator", Label = "合作区运营管理机构", Source = "answer:basic.operator" },
+        new() { Key = "province", Label = "所在省（区、市）", Source = "province" }, new() { Key = "city", Label = "所在市（州、区）", Source = "city" },
+        new() { Key = "partnerCountries", Label = "重点合作国别（区域）", Source = "summaryPartners" },
+        new() { Key = "profile", Label = "合作区简介（300字以内）", Source = "summaryIntro" },
     ];
 
     /// <summary>Two recommendations (one name with markup to be shown as text, one 300-character profile), and none.</summary>

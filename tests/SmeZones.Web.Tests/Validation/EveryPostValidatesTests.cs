@@ -17,7 +17,8 @@ namespace SmeZones.Web.Tests.Validation;
 public class EveryPostValidatesTests(PortalHost host)
 {
     /// <summary>Pages whose posts carry nothing to validate: the button is the whole request.</summary>
-    private static readonly HashSet<string> BindNothing = ["LogoutModel", "SubmitModel"];
+    private static readonly HashSet<string> BindNothing =
+        ["SmeZones.Web.Pages.Account.LogoutModel", "SmeZones.Web.Pages.Applications.SubmitModel", "SmeZones.Web.Pages.Messages.IndexModel"];
 
     /// <summary>
     /// NOT YET validated (known gap, issue 9): the reviewer's scoring and the expert's score sheet. A shape validator for
@@ -45,7 +46,7 @@ public class EveryPostValidatesTests(PortalHost host)
     {
         using var scope = host.Services.CreateScope();
         var missing = new List<string>();
-        foreach (var page in PageModelsWithPosts().Where(p => !BindNothing.Contains(p.Name) && !NotYet.Contains(p.Name)))
+        foreach (var page in PageModelsWithPosts().Where(p => !BindNothing.Contains(p.FullName!) && !NotYet.Contains(p.Name)))
         {
             var bound = page.GetProperties().Where(p => p.GetCustomAttribute<BindPropertyAttribute>() is not null).Select(p => p.PropertyType);
             var validated = new[] { page }.Concat(bound)
@@ -71,7 +72,7 @@ public class EveryPostValidatesTests(PortalHost host)
     [Fact]
     public void The_bind_nothing_pages_really_bind_nothing()
     {
-        var pages = PageModelsWithPosts().Where(p => BindNothing.Contains(p.Name)).ToList();
+        var pages = PageModelsWithPosts().Where(p => BindNothing.Contains(p.FullName!)).ToList();
         Assert.Equal(BindNothing.Count, pages.Count);
         Assert.All(pages, page => Assert.DoesNotContain(page.GetProperties(), p => p.GetCustomAttribute<BindPropertyAttribute>() is not null));
     }

@@ -46,8 +46,12 @@ public class SectionModel(PortalDbContext db, TimeProvider clock) : PageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, string section, string? next, string? go)
+    /// <summary>The section the list's button asked for; only a heading of this form is followed, anything else is ignored.</summary>
+    [BindProperty(Name = "go")] public string? Go { get; set; }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, string section, string? next)
     {
+        var go = Go;
         if (!await LoadAsync(id, section))
         {
             return NotFound();

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SmeZones.Core.Data;
@@ -32,19 +33,24 @@ public class ImportModel(PortalDbContext db, TimeProvider clock) : PageModel
         {
             return NotFound();
         }
-        if (Upload is not { Length: > 0 })
+        if (!ModelState.IsValid || Upload is null)
         {
-            ModelState.AddModelError("file", "请选择要导入的 .xlsx 文件。");
-            return Page();
-        }
-        if (Upload.Length > RegistryImport.MaxBytes)
-        {
-            ModelState.AddModelError("file", "文件不能超过 5 MB。");
             return Page();
         }
         using var buffer = new MemoryStream();
         await Upload.CopyToAsync(buffer, ct);
         Result = await RegistryImport.RunAsync(db, buffer.ToArray(), Import, User.ToActor(), clock.GetUtcNow(), ct);
         return Page();
+    }
+}
+
+/// <summary>A file is chosen and within the limit; its rows are checked by Core's import (<see cref="RegistryImport"/>).</summary>
+public class ImportValidator : AbstractValidator<ImportModel>
+{
+    public ImportValidator()
+    {
+        RuleFor(m => m.Upload).Must(f => f is { Length: > 0 }).OverridePropertyName("file").WithMessage("请选择要导入的 .xlsx 文件。");
+        RuleFor(m => m.Upload!.Length).LessThanOrEqualTo(RegistryImport.MaxBytes).When(m => m.Upload is not null)
+            .OverridePropertyName("file").WithMessage("文件不能超过 5 MB。");
     }
 }

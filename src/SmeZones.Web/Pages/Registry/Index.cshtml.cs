@@ -28,7 +28,7 @@ public class IndexModel(PortalDbContext db) : PageModel
     public static IReadOnlyList<Region> Units { get; } =
         [.. RegionCatalogue.Instance.All.Where(r => r.IsProvincialUnit).OrderBy(r => r.Code, StringComparer.Ordinal)];
 
-    public static IReadOnlyList<Programme> Programmes { get; } = [Core.Campaigns.Programme.Zone, Core.Campaigns.Programme.Cluster];
+    public static IReadOnlyList<Programme> Programmes { get; } = Enum.GetValues<Programme>();
 
     public async Task<IActionResult> OnGetAsync()
     {
