@@ -20,11 +20,20 @@ public static class MessageKinds
     public static readonly MessageKind Certified = new("Certified", "认定");
     public static readonly MessageKind NotCertified = new("NotCertified", "不予认定");
     public static readonly MessageKind DeadlineReminder = new("DeadlineReminder", "截止提醒");
+    public static readonly MessageKind RegistryRequestFiled = new("RegistryRequestFiled", "名录申请待初审");
+    public static readonly MessageKind RegistryRequestForwarded = new("RegistryRequestForwarded", "名录申请待审定");
+    public static readonly MessageKind RegistryRequestReturned = new("RegistryRequestReturned", "名录申请退回");
+    public static readonly MessageKind RegistryRequestApproved = new("RegistryRequestApproved", "名录申请通过");
+    public static readonly MessageKind RegistryRevoked = new("RegistryRevoked", "撤销");
+    public static readonly MessageKind RegistryReReviewPassed = new("RegistryReReviewPassed", "复核通过");
+    public static readonly MessageKind RegistryExpired = new("RegistryExpired", "期满待复核");
 
     public static readonly IReadOnlyList<MessageKind> All =
     [
         ReturnedForRevision, Recommended, NotRecommended, ForwardedToStage, ExpertAssigned, ListPublished,
         ObjectionReceived, ObjectionConcluded, Certified, NotCertified, DeadlineReminder,
+        RegistryRequestFiled, RegistryRequestForwarded, RegistryRequestReturned, RegistryRequestApproved,
+        RegistryRevoked, RegistryReReviewPassed, RegistryExpired,
     ];
 
     public static string LabelOf(string key) => All.FirstOrDefault(k => k.Key == key)?.Label ?? "通知";

@@ -15,7 +15,7 @@ namespace SmeZones.Core.Notifications;
 /// hand-over; it never saves. Recipients are resolved now: the active users of the organisation concerned in the
 /// role that acts next (ADR 0043).
 /// </summary>
-public static class Notifications
+public static partial class Notifications
 {
     /// <summary>退回修改: the applicant authority revises and resubmits.</summary>
     public static Task ReturnedForRevisionAsync(PortalDbContext db, Application application, ReviewStage stage, DateTimeOffset now, CancellationToken ct = default) =>

@@ -49,12 +49,13 @@ public static class RegistryLifecycle
     }
 
     /// <summary>
-    /// Moves every valid entry whose validity ended before <paramref name="today"/> (a Beijing date) to 期满待复核; the
-    /// last day of validity is still valid. Idempotent: meant for a daily scheduled job. Returns how many moved.
+    /// Moves every valid entry whose validity ended before today's Beijing date to 期满待复核 (the last day of validity
+    /// is still valid) and tells the holder and the organiser, in one unit of work. Idempotent: an entry moves, and so
+    /// is messaged, once per expiry; meant for a daily scheduled job. Returns how many moved.
     /// </summary>
-    public static async Task<int> ApplyExpiryAsync(PortalDbContext db, DateOnly today, CancellationToken ct = default)
+    public static async Task<int> ApplyExpiryAsync(PortalDbContext db, DateTimeOffset now, CancellationToken ct = default)
     {
-        var now = TimeProvider.System.GetUtcNow();
+        var today = Dates.Today(now);
         var due = await db.RegistryEntries
             .Where(e => (e.Status == RegistryStatus.Valid || e.Status == RegistryStatus.ReviewPassed) && e.ValidUntil < today)
             .ToListAsync(ct);
@@ -63,6 +64,7 @@ public static class RegistryLifecycle
             SetStatus(db, entry, RegistryStatus.ExpiredAwaitingReview, entry.ValidUntil.AddDays(1), Actor.System, now, "有效期届满");
             db.Record(Actor.System, "RegistryExpired", nameof(RegistryEntry), entry.Id.ToString(),
                 $"{entry.Name}（{entry.CertificateNumber}）有效期至{Dates.Format(entry.ValidUntil)}，期满待复核");
+            await Notifications.Notifications.RegistryExpiredAsync(db, entry, now, ct);
         }
         try
         {
@@ -99,6 +101,7 @@ public static class RegistryLifecycle
         SetStatus(db, entry, RegistryStatus.ReviewPassed, today, actor, now, reason);
         db.Record(actor, "RegistryReReviewPassed", nameof(RegistryEntry), entry.Id.ToString(),
             $"{entry.Name} 复核通过，有效期延至{Dates.Format(entry.ValidUntil)}");
+        await Notifications.Notifications.RegistryReReviewPassedAsync(db, entry, now, ct);
         return await SaveAsync(db, ct);
     }
 
@@ -145,6 +148,7 @@ public static class RegistryLifecycle
         SetStatus(db, entry, RegistryStatus.Revoked, effectiveOn!.Value, actor, now, reason);
         db.Record(actor, "RegistryRevoked", nameof(RegistryEntry), entry.Id.ToString(), $"撤销{entry.Name}（{entry.CertificateNumber}）",
             new { grounds = ordered, effectiveOn, text = entry.EndReason });
+        await Notifications.Notifications.RegistryRevokedAsync(db, entry, reason, now, ct);
         return await SaveAsync(db, ct);
     }
 

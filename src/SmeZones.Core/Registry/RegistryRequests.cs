@@ -104,6 +104,7 @@ public static class RegistryRequests
         db.RegistryRequests.Add(request);
         db.Record(actor, "RegistryRequestFiled", nameof(RegistryRequest), request.Id.ToString(),
             $"{entry.Name}：{kind.ToChinese()}{(request.FiledLate ? "（逾期提出）" : "")}", new { entry = entry.Id, kind, newValue, request.ChangedOn, request.FiledLate });
+        await Notifications.Notifications.RegistryRequestFiledAsync(db, entry, request, now, ct);
         var saved = await RegistryLifecycle.SaveAsync(db, ct);
         return saved.Count > 0 ? (null, [OperationError.ForRequest("该条目已有一件申请正在办理，办结后才能再提出。")]) : (request, []);
     }
@@ -130,6 +131,15 @@ public static class RegistryRequests
         }
         db.Record(actor, forward ? "RegistryRequestForwarded" : "RegistryRequestReturnedByProvince", nameof(RegistryRequest), request.Id.ToString(),
             forward ? $"{request.Kind.ToChinese()}：省级初审同意，报部审定" : $"{request.Kind.ToChinese()}：省级初审退回", new { comment = request.ProvinceComment });
+        var entry = await db.RegistryEntries.AsNoTracking().SingleAsync(e => e.Id == request.EntryId, ct);
+        if (forward)
+        {
+            await Notifications.Notifications.RegistryRequestForwardedAsync(db, entry, request, now, ct);
+        }
+        else
+        {
+            await Notifications.Notifications.RegistryRequestReturnedAsync(db, entry, request, byMinistry: false, now, ct);
+        }
         return await SaveAsync(db, ct);
     }
 
@@ -146,15 +156,20 @@ public static class RegistryRequests
         request!.MinistryComment = Clean(comment);
         request.Status = approve ? RegistryRequestStatus.Approved : RegistryRequestStatus.Returned;
         request.DecidedAt = now;
+        var entry = await db.RegistryEntries.SingleAsync(e => e.Id == request.EntryId, ct);
         if (approve)
         {
-            var entry = await db.RegistryEntries.SingleAsync(e => e.Id == request.EntryId, ct);
             if (!entry.IsActive)
             {
                 return [OperationError.ForRequest("该条目已撤销或注销，不能再审定此申请。")];
             }
             db.Entry(entry).Property(e => e.Version).OriginalValue = entryVersion;
             Apply(db, entry, request, actor, now);
+            await Notifications.Notifications.RegistryRequestApprovedAsync(db, entry, request, now, ct);
+        }
+        else
+        {
+            await Notifications.Notifications.RegistryRequestReturnedAsync(db, entry, request, byMinistry: true, now, ct);
         }
         db.Record(actor, approve ? "RegistryRequestApproved" : "RegistryRequestReturnedByMinistry", nameof(RegistryRequest), request.Id.ToString(),
             $"{request.Kind.ToChinese()}：部级{(approve ? "审定通过" : "退回")}", new { comment = request.MinistryComment });

@@ -42,12 +42,12 @@ public class RegistryTests(MigratedDatabaseFixture fixture) : IClassFixture<Migr
         await using var db = fixture.CreateContext();
         var entry = await SaveEntryAsync(db, new DateOnly(2021, 6, 30), new DateOnly(2025, 12, 31));
 
-        await RegistryLifecycle.ApplyExpiryAsync(fixture.CreateContext(), new DateOnly(2025, 12, 31));
+        await RegistryLifecycle.ApplyExpiryAsync(fixture.CreateContext(), ChinaTime.At(2025, 12, 31));
         Assert.Equal(RegistryStatus.Valid, await StatusAsync(entry.Id));
 
         await using (var second = fixture.CreateContext())
         {
-            Assert.True(await RegistryLifecycle.ApplyExpiryAsync(second, new DateOnly(2026, 1, 1)) >= 1);
+            Assert.True(await RegistryLifecycle.ApplyExpiryAsync(second, ChinaTime.At(2026, 1, 1)) >= 1);
         }
         Assert.Equal(RegistryStatus.ExpiredAwaitingReview, await StatusAsync(entry.Id));
         await using var check = fixture.CreateContext();
@@ -55,7 +55,7 @@ public class RegistryTests(MigratedDatabaseFixture fixture) : IClassFixture<Migr
         Assert.Equal((RegistryFields.Status, "有效", "期满待复核", new DateOnly(2026, 1, 1)), (history.Field, history.OldValue, history.NewValue, history.EffectiveOn));
 
         // Run again: nothing more happens to it.
-        await RegistryLifecycle.ApplyExpiryAsync(fixture.CreateContext(), new DateOnly(2026, 1, 2));
+        await RegistryLifecycle.ApplyExpiryAsync(fixture.CreateContext(), ChinaTime.At(2026, 1, 2));
         Assert.Equal(1, await check.RegistryChanges.CountAsync(c => c.EntryId == entry.Id));
     }
 
@@ -64,7 +64,7 @@ public class RegistryTests(MigratedDatabaseFixture fixture) : IClassFixture<Migr
     {
         await using var db = fixture.CreateContext();
         var entry = await SaveEntryAsync(db, new DateOnly(2021, 6, 30), new DateOnly(2025, 12, 31));
-        await RegistryLifecycle.ApplyExpiryAsync(fixture.CreateContext(), new DateOnly(2026, 1, 1));
+        await RegistryLifecycle.ApplyExpiryAsync(fixture.CreateContext(), ChinaTime.At(2026, 1, 1));
         await using var ministry = fixture.CreateContext();
         var version = await ministry.RegistryEntries.Where(e => e.Id == entry.Id).Select(e => e.Version).SingleAsync();
 

@@ -10,10 +10,10 @@ public sealed partial class TestData
 {
     /// <summary>
     /// A registry entry held by the organisation (in its region), uniquely named and numbered, as an imported entry is
-    /// stored (no round or application), with its "列入名录" history line.
+    /// stored (no round or application) unless a round is given, with its "列入名录" history line.
     /// </summary>
     public async Task<RegistryEntry> CreateRegistryEntryAsync(Organisation holder, Programme programme = Programme.Zone,
-        DateOnly? certifiedOn = null, DateOnly? validUntil = null, RegistryStatus status = RegistryStatus.Valid)
+        DateOnly? certifiedOn = null, DateOnly? validUntil = null, RegistryStatus status = RegistryStatus.Valid, Campaign? round = null)
     {
         var jurisdiction = Jurisdiction.Of(holder.RegionCode!);
         var on = certifiedOn ?? new DateOnly(2025, 6, 30);
@@ -22,7 +22,7 @@ public sealed partial class TestData
         {
             Id = Guid.NewGuid(), CertificateNumber = $"测试〔2025〕{tag}号", Programme = programme, Name = $"测试合作区{tag}",
             RegionCode = jurisdiction.RegionCode, PrefectureCode = jurisdiction.PrefectureCode, ProvincialUnitCode = jurisdiction.ProvincialUnitCode,
-            OperatorName = $"测试运营公司{tag}", OrganisationId = holder.Id, CertifiedOn = on,
+            OperatorName = $"测试运营公司{tag}", OrganisationId = holder.Id, CampaignId = round?.Id, CertifiedOn = on,
             ValidUntil = validUntil ?? new DateOnly(on.Year + 4, 12, 31), Status = status, CreatedAt = host.Clock.GetUtcNow(),
         };
         await using var db = host.NewDbContext();

@@ -20,7 +20,7 @@ public class RegistryPageTests(PortalHost host)
         await client.Http.GetAsync(new Uri(url, UriKind.Relative));
 
     /// <summary>Posts a page's form as multipart, with its hidden fields, these fields and one file.</summary>
-    private static async Task<HttpResponseMessage> PostMultipartAsync(PortalClient client, string url, Dictionary<string, string> fields, string fileField, string fileName, byte[] bytes)
+    internal static async Task<HttpResponseMessage> PostMultipartAsync(PortalClient client, string url, Dictionary<string, string> fields, string fileField, string fileName, byte[] bytes)
     {
         var page = await client.GetDocumentAsync(url);
         var form = (IHtmlFormElement)page.QuerySelector("main form[enctype='multipart/form-data']")!;
