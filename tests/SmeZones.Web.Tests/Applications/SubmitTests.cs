@@ -147,7 +147,7 @@ public class SubmitTests(PortalHost host)
             .Replace("\"answers\": {", "\"answers\": {\n    \"no.such.key\": \"1\",", StringComparison.Ordinal);
         using var report = await ImportAsync(client, target.Id, bad);
         var text = (await PortalClient.ParseAsync(report)).QuerySelector("main")!.TextContent;
-        Assert.Contains("revenue.total.y3", text, StringComparison.Ordinal);
+        Assert.Contains("合作区营业总收入（2025年）", text, StringComparison.Ordinal);
         Assert.Contains("no.such.key", text, StringComparison.Ordinal);
         await using var after = host.NewDbContext();
         Assert.Equal(sourceAnswers["revenue.total.y3"], (await after.Applications.AsNoTracking().SingleAsync(a => a.Id == target.Id)).Answers["revenue.total.y3"]);

@@ -21,6 +21,11 @@ public class ImportModel(PortalDbContext db, TimeProvider clock) : PageModel
     public Application Application { get; private set; } = null!;
     public ImportReport? Report { get; private set; }
 
+    private IReadOnlyDictionary<string, string> _labels = new Dictionary<string, string>();
+
+    /// <summary>The official label (with its year) of an answer key of this edition; null for a key the edition lacks.</summary>
+    public string? LabelOf(string key) => _labels.GetValueOrDefault(key);
+
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(Guid id)
@@ -67,6 +72,7 @@ public class ImportModel(PortalDbContext db, TimeProvider clock) : PageModel
             ModelState.AddModelError("file", SectionSave.ConflictMessage + "文件中的内容均未导入，请核对最新内容后重新导入。");
             return Page();
         }
+        _labels = FormAnswerKeys.For(definition, year).DistinctBy(s => s.Key).ToDictionary(s => s.Key, s => s.Label, StringComparer.Ordinal);
         Report = new ImportReport(Application.Answers.Count, [.. AnswersExchange.UnknownKeys(definition, year, answers), .. result.Errors]);
         return Page();
     }
