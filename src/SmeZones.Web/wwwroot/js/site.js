@@ -3,8 +3,12 @@
     "use strict";
 
     // A page shown again with its errors: move focus to the summary, so keyboard and screen-reader users start there.
+    // Again once loaded: a URL fragment (e.g. #main after the skip link) would otherwise take focus after this script.
     const errorSummary = document.getElementById("error-summary");
-    if (errorSummary) { errorSummary.focus(); }
+    if (errorSummary) {
+        errorSummary.focus();
+        window.addEventListener("load", function () { setTimeout(function () { errorSummary.focus(); }, 0); });
+    }
 
     // The menu is a <details>: folded on phones, open on wider screens (CSS does this too where ::details-content exists).
     const menu = document.getElementById("site-menu");
