@@ -47,7 +47,8 @@ public partial class ReviewJourneyTests(BrowserPortal portal)
 
             await ClickAndWaitAsync(page, row.GetByRole(AriaRole.Link, new() { Name = number, Exact = true }));
             await Assertions.Expect(page.Locator("h1")).ToContainTextAsync(ZoneName);
-            var assessment = page.GetByRole(AriaRole.Complementary, new() { Name = "按认定标准预评估" });
+            await OpenDetailPartAsync(page, "评估");
+            var assessment = page.GetByRole(AriaRole.Region, new() { Name = "评估" });
             var foreignFirms = assessment.Locator(".requirement").Filter(new() { HasText = "不少于10家外资或合资企业" });
             await Assertions.Expect(foreignFirms).ToHaveCountAsync(1);
             await Assertions.Expect(foreignFirms.Locator(".badge")).ToHaveTextAsync("符合");
@@ -188,6 +189,7 @@ public partial class ReviewJourneyTests(BrowserPortal portal)
             // Nothing more to score or return here: those actions are gone; the application has gone on to the ministry.
             await BackToApplicationAsync(page, number);
             await Assertions.Expect(page.Locator("main")).ToContainTextAsync("审核意见：推荐，已于");
+            await OpenDetailPartAsync(page, "记录");
             await Assertions.Expect(page.Locator("main table.audit-trail")).ToContainTextAsync("报送至工业和信息化部评审");
             var actions = page.GetByRole(AriaRole.Navigation, new() { Name = "审核操作" });
             await Assertions.Expect(actions.GetByRole(AriaRole.Link, new() { Name = "评分", Exact = true })).ToHaveCountAsync(0);

@@ -53,6 +53,6 @@ public static class SectionProgressReport
     private static Dictionary<string, int> CountBySection(FormValidationResult result, Dictionary<string, string> sectionOf) =>
         result.Errors.GroupBy(e => sectionOf.GetValueOrDefault(e.Key, "")).ToDictionary(g => g.Key, g => g.Count());
 
-    public static IReadOnlyList<(string Key, string Heading)> Headings(FormDefinition definition) =>
-        [(FormAnswerKeys.CoverSection, "封面"), .. definition.Sections.Select(s => (s.Key, $"{s.Number}、{s.Title}"))];
+    /// <summary>The sections' headings in printed order (<see cref="FormLabels.Headings"/>).</summary>
+    public static IReadOnlyList<(string Key, string Heading)> Headings(FormDefinition definition) => FormLabels.Headings(definition);
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using SmeZones.Core.Audit;
 using SmeZones.Core.Data;
 using SmeZones.Core.Forms;
@@ -14,7 +15,7 @@ public sealed record SectionSaveResult(IReadOnlyList<string> ChangedKeys, IReadO
 /// Applies what an officer posted for one section of a draft. Valid answers are stored even when others in the
 /// same post are not, so no keystroke that can be kept is lost; refused values keep their last saved answer.
 /// </summary>
-public static class SectionSave
+public static partial class SectionSave
 {
     /// <summary>Said whenever a save or import loses the race with another save of the same draft.</summary>
     public const string ConflictMessage = "保存未成功：在您编辑期间，其他人已保存了本申报。";
@@ -57,10 +58,34 @@ public static class SectionSave
             application.Answers = new Dictionary<string, string>(application.Answers);
             application.Title = ApplicationTitle.From(definition, application.Answers) ?? application.Title;
             application.UpdatedAt = now;
-            db.Record(actor, "AnswersSaved", nameof(Application), application.Id.ToString(),
-                $"保存 {sectionKey ?? "全部"}：{changes.Count} 项", changes);
+            db.Record(actor, "AnswersSaved", nameof(Application), application.Id.ToString(), AuditSummary(sectionKey, changes.Count), changes);
         }
         return new SectionSaveResult(changes.Keys.ToList(), errors);
+    }
+
+    // The stored summary keeps the section's key (stable across wording changes of the form); ReadableSummary gives
+    // the heading when the trail is shown. Both sides of that format live here.
+    private const string WholeForm = "全部";
+
+    private static string AuditSummary(string? sectionKey, int count) => $"保存 {sectionKey ?? WholeForm}：{count} 项";
+
+    [GeneratedRegex(@"^保存 (?<section>[^\s：]+)：(?<count>\d+) 项$")]
+    private static partial Regex SavedSummary();
+
+    /// <summary>
+    /// A save's stored summary with the section's heading for its key ("保存 cover：8 项" → "保存 封面：8 项"); an import
+    /// (the whole form) reads "保存 全部（导入）". Anything else, or a key the edition no longer has, is left as recorded.
+    /// </summary>
+    public static string? ReadableSummary(string? summary, FormLabels labels)
+    {
+        var match = SavedSummary().Match(summary ?? "");
+        if (!match.Success)
+        {
+            return summary;
+        }
+        var key = match.Groups["section"].Value;
+        var heading = key == WholeForm ? $"{WholeForm}（导入）" : labels.Section(key);
+        return heading is null ? summary : $"保存 {heading}：{match.Groups["count"].Value} 项";
     }
 
     /// <summary>

@@ -24,6 +24,14 @@ public sealed record ReviewedApplication(
     /// <summary>The answers as submitted (empty without a submission).</summary>
     public FormAnswers Answers => new(Snapshot?.Answers ?? []);
 
+    /// <summary>
+    /// The words for the keys of the application's form (<see cref="FormLabels"/>): the submitted copy's, or before any
+    /// submission the catalogue edition's; null for an edition the catalogue no longer has and nothing submitted.
+    /// </summary>
+    public FormLabels? Labels => Snapshot is { } snapshot ? FormLabels.For(snapshot.Definition, snapshot.RoundYear)
+        : FormEditionCatalogue.Default.TryGet(Application.FormEditionKey, out var definition) ? FormLabels.For(definition!, Application.Campaign!.Year)
+        : null;
+
     /// <summary>The viewer's stage's review, when one was started.</summary>
     public StageReview? Review => Position.Review;
 

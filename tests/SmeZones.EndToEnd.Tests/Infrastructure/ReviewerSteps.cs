@@ -35,6 +35,14 @@ public static class ReviewerSteps
         await AssertNoErrorSummaryAsync(page, $"Opening {name}");
     }
 
+    /// <summary>One part of the application under review (申报内容, 评估, 佐证材料, 实地抽查, 记录), through its tab link.</summary>
+    public static async Task OpenDetailPartAsync(IPage page, string name)
+    {
+        var tabs = page.GetByRole(AriaRole.Navigation, new() { Name = "申报详情各部分" });
+        await ClickAndWaitAsync(page, tabs.GetByRole(AriaRole.Link, new() { Name = name, Exact = true }));
+        await Assertions.Expect(tabs.Locator("a[aria-current=page]")).ToHaveTextAsync(name);
+    }
+
     /// <summary>Back from an action page to the application under review, through its breadcrumb.</summary>
     public static Task BackToApplicationAsync(IPage page, string number) =>
         ClickAndWaitAsync(page, page.GetByRole(AriaRole.Navigation, new() { Name = "面包屑" }).GetByRole(AriaRole.Link, new() { Name = number }));

@@ -71,7 +71,7 @@ public class NewEditionAsDataTests(PortalHost host)
 
         // Assess and recommend, as the province.
         using var reviewer = await host.SignedInAsync(province);
-        var workspace = await reviewer.GetDocumentAsync($"/Review/Applications/{application.Id}");
+        var workspace = await reviewer.GetDocumentAsync($"/Review/Applications/{application.Id}?tab=assessment");
         var assessed = workspace.QuerySelector("main")!.TextContent;
         Assert.Contains("中外中小企业合作区认定标准（2024年版）", assessed, StringComparison.Ordinal);
         Assert.Contains("2026年合作区营业总收入", assessed, StringComparison.Ordinal);

@@ -18,7 +18,8 @@ public class WorkspaceApplicationTests(PortalHost host)
         var application = await host.SubmittedZoneAsync(chain);
         using var client = await host.SignedInAsync(chain.Province);
 
-        var page = await client.GetDocumentAsync($"/Review/Applications/{application.Id}");
+        var page = await client.GetDocumentAsync($"/Review/Applications/{application.Id}?tab=assessment");
+        var content = await client.GetDocumentAsync($"/Review/Applications/{application.Id}");
 
         var foreignFirms = Requirement(page, "openness.foreignFirms");
         Assert.Equal("符合", foreignFirms.QuerySelector(".badge")!.TextContent.Trim());
@@ -31,7 +32,7 @@ public class WorkspaceApplicationTests(PortalHost host)
         Assert.Equal("数据缺失", Requirement(page, "innovation.rdGrowth").QuerySelector(".badge")!.TextContent.Trim());
         Assert.Equal("需审核人判断", Requirement(page, "openness.regularExchange").QuerySelector(".badge")!.TextContent.Trim());
         Assert.Contains("认定门槛：全部符合", page.QuerySelector(".assessment")!.TextContent, StringComparison.Ordinal);
-        var zoneNames = page.QuerySelectorAll("table.table-form tr").Where(r => r.QuerySelector("th")!.TextContent.Trim() == "合作区名称").ToList();
+        var zoneNames = content.QuerySelectorAll("table.table-form tr").Where(r => r.QuerySelector("th")!.TextContent.Trim() == "合作区名称").ToList();
         // The basic section's answer as submitted; the cover's own 合作区名称 was left blank in this submission and says so.
         Assert.Equal(new[] { "（未填写）", application.Title }.Order(), zoneNames.Select(r => r.QuerySelector("td")!.TextContent.Trim()).Order());
         Assert.Contains("第 1 次提交", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
@@ -41,22 +42,23 @@ public class WorkspaceApplicationTests(PortalHost host)
     }
 
     [Fact]
-    public async Task The_view_shows_the_audit_trail_in_Beijing_time_with_actions_in_Chinese()
+    public async Task The_view_shows_the_audit_trail_newest_first_in_Beijing_time_with_actions_in_Chinese()
     {
         var chain = await host.TestData.CreateRoundChainAsync(Programme.Zone);
         var application = await host.SubmittedZoneAsync(chain);
         using var client = await host.SignedInAsync(chain.Province);
 
-        var page = await client.GetDocumentAsync($"/Review/Applications/{application.Id}");
+        var page = await client.GetDocumentAsync($"/Review/Applications/{application.Id}?tab=history");
 
         var rows = page.QuerySelectorAll("table.audit-trail tbody tr").ToList();
-        Assert.Equal(["ApplicationCreated", "Submitted"], rows.Select(r => r.GetAttribute("data-action")));
-        var submitted = rows[1].QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
+        Assert.Equal(["Submitted", "ApplicationCreated"], rows.Select(r => r.GetAttribute("data-action")));
+        var submitted = rows[0].QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
         Assert.EndsWith("（北京时间）", submitted[0], StringComparison.Ordinal);
         Assert.Equal("系统", submitted[1]);
         Assert.Equal("提交", submitted[2]);
         Assert.Contains(application.Number, submitted[3], StringComparison.Ordinal);
-        Assert.Equal("新建", rows[0].QuerySelectorAll("td")[2].TextContent.Trim());
+        Assert.Equal("新建", rows[1].QuerySelectorAll("td")[2].TextContent.Trim());
+        Assert.Null(page.QuerySelector("nav[aria-label=操作记录分页]"));
     }
 
     [Fact]
@@ -67,10 +69,11 @@ public class WorkspaceApplicationTests(PortalHost host)
         using var client = await host.SignedInAsync(chain.Province);
 
         var page = await client.GetDocumentAsync($"/Review/Applications/{application.Id}");
+        var assessment = await client.GetDocumentAsync($"/Review/Applications/{application.Id}?tab=assessment");
         var scoring = await client.GetDocumentAsync($"/Review/Applications/{application.Id}/Scoring");
 
         Assert.Contains("该申报尚无提交记录", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
-        Assert.Null(page.QuerySelector(".assessment"));
+        Assert.Null(assessment.QuerySelector(".assessment"));
         Assert.Null(scoring.QuerySelector("form.scoring-form"));
     }
 

@@ -41,7 +41,7 @@ public class WorkspaceSiteCheckTests(PortalHost host)
         Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
         Assert.Equal("现场 照片；纪要.pdf", download.Content.Headers.ContentDisposition?.FileNameStar);
         Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
-        var detail = await client.GetDocumentAsync($"/Review/Applications/{application.Id}");
+        var detail = await client.GetDocumentAsync($"/Review/Applications/{application.Id}?tab=history");
         Assert.Contains("实地抽查", detail.QuerySelector("table.audit-trail tr[data-action=SiteCheckRecorded]")!.TextContent, StringComparison.Ordinal);
     }
 

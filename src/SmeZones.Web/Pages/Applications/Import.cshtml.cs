@@ -21,10 +21,10 @@ public class ImportModel(PortalDbContext db, TimeProvider clock) : PageModel
     public Application Application { get; private set; } = null!;
     public ImportReport? Report { get; private set; }
 
-    private IReadOnlyDictionary<string, string> _labels = new Dictionary<string, string>();
+    private FormLabels? _labels;
 
     /// <summary>The official label (with its year) of an answer key of this edition; null for a key the edition lacks.</summary>
-    public string? LabelOf(string key) => _labels.GetValueOrDefault(key);
+    public string? LabelOf(string key) => _labels?.Answer(key);
 
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
 
@@ -72,7 +72,7 @@ public class ImportModel(PortalDbContext db, TimeProvider clock) : PageModel
             ModelState.AddModelError("file", SectionSave.ConflictMessage + "文件中的内容均未导入，请核对最新内容后重新导入。");
             return Page();
         }
-        _labels = FormAnswerKeys.For(definition, year).DistinctBy(s => s.Key).ToDictionary(s => s.Key, s => s.Label, StringComparer.Ordinal);
+        _labels = FormLabels.For(definition, year);
         Report = new ImportReport(Application.Answers.Count, [.. AnswersExchange.UnknownKeys(definition, year, answers), .. result.Errors]);
         return Page();
     }
