@@ -84,8 +84,11 @@ internal sealed class AssessmentInput
             : null;
     }
 
-    /// <summary>The form's own label of an answer key, resolved for the round (e.g. "合作区营业总收入（2025年）").</summary>
-    public string Label(string key) => _slots.TryGetValue(Map(key), out var slot) ? slot.Label : key;
+    /// <summary>
+    /// The form's own label of an answer key, resolved for the round (e.g. "合作区营业总收入（2025年）"), from
+    /// <see cref="FormLabels"/>; the key itself only for a key the edition lacks (a criteria bug a test would show).
+    /// </summary>
+    public string Label(string key) => FormLabels.For(Form, RoundYear).Answer(Map(key)) ?? key;
 
     /// <summary>The display name of a field (not an answer key), e.g. a checkbox list; the key when absent.</summary>
     public string FieldLabel(string fieldKey)

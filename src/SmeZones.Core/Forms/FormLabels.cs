@@ -22,8 +22,8 @@ public sealed class FormLabels
     private FormLabels(FormDefinition definition, int roundYear)
     {
         _answers = FormAnswerKeys.For(definition, roundYear).DistinctBy(s => s.Key).ToDictionary(s => s.Key, s => s.Label, StringComparer.Ordinal);
-        _sections = Headings(definition).ToDictionary(h => h.Key, h => h.Heading, StringComparer.Ordinal);
-        _evidence = EvidenceSlots.For(definition, roundYear).ToDictionary(s => s.Key, s => s.Title, StringComparer.Ordinal);
+        _sections = Headings(definition).DistinctBy(h => h.Key).ToDictionary(h => h.Key, h => h.Heading, StringComparer.Ordinal);
+        _evidence = EvidenceSlots.For(definition, roundYear).DistinctBy(s => s.Key).ToDictionary(s => s.Key, s => s.Title, StringComparer.Ordinal);
     }
 
     public static FormLabels For(FormDefinition definition, int roundYear) =>

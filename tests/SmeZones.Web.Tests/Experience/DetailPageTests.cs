@@ -3,6 +3,8 @@ using AngleSharp.Dom;
 using SmeZones.Core.Campaigns;
 using SmeZones.Core.Review;
 using SmeZones.Web.Tests.Infrastructure;
+using SmeZones.Web.Tests.Ministry;
+using SmeZones.Web.Tests.Review;
 
 namespace SmeZones.Web.Tests.Experience;
 
@@ -113,6 +115,30 @@ public partial class DetailPageTests(PortalHost host)
         // The stored rows are untouched: the key is resolved only when shown.
         await using var db = host.NewDbContext();
         Assert.Equal(24, db.AuditEvents.Count(e => e.EntityId == application.Id.ToString() && e.Summary == "保存 cover：1 项"));
+    }
+
+    [Fact]
+    public async Task The_ministrys_page_links_to_each_of_its_parts_and_names_evidence_by_the_forms_title()
+    {
+        var round = await host.NationalRoundAsync();
+        var application = await host.AtProvinceAsync(round, round.Foshan, ReviewDecision.Recommend, signedOff: true, null,
+            ("1", WorkspaceTestData.Pdf));
+        using var client = await host.SignedInAsync(round.Ministry);
+
+        var page = await client.GetDocumentAsync($"/Ministry/Applications/{application.Id}");
+
+        var anchors = page.QuerySelectorAll("main nav[aria-label=本页各部分] a").ToList();
+        Assert.Equal(["审核意见", "评估", "佐证材料", "实地抽查", "申报内容", "记录"], anchors.Select(a => a.TextContent.Trim()));
+        foreach (var anchor in anchors.Take(4))
+        {
+            var target = page.GetElementById(anchor.GetAttribute("href")!.TrimStart('#'));
+            Assert.NotNull(target);
+            Assert.Contains(anchor.TextContent.Trim(), target.TextContent, StringComparison.Ordinal);
+        }
+        Assert.Equal($"/Review/Applications/{application.Id}?tab=history", anchors[^1].GetAttribute("href"));
+        Assert.StartsWith("佐证材料 1：", page.QuerySelector(".evidence-list li")!.TextContent.Trim(), StringComparison.Ordinal);
+        var leaked = AnswerKey().Matches(ReadableText(page)).Select(m => m.Value).Distinct().ToList();
+        Assert.True(leaked.Count == 0, "answer keys shown: " + string.Join(", ", leaked));
     }
 
     /// <summary>The text of the page's main part, without the file names applicants gave their uploads (their own words).</summary>
