@@ -120,6 +120,7 @@ public static class ReReviewRounds
             application.Answers = ReReviewPrefill.Answers(form, entry, start, actuals);
             db.Record(actor, "ReReviewApplicationCreated", nameof(Application), application.Id.ToString(),
                 $"复核申报 {application.Number}：{entry.Name}（{entry.CertificateNumber}）", new { entry = entry.Id, campaign = campaign.Id });
+            await Notifications.Notifications.ReReviewApplicationCreatedAsync(db, entry, application, campaign, now, ct);
         }
         return entries.Count;
     }

@@ -68,6 +68,9 @@ public class ReReviewRoundTests(PortalHost host)
         await using (var db = host.NewDbContext())
         {
             application = await db.Applications.SingleAsync(a => a.CampaignId == id);
+            // The holder is told, with a link to the application.
+            var message = await db.Messages.SingleAsync(m => m.RecipientId == due.Holder.Id && m.Kind == Core.Notifications.MessageKinds.ReReviewApplicationCreated.Key);
+            Assert.Contains(application.Number, message.Title, StringComparison.Ordinal);
         }
         Assert.Equal((due.Entry.Id, due.Holder.OrganisationId, due.Entry.Name), (application.ReReviewEntryId, (int?)application.OrganisationId, application.Title));
         Assert.Equal(due.Entry.Name, application.Answers["basic.clusterName"]);
