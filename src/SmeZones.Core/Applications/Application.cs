@@ -40,6 +40,9 @@ public class Application
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? SubmittedAt { get; set; }
 
+    /// <summary>The registry entry this application re-reviews (复核), created by its re-review round; null otherwise.</summary>
+    public Guid? ReReviewEntryId { get; set; }
+
     /// <summary>The ministry's expert review group, so access rules can ask whether an expert is on it.</summary>
     public List<ExpertReview.ExpertAssignment> ExpertAssignments { get; set; } = [];
 

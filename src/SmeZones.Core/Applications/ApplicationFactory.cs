@@ -23,6 +23,18 @@ public static class ApplicationFactory
             throw new InvalidOperationException($"Organisation {applicant.Id} may not apply in campaign {campaign.Id}.");
         }
 
+        var application = await AddDraftAsync(db, campaign, applicant, actor, now, ct);
+        await db.SaveChangesAsync(ct);
+        return application;
+    }
+
+    /// <summary>
+    /// A new draft with the next number, added to the caller's unit of work (not saved). Callers check who may apply;
+    /// a re-review round uses it to create the drafts of the entries' holders when it is published.
+    /// </summary>
+    public static async Task<Application> AddDraftAsync(
+        PortalDbContext db, Campaign campaign, Organisation applicant, Actor actor, DateTimeOffset now, CancellationToken ct = default)
+    {
         // Numbers run per programme and year across its rounds. One upsert … RETURNING takes the next one safely when
         // two officers start at the same moment, in the same round or in two rounds of the year.
         var sequence = await db.Database
@@ -49,7 +61,6 @@ public static class ApplicationFactory
         };
         db.Applications.Add(application);
         db.Record(actor, "ApplicationCreated", nameof(Application), application.Id.ToString(), $"新建申报 {application.Number}");
-        await db.SaveChangesAsync(ct);
         return application;
     }
 }

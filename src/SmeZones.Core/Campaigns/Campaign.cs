@@ -46,6 +46,14 @@ public class Campaign
     /// <summary>The 简介's length limit for the 推荐汇总表, as the notice sets it (e.g. 300字以内).</summary>
     public int IntroMaxChars { get; set; } = 300;
 
+    /// <summary>
+    /// A re-review round (复核, 第九条): the registry entries (期满待复核) it re-reviews. Publishing creates one prefilled
+    /// application per entry for its holder; nobody else applies in such a round. Empty for an ordinary round.
+    /// </summary>
+    public List<Guid> ReReviewEntryIds { get; set; } = [];
+
+    public bool IsReReview => ReReviewEntryIds.Count > 0;
+
     public bool IsOpenAt(DateTimeOffset now) => Status == CampaignStatus.Published && now >= OpensAt && now < ClosesAt;
 
     /// <summary>草稿 → 已发布 → 已截止 (a published round past its closing time) → 已结束.</summary>

@@ -3,12 +3,15 @@ using SmeZones.Core.Regions;
 
 namespace SmeZones.Core.Campaigns;
 
-/// <summary>Who may apply in a round: authorities of the round's applicant level inside the organiser's region.</summary>
+/// <summary>
+/// Who may apply in a round: authorities of the round's applicant level inside the organiser's region. Nobody starts
+/// an application in a re-review round: its applications are created for the entries' holders when it is published.
+/// </summary>
 public static class CampaignEligibility
 {
     public static bool CanApply(this Campaign campaign, Organisation applicant)
     {
-        if (applicant.Level != campaign.ApplicantLevel || applicant.RegionCode is null)
+        if (campaign.IsReReview || applicant.Level != campaign.ApplicantLevel || applicant.RegionCode is null)
         {
             return false;
         }

@@ -33,6 +33,9 @@ public sealed class RoundDefinition
     public Dictionary<string, string?> Relaxations { get; set; } = [];
     public string? IntroMaxChars { get; set; }
 
+    /// <summary>A re-review round: the ids of the 期满待复核 registry entries it re-reviews (ADR 0066); empty otherwise.</summary>
+    public List<string> ReReviewEntries { get; set; } = [];
+
     /// <summary>Verb only: publish right after creating.</summary>
     public bool Publish { get; set; }
 
@@ -51,6 +54,7 @@ public sealed class RoundDefinition
     {
         Stages = Stages.Where(s => !s.IsBlank).ToList();
         Relaxations = Relaxations.Where(r => !string.IsNullOrWhiteSpace(r.Value)).ToDictionary(r => r.Key.Trim(), r => r.Value);
+        ReReviewEntries = ReReviewEntries.Where(e => !string.IsNullOrWhiteSpace(e)).Select(e => e.Trim()).Distinct().ToList();
     }
 
     public static string FormatTime(DateTimeOffset instant) =>
@@ -115,6 +119,7 @@ public sealed class RoundDefinition
         Relaxations = campaign.Relaxations.OrderBy(r => r.Key, StringComparer.Ordinal)
             .ToDictionary(r => r.Key, r => (string?)r.Value.ToString(CultureInfo.InvariantCulture)),
         IntroMaxChars = campaign.IntroMaxChars.ToString(CultureInfo.InvariantCulture),
+        ReReviewEntries = campaign.ReReviewEntryIds.Select(id => id.ToString()).ToList(),
     };
 
     /// <summary>
@@ -130,6 +135,8 @@ public sealed class RoundDefinition
         next.OpensAt = FormatTime(campaign.OpensAt.AddYears(1));
         next.ClosesAt = FormatTime(campaign.ClosesAt.AddYears(1));
         next.NoticeNumber = null;
+        // Next year's due entries are others: a copy starts as an ordinary round.
+        next.ReReviewEntries = [];
         next.OfficialDeadline = null;
         next.FormEdition = editions.FirstOrDefault(e => e.Programme == campaign.Programme.ToString() && e.RoundYear == year).Key
             ?? campaign.FormEditionKey;

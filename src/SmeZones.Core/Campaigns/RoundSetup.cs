@@ -45,6 +45,10 @@ public static class RoundSetup
         {
             return clash;
         }
+        if (await Registry.ReReviewRounds.CheckAsync(db, definition, organiser, existing?.Id, ct) is { } reReviewProblem)
+        {
+            return RoundResult.Fail(nameof(RoundDefinition.ReReviewEntries), reReviewProblem);
+        }
         if (db.Entry(organiser).State == EntityState.Detached)
         {
             // A copy read without tracking (a page's list) would be inserted again; use this context's own.
@@ -84,6 +88,13 @@ public static class RoundSetup
         {
             return clash;
         }
+        // The due entries may have moved since the draft was saved (revoked, passed): checked again.
+        if (campaign.IsReReview && await Registry.ReReviewRounds.CheckAsync(db, RoundDefinition.Of(campaign), organiser, campaign.Id, ct) is { } reReviewProblem)
+        {
+            return RoundResult.Fail(nameof(RoundDefinition.ReReviewEntries), reReviewProblem);
+        }
+        // A re-review round's applications are created with the publication, all or none.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         campaign.Status = CampaignStatus.Published;
         campaign.PublishedClosesAt = campaign.ClosesAt;
         db.Record(actor, "RoundPublished", nameof(Campaign), Id(campaign), $"发布申报批次“{campaign.Name}”",
@@ -91,9 +102,21 @@ public static class RoundSetup
         try
         {
             await db.SaveChangesAsync(ct);
+            if (await Registry.ReReviewRounds.CreateApplicationsAsync(db, campaign, actor, now, ct) > 0)
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(ct);
+            }
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: OneOpenRoundIndex })
         {
+            if (transaction is not null)
+            {
+                await transaction.RollbackAsync(ct);
+            }
             // Another officer of the organiser published a round of the same programme and year at the same moment.
             campaign.Status = CampaignStatus.Draft;
             campaign.PublishedClosesAt = null;
@@ -156,6 +179,7 @@ public static class RoundSetup
         campaign.RelaxedRegionClasses = d.RelaxedRegionClasses.Distinct().ToList();
         campaign.Relaxations = d.Relaxations.ToDictionary(r => r.Key, r => FormNumbers.Read(r.Value)!.Value);
         campaign.IntroMaxChars = int.Parse(d.IntroMaxChars!.Trim(), CultureInfo.InvariantCulture);
+        campaign.ReReviewEntryIds = d.ReReviewEntries.Select(Guid.Parse).Distinct().ToList();
 
         // Updated in place by order: the stage key is (round, order), and reviews refer to stages by order.
         campaign.Stages.RemoveAll(s => s.Order > d.Stages.Count);

@@ -65,6 +65,7 @@ internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
         b.HasMany(c => c.Stages).WithOne().HasForeignKey(s => s.CampaignId).OnDelete(DeleteBehavior.Cascade);
         b.Property(c => c.Relaxations).HasColumnType("jsonb");
         b.Property(c => c.RelaxedRegionClasses).HasColumnType("jsonb");
+        b.Property(c => c.ReReviewEntryIds).HasColumnType("jsonb");
         // One round in progress per organiser, programme and year, held by the database so two officers publishing at
         // once cannot both succeed (2 = CampaignStatus.Published).
         b.HasIndex(c => new { c.OrganiserId, c.Programme, c.Year }).IsUnique()
@@ -120,6 +121,9 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         b.HasIndex(a => new { a.CampaignId, a.ProvincialUnitCode });
         b.HasIndex(a => new { a.CampaignId, a.PrefectureCode });
         b.HasIndex(a => a.OrganisationId);
+        // One re-review application per entry and round, however often publishing is retried.
+        b.HasIndex(a => new { a.CampaignId, a.ReReviewEntryId }).IsUnique().HasFilter("\"ReReviewEntryId\" IS NOT NULL");
+        b.HasOne<Registry.RegistryEntry>().WithMany().HasForeignKey(a => a.ReReviewEntryId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -27,6 +27,12 @@ public sealed record EditionDeclaration
 
     public required IntroDraftTemplate IntroDraft { get; init; }
 
+    /// <summary>
+    /// The programme whose registry entries a round of this edition re-reviews when it is not the edition's own
+    /// (the 新疆 复核 form re-reviews clusters); absent when the edition re-reviews its own programme's entries.
+    /// </summary>
+    public Campaigns.Programme? ReReviews { get; init; }
+
     /// <summary>How many 佐证材料 the form numbers (1…n, each asked exactly once); none when absent.</summary>
     public int? NumberedEvidence { get; init; }
 }

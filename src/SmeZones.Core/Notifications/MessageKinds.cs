@@ -27,13 +27,14 @@ public static class MessageKinds
     public static readonly MessageKind RegistryRevoked = new("RegistryRevoked", "撤销");
     public static readonly MessageKind RegistryReReviewPassed = new("RegistryReReviewPassed", "复核通过");
     public static readonly MessageKind RegistryExpired = new("RegistryExpired", "期满待复核");
+    public static readonly MessageKind ReReviewApplicationCreated = new("ReReviewApplicationCreated", "复核申报");
 
     public static readonly IReadOnlyList<MessageKind> All =
     [
         ReturnedForRevision, Recommended, NotRecommended, ForwardedToStage, ExpertAssigned, ListPublished,
         ObjectionReceived, ObjectionConcluded, Certified, NotCertified, DeadlineReminder,
         RegistryRequestFiled, RegistryRequestForwarded, RegistryRequestReturned, RegistryRequestApproved,
-        RegistryRevoked, RegistryReReviewPassed, RegistryExpired,
+        RegistryRevoked, RegistryReReviewPassed, RegistryExpired, ReReviewApplicationCreated,
     ];
 
     public static string LabelOf(string key) => All.FirstOrDefault(k => k.Key == key)?.Label ?? "通知";

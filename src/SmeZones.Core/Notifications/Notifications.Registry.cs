@@ -53,6 +53,14 @@ public static partial class Notifications
         await SendAsync(db, MessageKinds.RegistryRequestApproved, Province(entry), title, body, RequestPage(request), now, ct);
     }
 
+    /// <summary>A re-review round was published: the holder learns its re-review application is waiting, prefilled, and by when.</summary>
+    public static Task ReReviewApplicationCreatedAsync(PortalDbContext db, RegistryEntry entry, Applications.Application application,
+        Campaigns.Campaign campaign, DateTimeOffset now, CancellationToken ct = default) =>
+        SendAsync(db, MessageKinds.ReReviewApplicationCreated, Recipients.Organisation(application.OrganisationId, Roles.Applicant),
+            $"{entry.Name}：请填报复核申报 {application.Number}",
+            $"“{entry.Name}”（{entry.CertificateNumber}）有效期已满，已列入复核批次“{campaign.Name}”。复核申报 {application.Number} 已按原申报的发展规划目标预填，请核对并于 {Campaigns.ChinaTime.Format(campaign.ClosesAt)} 前提交。",
+            ApplicantPage(application), now, ct);
+
     /// <summary>撤销: the province and the holder learn the grounds and the effective date.</summary>
     public static async Task RegistryRevokedAsync(PortalDbContext db, RegistryEntry entry, string grounds, DateTimeOffset now, CancellationToken ct = default)
     {

@@ -88,6 +88,7 @@ public static partial class Certifying
         var taken = await db.Certifications.CountAsync(c => db.Campaigns.Any(k => k.Id == c.CampaignId && k.Programme == campaign.Programme)
             && c.CertifiedOn.Year == year, ct);
         var certified = 0;
+        var passed = 0;
         foreach (var entry in entries)
         {
             if (!entry.Selected)
@@ -111,6 +112,21 @@ public static partial class Certifying
             }
             entry.Outcome = ListOutcome.Certified;
             entry.OutcomeReason = null;
+            var application = await db.Applications.AsNoTracking().SingleAsync(a => a.Id == entry.ApplicationId, ct);
+            if (application.ReReviewEntryId is { } reviewed)
+            {
+                // A re-review round: 认定 is 复核通过 of the existing entry, which keeps its certificate number (ADR 0066).
+                var registryEntry = await db.RegistryEntries.SingleAsync(e => e.Id == reviewed, ct);
+                if (registryEntry.Status != RegistryStatus.ExpiredAwaitingReview)
+                {
+                    errors.Add(OperationError.ForRequest($"“{entry.Name}”在名录中已不是“期满待复核”（现为{registryEntry.Status.ToChinese()}），不能作复核通过认定。"));
+                    continue;
+                }
+                await RegistryLifecycle.ExtendAfterReReviewAsync(db, registryEntry, certifiedOn, $"复核通过（{campaign.Name}）", actor, now, ct);
+                await Notifications.Notifications.CertificationDecidedAsync(db, entry, registryEntry.CertificateNumber, now, ct);
+                passed++;
+                continue;
+            }
             var certification = new Certification
             {
                 Id = Guid.NewGuid(), ApplicationId = entry.ApplicationId, CampaignId = campaignId,
@@ -119,14 +135,19 @@ public static partial class Certifying
             };
             db.Certifications.Add(certification);
             // The registry entry starts in the same transaction: a certified zone is never missing from the 名录.
-            var application = await db.Applications.AsNoTracking().SingleAsync(a => a.Id == entry.ApplicationId, ct);
             RegistryLifecycle.AddCertified(db, certification, campaign.Programme, application, entry.Name, entry.OperatorName, actor, now);
             await Notifications.Notifications.CertificationDecidedAsync(db, entry, certification.CertificateNumber, now, ct);
+        }
+        if (errors.Count > 0)
+        {
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return errors;
         }
         list!.CertifiedAt = now;
         list.CertifiedOn = certifiedOn;
         db.Record(actor, "ListCertified", "Campaign", campaignId.ToString(CultureInfo.InvariantCulture),
-            $"认定：予以认定 {certified} 个", new { certifiedOn, certified, format });
+            passed > 0 ? $"认定：予以认定 {certified} 个，复核通过 {passed} 个" : $"认定：予以认定 {certified} 个", new { certifiedOn, certified, passed, format });
         try
         {
             await db.SaveChangesAsync(ct);

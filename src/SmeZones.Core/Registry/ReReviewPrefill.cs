@@ -66,6 +66,54 @@ public static class ReReviewPrefill
         return targets;
     }
 
+    /// <summary>
+    /// The answers a re-review application starts with in <paramref name="form"/>: the entry's name and operator in the
+    /// answers the edition declares for them, and in the form's plan-versus-actual table (a plan table with a target and
+    /// an achieved column) each original target row's baseline and target (and the indicator of an added row), with the
+    /// achieved value where an accepted annual report gives one. A form without such a table gets name and operator only.
+    /// </summary>
+    public static Dictionary<string, string> Answers(FormDefinition form, RegistryEntry entry, ReReviewStart? start, IReadOnlyDictionary<string, string> actuals)
+    {
+        var fields = AllFields(form).ToList();
+        var keys = fields.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+        var answers = new Dictionary<string, string>(StringComparer.Ordinal);
+        var declared = form.TryDeclared();
+        if (declared?.TitleAnswers.FirstOrDefault(keys.Contains) is { } titleKey)
+        {
+            answers[titleKey] = entry.Name;
+        }
+        if (declared?.OperatorAnswers?.FirstOrDefault(keys.Contains) is { } operatorKey)
+        {
+            answers[operatorKey] = entry.OperatorName;
+        }
+        var table = fields.FirstOrDefault(f => f.Type == FieldType.PlanTable
+            && f.Columns!.Any(c => c.Key == TargetColumn) && f.Columns!.Any(c => c.Key == AchievedColumn));
+        if (table is null || start is null)
+        {
+            return answers;
+        }
+        var added = table.Directions!.SelectMany(d => Enumerable.Range(1, d.ExtraRows ?? 0).Select(n => $"{d.Key}Extra{n}")).ToHashSet(StringComparer.Ordinal);
+        var rows = table.Directions!.SelectMany(d => d.Rows.Select(r => r.Key)).Concat(added).ToHashSet(StringComparer.Ordinal);
+        void Put(string row, string column, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                answers[$"{table.Key}.{row}.{column}"] = value;
+            }
+        }
+        foreach (var target in start.Targets.Where(t => rows.Contains(t.RowKey)))
+        {
+            if (added.Contains(target.RowKey))
+            {
+                Put(target.RowKey, "indicator", target.Indicator);
+            }
+            Put(target.RowKey, BaselineColumn, target.Baseline);
+            Put(target.RowKey, TargetColumn, target.Target);
+            Put(target.RowKey, AchievedColumn, actuals.GetValueOrDefault(target.RowKey));
+        }
+        return answers;
+    }
+
     /// <summary>The long text of the plan section: the first long-text field whose label speaks of the plan (发展规划).</summary>
     private static string? PlanText(FormDefinition definition, IReadOnlyDictionary<string, string> answers) =>
         AllFields(definition).Where(f => f.Type == FieldType.LongText && f.DisplayName.Contains("发展规划", StringComparison.Ordinal))

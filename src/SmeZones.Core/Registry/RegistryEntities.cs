@@ -38,6 +38,12 @@ public class RegistryEntry
 
     /// <summary>撤销 / 注销: the effective date, the grounds of 第十一条 (e.g. "1,4") and the text.</summary>
     public DateOnly? EndedOn { get; set; }
+
+    /// <summary>
+    /// An approved 撤销 or 注销 whose effective date (<see cref="EndedOn"/>) is still ahead: the entry keeps its status
+    /// until then and the daily registry job moves it to this one. Null when nothing is pending.
+    /// </summary>
+    public RegistryStatus? EndingStatus { get; set; }
     public string? RevocationGrounds { get; set; }
     public string? EndReason { get; set; }
 

@@ -49,6 +49,62 @@ public static class RegistryLifecycle
     }
 
     /// <summary>
+    /// 撤销 or 注销 from <paramref name="effectiveOn"/>: at once when that Beijing date has come, otherwise recorded as
+    /// pending (<see cref="RegistryEntry.EndingStatus"/>) and left to <see cref="ApplyEndingsAsync"/> on the day. The
+    /// entry stays valid, and on the public list, until then.
+    /// </summary>
+    public static void End(PortalDbContext db, RegistryEntry entry, RegistryStatus status, DateOnly effectiveOn, string endReason,
+        string historyReason, Actor actor, DateTimeOffset now)
+    {
+        entry.EndedOn = effectiveOn;
+        entry.EndReason = endReason;
+        if (effectiveOn > Dates.Today(now))
+        {
+            entry.EndingStatus = status;
+            return;
+        }
+        entry.EndingStatus = null;
+        SetStatus(db, entry, status, effectiveOn, actor, now, historyReason);
+    }
+
+    /// <summary>
+    /// Ends every entry whose approved 注销 or decided 撤销 takes effect by today's Beijing date, with its history line
+    /// dated the effective date; the holder and province were told at the decision. Idempotent, for the daily job.
+    /// </summary>
+    public static async Task<int> ApplyEndingsAsync(PortalDbContext db, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var today = Dates.Today(now);
+        var due = await db.RegistryEntries.Where(e => e.EndingStatus != null && e.EndedOn <= today).ToListAsync(ct);
+        var ending = due.Where(e => e.IsActive).ToList();
+        foreach (var entry in ending)
+        {
+            var status = entry.EndingStatus!.Value;
+            var word = status == RegistryStatus.Cancelled ? "注销" : "撤销";
+            var grounds = entry.RevocationGrounds is { Length: > 0 } numbers && status == RegistryStatus.Revoked
+                ? string.Join("；", numbers.Split(',').Select(n => RegistryNames.GroundText(int.Parse(n, CultureInfo.InvariantCulture)))) + "。"
+                : "";
+            entry.EndingStatus = null;
+            SetStatus(db, entry, status, entry.EndedOn!.Value, Actor.System, now, $"{word}生效：{grounds}{entry.EndReason}");
+            db.Record(Actor.System, status == RegistryStatus.Cancelled ? "RegistryCancellationEffective" : "RegistryRevocationEffective",
+                nameof(RegistryEntry), entry.Id.ToString(), $"{entry.Name}（{entry.CertificateNumber}）自{Dates.Format(entry.EndedOn.Value)}起{word}");
+        }
+        foreach (var entry in due.Except(ending))
+        {
+            entry.EndingStatus = null;
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return 0;
+        }
+        return ending.Count;
+    }
+
+    /// <summary>
     /// Moves every valid entry whose validity ended before today's Beijing date to 期满待复核 (the last day of validity
     /// is still valid) and tells the holder and the organiser, in one unit of work. Idempotent: an entry moves, and so
     /// is messaged, once per expiry; meant for a daily scheduled job. Returns how many moved.
@@ -93,16 +149,25 @@ public static class RegistryLifecycle
             return [OperationError.ForRequest("只有“期满待复核”的条目可以登记复核结果。")];
         }
         db.Entry(entry).Property(e => e.Version).OriginalValue = version;
+        await ExtendAfterReReviewAsync(db, entry, Dates.Today(now), string.IsNullOrWhiteSpace(note) ? "复核通过" : $"复核通过：{note.Trim()}", actor, now, ct);
+        return await SaveAsync(db, ct);
+    }
+
+    /// <summary>
+    /// 复核通过 in the caller's unit of work, recorded by the ministry on the entry or by 认定 in the re-review round
+    /// (<see cref="Publication.Certifying"/>): validity extended by the programme's years from the old end, history,
+    /// audit and the holder and province told.
+    /// </summary>
+    public static async Task ExtendAfterReReviewAsync(PortalDbContext db, RegistryEntry entry, DateOnly effectiveOn, string reason,
+        Actor actor, DateTimeOffset now, CancellationToken ct = default)
+    {
         var oldEnd = entry.ValidUntil;
         entry.ValidUntil = oldEnd.AddYears(entry.Programme.ValidityYears());
-        var today = Dates.Today(now);
-        var reason = string.IsNullOrWhiteSpace(note) ? "复核通过" : $"复核通过：{note.Trim()}";
-        History(db, entry, RegistryFields.ValidUntil, Dates.Format(oldEnd), Dates.Format(entry.ValidUntil), today, actor, now, reason);
-        SetStatus(db, entry, RegistryStatus.ReviewPassed, today, actor, now, reason);
+        History(db, entry, RegistryFields.ValidUntil, Dates.Format(oldEnd), Dates.Format(entry.ValidUntil), effectiveOn, actor, now, reason);
+        SetStatus(db, entry, RegistryStatus.ReviewPassed, effectiveOn, actor, now, reason);
         db.Record(actor, "RegistryReReviewPassed", nameof(RegistryEntry), entry.Id.ToString(),
             $"{entry.Name} 复核通过，有效期延至{Dates.Format(entry.ValidUntil)}");
         await Notifications.Notifications.RegistryReReviewPassedAsync(db, entry, now, ct);
-        return await SaveAsync(db, ct);
     }
 
     /// <summary>撤销 by the ministry on one or more grounds of 第十一条, with a text and an effective date.</summary>
@@ -142,10 +207,8 @@ public static class RegistryLifecycle
         db.Entry(entry!).Property(e => e.Version).OriginalValue = version;
         var ordered = grounds.Distinct().Order().ToList();
         var reason = string.Join("；", ordered.Select(RegistryNames.GroundText)) + "。" + text!.Trim();
-        entry!.EndedOn = effectiveOn;
-        entry.RevocationGrounds = string.Join(',', ordered.Select(g => g.ToString(CultureInfo.InvariantCulture)));
-        entry.EndReason = text.Trim();
-        SetStatus(db, entry, RegistryStatus.Revoked, effectiveOn!.Value, actor, now, reason);
+        entry!.RevocationGrounds = string.Join(',', ordered.Select(g => g.ToString(CultureInfo.InvariantCulture)));
+        End(db, entry, RegistryStatus.Revoked, effectiveOn!.Value, text.Trim(), reason, actor, now);
         db.Record(actor, "RegistryRevoked", nameof(RegistryEntry), entry.Id.ToString(), $"撤销{entry.Name}（{entry.CertificateNumber}）",
             new { grounds = ordered, effectiveOn, text = entry.EndReason });
         await Notifications.Notifications.RegistryRevokedAsync(db, entry, reason, now, ct);

@@ -29,6 +29,10 @@ public static class RegistryRequests
         {
             errors.Add(OperationError.ForRequest("该条目已撤销或注销，不能再提出申请。"));
         }
+        else if (entry.EndingStatus is { } ending)
+        {
+            errors.Add(OperationError.ForRequest($"该条目已决定{(ending == RegistryStatus.Cancelled ? "注销" : "撤销")}，自{Dates.Format(entry.EndedOn!.Value)}起生效，不能再提出申请。"));
+        }
         else if (await db.RegistryRequests.AnyAsync(r => r.EntryId == entry.Id
             && (r.Status == RegistryRequestStatus.WithProvince || r.Status == RegistryRequestStatus.WithMinistry), ct))
         {
@@ -189,9 +193,8 @@ public static class RegistryRequests
         var why = $"{request.Kind.ToChinese()}（申请日期 {ChinaTimeDate(request.FiledAt)}）：{request.Reason}";
         if (request.Kind == RegistryRequestKind.Cancellation)
         {
-            entry.EndedOn = request.ChangedOn;
-            entry.EndReason = request.Reason;
-            RegistryLifecycle.SetStatus(db, entry, RegistryStatus.Cancelled, request.ChangedOn, actor, now, why);
+            // 注销 takes effect on its own date: until then the entry stays as it is, and the daily job ends it.
+            RegistryLifecycle.End(db, entry, RegistryStatus.Cancelled, request.ChangedOn, request.Reason, why, actor, now);
             return;
         }
         RegistryLifecycle.History(db, entry, request.Kind.Field(), CurrentValue(entry, request.Kind), request.NewValue, request.ChangedOn, actor, now, why);

@@ -30,6 +30,29 @@ public class HelpAndLookTests(PortalHost host)
     }
 
     [Fact]
+    public async Task Help_page_explains_the_registry_steps_of_each_role_messages_and_mail()
+    {
+        using var client = host.NewClient();
+
+        var help = await client.GetDocumentAsync("/Help");
+
+        var registry = help.GetElementById("registry")!.ParentElement!;
+        var roles = registry.QuerySelectorAll("ul > li > strong").Select(s => s.TextContent.Trim()).ToList();
+        Assert.Equal(["申报单位", "审核单位（省级）", "部级", "任何人"], roles);
+        foreach (var part in new[] { "registry-changes", "registry-revocation", "registry-rereview", "annual-report" })
+        {
+            Assert.NotEmpty(registry.QuerySelectorAll($"#{part} + ol li"));
+        }
+        var text = registry.TextContent;
+        Assert.Contains("省级审核单位在“变更与注销申请”中初审", text, StringComparison.Ordinal);
+        Assert.Contains("复核批次：列入复核的期满条目", text, StringComparison.Ordinal);
+        Assert.Contains("3 月 31 日前", text, StringComparison.Ordinal);
+        Assert.Contains("30 天和 7 天", text, StringComparison.Ordinal);
+        Assert.Contains("到期当日由平台自动转为“已注销”", text, StringComparison.Ordinal);
+        Assert.Contains("SMTP", help.GetElementById("messages")!.ParentElement!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Login_page_says_whom_to_ask_when_the_password_is_forgotten()
     {
         using var client = host.NewClient();

@@ -216,6 +216,9 @@ namespace SmeZones.Core.Data.Migrations
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)");
 
+                    b.Property<Guid?>("ReReviewEntryId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("ReachedStageOrder")
                         .HasColumnType("integer");
 
@@ -259,9 +262,15 @@ namespace SmeZones.Core.Data.Migrations
 
                     b.HasIndex("OrganisationId");
 
+                    b.HasIndex("ReReviewEntryId");
+
                     b.HasIndex("CampaignId", "PrefectureCode");
 
                     b.HasIndex("CampaignId", "ProvincialUnitCode");
+
+                    b.HasIndex("CampaignId", "ReReviewEntryId")
+                        .IsUnique()
+                        .HasFilter("\"ReReviewEntryId\" IS NOT NULL");
 
                     b.ToTable("Applications");
                 });
@@ -495,6 +504,10 @@ namespace SmeZones.Core.Data.Migrations
 
                     b.Property<DateTimeOffset?>("PublishedClosesAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.PrimitiveCollection<string>("ReReviewEntryIds")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
 
                     b.Property<Dictionary<string, decimal>>("Relaxations")
                         .IsRequired()
@@ -1484,6 +1497,9 @@ namespace SmeZones.Core.Data.Migrations
                     b.Property<DateOnly?>("EndedOn")
                         .HasColumnType("date");
 
+                    b.Property<int?>("EndingStatus")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1936,6 +1952,11 @@ namespace SmeZones.Core.Data.Migrations
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("SmeZones.Core.Registry.RegistryEntry", null)
+                        .WithMany()
+                        .HasForeignKey("ReReviewEntryId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Campaign");
 

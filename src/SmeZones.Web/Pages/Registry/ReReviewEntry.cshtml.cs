@@ -18,6 +18,9 @@ public class ReReviewEntryModel(PortalDbContext db, TimeProvider clock) : PageMo
     public RegistryEntry Entry { get; private set; } = null!;
     public ReReviewStart? Prefill { get; private set; }
 
+    /// <summary>The entry's re-review applications in re-review rounds: round, number, status.</summary>
+    public IReadOnlyList<(string Round, string Number, SmeZones.Core.Applications.ApplicationStatus Status)> Applications { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (!await LoadAsync(id))
@@ -63,6 +66,8 @@ public class ReReviewEntryModel(PortalDbContext db, TimeProvider clock) : PageMo
         }
         Entry = entry;
         Prefill = await ReReviewPrefill.ForAsync(db, id);
+        Applications = (await db.Applications.AsNoTracking().Where(a => a.ReReviewEntryId == id).OrderBy(a => a.CreatedAt)
+            .Select(a => new { a.Campaign!.Name, a.Number, a.Status }).ToListAsync()).Select(a => (a.Name, a.Number, a.Status)).ToList();
         return true;
     }
 }

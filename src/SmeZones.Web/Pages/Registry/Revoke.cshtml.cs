@@ -19,13 +19,15 @@ public class RevokeModel(PortalDbContext db, TimeProvider clock) : PageModel
 
     public RegistryEntry Entry { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(Guid id)
+    /// <param name="because">A suggested 撤销说明, from the list of failed re-reviews; the officer may change it.</param>
+    public async Task<IActionResult> OnGetAsync(Guid id, string? because)
     {
         if (!await LoadAsync(id))
         {
             return NotFound();
         }
         Version = Entry.Version;
+        Text = because is { Length: > 0 and <= RegistryLimits.Reason } ? because : null;
         EffectiveOn = Dates.Today(clock.GetUtcNow());
         return Page();
     }

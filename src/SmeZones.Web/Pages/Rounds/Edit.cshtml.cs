@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using SmeZones.Core.Campaigns;
 using SmeZones.Core.Data;
 using SmeZones.Core.Organisations;
+using SmeZones.Core.Registry;
 using SmeZones.Web.Infrastructure;
 
 namespace SmeZones.Web.Pages.Rounds;
@@ -22,6 +23,9 @@ public class EditModel(PortalDbContext db, TimeProvider clock) : PageModel
     public int? Id { get; private set; }
     public IReadOnlyList<Organisation> Organisers { get; private set; } = [];
     public bool HasNotice { get; private set; }
+
+    /// <summary>The 期满待复核 entries the organiser may re-review, offered for a re-review round (ADR 0066).</summary>
+    public IReadOnlyList<RegistryEntry> DueEntries { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int? id, int? copyFrom)
     {
@@ -97,9 +101,13 @@ public class EditModel(PortalDbContext db, TimeProvider clock) : PageModel
         return RedirectToPage("/Rounds/Overview", new { id = campaign.Id });
     }
 
-    private async Task LoadOrganisersAsync() =>
+    private async Task LoadOrganisersAsync()
+    {
         Organisers = await db.Organisations.AsNoTracking().OrganisersFor(User.ToViewer())
             .OrderByDescending(o => o.Level).ThenBy(o => o.Name).ToListAsync();
+        // The entries due in the most senior organiser's region: the ministry sees all, a province its own.
+        DueEntries = Organisers.Count == 0 ? [] : await ReReviewRounds.DueForAsync(db, Organisers[0], null, HttpContext.RequestAborted);
+    }
 }
 
 /// <summary>
@@ -114,6 +122,8 @@ public class EditValidator : AbstractValidator<EditModel>
     {
         RuleFor(m => m.OrganiserId).GreaterThan(0).When(m => m.OrganiserId is not null).WithMessage("请选择组织单位");
         RuleFor(m => m.Round.Stages.Count).LessThanOrEqualTo(MaxStages).OverridePropertyName("").WithMessage($"审核环节不能超过 {MaxStages} 个。");
+        RuleFor(m => m.Round.ReReviewEntries.Count).LessThanOrEqualTo(ReReviewRounds.MaxEntries).OverridePropertyName("")
+            .WithMessage($"一个复核批次最多包含 {ReReviewRounds.MaxEntries} 个条目。");
         RuleFor(m => m.Round.RelaxedRegionClasses.Count).LessThanOrEqualTo(MaxStages).OverridePropertyName("").WithMessage("放宽地区类别选择有误，请重新选择。");
     }
 }
