@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using SmeZones.Core.Campaigns;
 using SmeZones.Core.Forms;
+using SmeZones.Core.Review;
 
 namespace SmeZones.Core.Exports;
 
@@ -64,8 +65,10 @@ public sealed partial class ApplicationPrintModel
     public string? Value(string key) => _request.Answers.Get(key);
 
     /// <summary>A text's lines, so line breaks the applicant typed are kept rather than run together.</summary>
-    public IReadOnlyList<string> Lines(string key) =>
-        (Value(key) ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
+    public IReadOnlyList<string> Lines(string key) => SplitLines(Value(key) ?? "");
+
+    private static string[] SplitLines(string text) =>
+        text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
 
     public string Resolve(string? text) => text is null ? "" : FormTemplate.Resolve(text, _request.RoundYear);
 
@@ -107,8 +110,27 @@ public sealed partial class ApplicationPrintModel
     public PrintOption Confirmation(FormField field) =>
         new("本单位已阅读并确认以上声明", _request.Answers.IsTicked($"{field?.Key}.agreed"));
 
-    public IEnumerable<PrintSignatureLine> SignatureLines(FormField field) =>
-        (field?.SignatureLines ?? []).Select(line => new PrintSignatureLine(Resolve(line), DateLine().IsMatch(line)));
+    public IEnumerable<PrintSignatureLine> SignatureLines(FormField field)
+    {
+        var lines = (field?.SignatureLines ?? []).Select(line => new PrintSignatureLine(Resolve(line), DateLine().IsMatch(line)));
+        if (field?.Type != FieldType.Opinion || Opinion is not { } opinion)
+        {
+            return lines;
+        }
+        // The recommending unit after the seal line's label, the date written on the date line; the seal itself stays
+        // for the stamp on the paper copy.
+        var written = lines.Select(line => line.IsDate
+            ? line with { Text = ChinaTime.FormatDate(opinion.Date) }
+            : line with { Text = line.Text + opinion.Unit });
+        return opinion.SignedOff ? written : written.Append(new PrintSignatureLine("（本级尚未签发）", false));
+    }
+
+    /// <summary>The 推荐意见 for the form's opinion place, when there is one to print (<see cref="PrintRequest.Opinion"/>).</summary>
+    public StageOpinion? Opinion => _request.IsDraft ? null : _request.Opinion;
+
+    /// <summary>An opinion field's text: the recommending unit's 推荐意见 when there is one, otherwise what the answers hold.</summary>
+    public IReadOnlyList<string> OpinionLines(FormField field) =>
+        Opinion is { } opinion ? SplitLines(opinion.Opinion) : Lines(field?.Key ?? "");
 
     /// <summary>
     /// The printed indicators, then each added row that has anything in it; where the form allows added rows and

@@ -1,4 +1,5 @@
 using SmeZones.Core.Forms;
+using SmeZones.Core.Review;
 
 namespace SmeZones.Core.Exports;
 
@@ -28,4 +29,7 @@ public sealed record PrintRequest
 
     /// <summary>When the printed submission was made; null for a draft.</summary>
     public DateTimeOffset? SubmittedAt { get; init; }
+
+    /// <summary>The 推荐意见 printed in the form's opinion place; null leaves the place blank for pen and stamp.</summary>
+    public StageOpinion? Opinion { get; init; }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SmeZones.Core.Applications;
 using SmeZones.Core.Data;
 using SmeZones.Core.Forms;
+using SmeZones.Core.Review;
 
 namespace SmeZones.Core.Exports;
 
@@ -13,16 +14,22 @@ namespace SmeZones.Core.Exports;
 /// </summary>
 public static class ApplicationPrintSource
 {
-    /// <summary>Loads what is needed and decides. The application must come with its campaign and organisation.</summary>
-    public static async Task<PrintRequest> ForAsync(PortalDbContext db, Application application, CancellationToken ct = default)
+    /// <summary>
+    /// Loads what is needed and decides. The application must come with its campaign (and stages) and organisation.
+    /// A submitted copy carries the 推荐意见 for the form's opinion place (<see cref="StageOpinions.ForFormAsync"/>): signed
+    /// off, or unsigned for the unit that saved it, <paramref name="viewerOrganisationId"/>.
+    /// </summary>
+    public static async Task<PrintRequest> ForAsync(PortalDbContext db, Application application, int? viewerOrganisationId, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(application);
-        var latest = application.IsEditableByApplicant
-            ? null
-            : await db.Submissions.AsNoTracking().Where(s => s.ApplicationId == application.Id)
-                .OrderByDescending(s => s.Sequence).FirstOrDefaultAsync(ct);
-        return For(application, latest);
+        if (application.IsEditableByApplicant)
+        {
+            return For(application, null);
+        }
+        var latest = await db.Submissions.AsNoTracking().Where(s => s.ApplicationId == application.Id)
+            .OrderByDescending(s => s.Sequence).FirstOrDefaultAsync(ct);
+        return For(application, latest) with { Opinion = await StageOpinions.ForFormAsync(db, application, viewerOrganisationId, ct) };
     }
 
     /// <summary>The decision itself, given the latest submission (ignored while the application is editable).</summary>

@@ -6,13 +6,19 @@ using SmeZones.Core.Regions;
 namespace SmeZones.Core.Exports;
 
 /// <summary>One application as a row of the 推荐汇总表: its cells by the summary's column keys.</summary>
-public sealed record SummaryRow(IReadOnlyDictionary<string, string> Cells);
+/// <param name="AwaitingSignOff">The recommendation that puts it here is saved but not yet signed off (未签发, ADR 0057).</param>
+public sealed record SummaryRow(IReadOnlyDictionary<string, string> Cells, bool AwaitingSignOff = false);
 
 /// <summary>A 推荐汇总表 ready to write as a spreadsheet or a PDF: title, header lines, columns and rows, years resolved.</summary>
-public sealed record SummaryTable(string? Annex, string Title, IReadOnlyList<string> HeaderLines, IReadOnlyList<TableColumn> Columns, IReadOnlyList<SummaryRow> Rows);
+public sealed record SummaryTable(string? Annex, string Title, IReadOnlyList<string> HeaderLines, IReadOnlyList<TableColumn> Columns, IReadOnlyList<SummaryRow> Rows)
+{
+    /// <summary>Rows whose recommendation is not signed off yet: the official downloads wait for them (ADR 0057).</summary>
+    public int UnsignedCount => Rows.Count(r => r.AwaitingSignOff);
+}
 
 /// <summary>An application with the answers it was submitted with, as the summary reads it.</summary>
-public sealed record SummarySource(Application Application, IReadOnlyDictionary<string, string> Answers);
+/// <param name="AwaitingSignOff">The unit's own recommendation of it is saved but not signed off.</param>
+public sealed record SummarySource(Application Application, IReadOnlyDictionary<string, string> Answers, bool AwaitingSignOff = false);
 
 /// <summary>
 /// Builds the 推荐汇总表 of a reviewing unit for a round from the edition's summary definition (附件2 for zones,
@@ -22,22 +28,33 @@ public static class RecommendationSummaryTable
 {
     private const string AnswerSource = "answer:";
 
-    public static SummaryTable Build(FormDefinition definition, int roundYear, string authorityName, string? contact, IReadOnlyList<SummarySource> sources)
+    /// <param name="authorityLabel">
+    /// What the stamp line calls the unit when it is not the one the edition prints (the ministry compiling the table is
+    /// no 省级中小企业主管部门: <see cref="AuthorityLabelFor"/>); null keeps the edition's label.
+    /// </param>
+    public static SummaryTable Build(
+        FormDefinition definition, int roundYear, string authorityName, string? contact, IReadOnlyList<SummarySource> sources, string? authorityLabel = null)
     {
         var summary = definition.Summary ?? throw new InvalidOperationException($"Edition {definition.Key} has no summary table.");
-        var rows = sources.Select((s, i) => new SummaryRow(summary.Columns.ToDictionary(c => c.Key, c => Cell(c.Source, i + 1, s)))).ToList();
-        var header = summary.HeaderLines.Select(line => HeaderLine(line, authorityName, contact)).ToList();
+        var rows = sources.Select((s, i) => new SummaryRow(summary.Columns.ToDictionary(c => c.Key, c => Cell(c.Source, i + 1, s)), s.AwaitingSignOff)).ToList();
+        var header = summary.HeaderLines.Select(line => HeaderLine(line, authorityName, contact, authorityLabel)).ToList();
         return new SummaryTable(summary.Annex, FormTemplate.Resolve(summary.Title, roundYear), header,
             summary.Columns.Select(c => c with { Label = FormTemplate.Resolve(c.Label, roundYear) }).ToList(), rows);
     }
 
-    /// <summary>Puts the authority's name before the stamp place, and the contact after its label.</summary>
-    private static string HeaderLine(string line, string authorityName, string? contact)
+    /// <summary>The stamp line's label for a unit at <paramref name="level"/>: the ministry compiles (汇总单位); others keep the edition's.</summary>
+    public static string? AuthorityLabelFor(Organisations.OrganisationLevel level) =>
+        level == Organisations.OrganisationLevel.Ministry ? "汇总单位" : null;
+
+    /// <summary>Puts the authority's name before the stamp place (under its own label, when given), and the contact after its label.</summary>
+    private static string HeaderLine(string line, string authorityName, string? contact, string? authorityLabel)
     {
         var stamp = line.IndexOf("（盖章）", StringComparison.Ordinal);
         if (stamp >= 0)
         {
-            return line[..stamp] + authorityName + line[stamp..];
+            var colon = line.IndexOf('：', StringComparison.Ordinal);
+            var label = authorityLabel is not null && colon >= 0 && colon < stamp ? authorityLabel + "：" : line[..stamp];
+            return label + authorityName + line[stamp..];
         }
         return line.StartsWith("联系人", StringComparison.Ordinal) ? line + (contact ?? "") : line;
     }

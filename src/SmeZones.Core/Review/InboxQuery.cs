@@ -149,6 +149,17 @@ public static class InboxQuery
         }).ToList();
     }
 
+    /// <summary>
+    /// 待本级审核: submitted and held at the stage of <paramref name="level"/> in its round. The one definition the home
+    /// page's count and the inbox's filter share, so the two always agree.
+    /// </summary>
+    public static IQueryable<Application> WaitingHere(IQueryable<Application> query, OrganisationLevel level) =>
+        query.Where(a => a.Status == ApplicationStatus.Submitted && a.Campaign!.Stages.Any(s => s.Level == level && s.Order == a.CurrentStageOrder));
+
+    /// <summary>How many applications the viewer reaches wait at its own stage.</summary>
+    public static Task<int> CountWaitingAsync(PortalDbContext db, Viewer viewer, CancellationToken ct = default) =>
+        WaitingHere(db.Applications.AsNoTracking().VisibleTo(viewer), viewer.OrganisationLevel).CountAsync(ct);
+
     /// <summary>Where the application is, seen from the viewer's stage (null when the round has no stage at the viewer's level).</summary>
     public static InboxPosition PositionOf(ApplicationStatus status, int currentStageOrder, int? viewerStageOrder) =>
         viewerStageOrder switch
@@ -174,8 +185,7 @@ public static class InboxQuery
         }
         if (filter.WaitingOnly)
         {
-            query = query.Where(a => a.Status == ApplicationStatus.Submitted
-                && a.Campaign!.Stages.Any(s => s.Level == level && s.Order == a.CurrentStageOrder));
+            query = WaitingHere(query, level);
         }
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {

@@ -120,7 +120,7 @@ public static class ReviewWorkflow
     /// <summary>
     /// Records 推荐 or 不予推荐 at the viewer's stage. Recommending takes one of the unit's places in the database, in the
     /// same transaction; changing a recommendation before sign-off gives it back. 不予推荐 needs a reason (the applicant
-    /// sees it); 推荐 needs the 推荐意见 printed on the form and the summary table.
+    /// sees it); 推荐 needs the 推荐意见, which the form's opinion place prints (<see cref="StageOpinions"/>).
     /// </summary>
     public static async Task<ReviewOutcome> DecideAsync(
         PortalDbContext db, StagePosition position, Actor actor, DecisionInput input, DateTimeOffset now, CancellationToken ct = default)
@@ -143,7 +143,7 @@ public static class ReviewWorkflow
         }
         if (input.Decision == ReviewDecision.Recommend && opinion is null)
         {
-            errors.Add(new OperationError(OpinionField, "推荐必须填写推荐意见，推荐意见将打印在申报表和推荐汇总表上。"));
+            errors.Add(new OperationError(OpinionField, "推荐必须填写推荐意见。"));
         }
         if (reason is { Length: > MaxTextLength })
         {

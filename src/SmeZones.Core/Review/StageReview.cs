@@ -27,7 +27,7 @@ public class StageReview
     /// <summary>Why not recommended; the applicant sees it.</summary>
     public string? DecisionReason { get; set; }
 
-    /// <summary>推荐意见 as printed on the form and the summary table.</summary>
+    /// <summary>推荐意见: printed in the form's opinion place when this is the form's stage (<see cref="StageOpinions.FormStage"/>); no summary table has a column for it.</summary>
     public string? Opinion { get; set; }
     public DateTimeOffset? DecidedAt { get; set; }
     public Guid? DecidedById { get; set; }

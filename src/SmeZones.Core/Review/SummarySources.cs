@@ -9,7 +9,8 @@ namespace SmeZones.Core.Review;
 
 /// <summary>
 /// Which applications go into a reviewing unit's 推荐汇总表 for a round: at the first stage, those it decided to
-/// recommend; at a later stage (e.g. the ministry), those recommended up to it. Each is read as it was submitted.
+/// recommend (marked 未签发 until signed off); at a later stage (e.g. the ministry), those recommended up to it. Each is
+/// read as it was submitted.
 /// </summary>
 public static class SummarySources
 {
@@ -30,6 +31,12 @@ public static class SummarySources
         var latest = await db.Submissions.AsNoTracking().Where(s => ids.Contains(s.ApplicationId))
             .GroupBy(s => s.ApplicationId).Select(g => g.OrderByDescending(s => s.Sequence).First()).ToListAsync(ct);
         var answers = latest.ToDictionary(s => s.ApplicationId, s => (IReadOnlyDictionary<string, string>)SubmissionSnapshot.Parse(s.CanonicalJson).Answers);
-        return applications.Select(a => new SummarySource(a, answers.GetValueOrDefault(a.Id) ?? a.Answers)).ToList();
+        // At the first stage a row is the unit's own recommendation, which counts once signed off; a later stage's rows
+        // came up through a lower level's sign-off.
+        var unsigned = stage.Order == campaign.FirstStage!.Order
+            ? (await db.StageReviews.AsNoTracking().Where(r => ids.Contains(r.ApplicationId) && r.StageOrder == stage.Order && r.SignedOffAt == null)
+                .Select(r => r.ApplicationId).ToListAsync(ct)).ToHashSet()
+            : [];
+        return applications.Select(a => new SummarySource(a, answers.GetValueOrDefault(a.Id) ?? a.Answers, unsigned.Contains(a.Id))).ToList();
     }
 }

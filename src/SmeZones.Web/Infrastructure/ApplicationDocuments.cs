@@ -56,7 +56,8 @@ public static class ApplicationDocuments
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(db);
         var ct = page.HttpContext.RequestAborted;
-        var application = await db.Applications.AsNoTracking().FindVisibleAsync(page.User.ToViewer(), id, ct);
-        return application is null ? null : new ApplicationPrintModel(await ApplicationPrintSource.ForAsync(db, application, ct));
+        var viewer = page.User.ToViewer();
+        var application = await db.Applications.AsNoTracking().FindVisibleAsync(viewer, id, ct);
+        return application is null ? null : new ApplicationPrintModel(await ApplicationPrintSource.ForAsync(db, application, viewer.OrganisationId, ct));
     }
 }

@@ -44,10 +44,9 @@ public class IndexModel(PortalDbContext db, TimeProvider clock) : PageModel
         }
         if (viewer.IsIn(Roles.Reviewer) || viewer.IsIn(Roles.Ministry))
         {
-            AwaitingReview = await db.Applications.AsNoTracking().VisibleTo(viewer).Include(a => a.Campaign).Include(a => a.Organisation)
-                .Where(a => a.Status == ApplicationStatus.Submitted
-                    && a.Campaign!.Stages.Any(s => s.Order == a.CurrentStageOrder && s.Level == viewer.OrganisationLevel))
-                .OrderBy(a => a.SubmittedAt).ToListAsync();
+            // The inbox's 待本级审核 filter, so the home and the workbench count the same applications.
+            AwaitingReview = await Core.Review.InboxQuery.WaitingHere(db.Applications.AsNoTracking().VisibleTo(viewer), viewer.OrganisationLevel)
+                .Include(a => a.Campaign).Include(a => a.Organisation).OrderBy(a => a.SubmittedAt).ToListAsync();
         }
         if (viewer.IsIn(Roles.Admin))
         {

@@ -116,6 +116,7 @@ public class SummaryTableTests(PortalHost host)
         Assert.Equal(HttpStatusCode.NotFound, preview.StatusCode);
     }
 
+    /// <summary>A complete zone application of the chain, submitted and recommended by the province with sign-off (the official table lists signed-off recommendations).</summary>
     private async Task<(Application Application, int CampaignId)> RecommendedZoneAsync(RoundChain chain, string partners = "德国、法国")
     {
         var draft = await host.TestData.CreateCompleteDraftAsync(chain.ApplicantOrganisation, chain.Round);
@@ -130,7 +131,8 @@ public class SummaryTableTests(PortalHost host)
         db.StageReviews.Add(new StageReview
         {
             Id = Guid.NewGuid(), ApplicationId = application.Id, StageOrder = 1, OrganisationId = guangdong.Id,
-            Decision = ReviewDecision.Recommend, UpdatedAt = host.Clock.GetUtcNow(),
+            Decision = ReviewDecision.Recommend, Opinion = "同意推荐。", DecidedAt = host.Clock.GetUtcNow(),
+            SignedOffAt = host.Clock.GetUtcNow(), SignedOffByName = "张处长", UpdatedAt = host.Clock.GetUtcNow(),
         });
         await db.SaveChangesAsync();
         return (application, application.CampaignId);

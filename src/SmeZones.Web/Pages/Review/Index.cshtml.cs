@@ -44,8 +44,20 @@ public class IndexModel(PortalDbContext db) : PageModel
         var viewer = User.ToViewer();
         Campaigns = await InboxQuery.CampaignsAsync(db, viewer, HttpContext.RequestAborted);
         Groups = await InboxQuery.ListAsync(db, viewer, Filter, HttpContext.RequestAborted);
+        WaitingCount = await InboxQuery.CountWaitingAsync(db, viewer, HttpContext.RequestAborted);
         Deadlines = await StageDeadlines.ForLevelAsync(db, viewer.OrganisationLevel, Campaigns.Select(c => c.Id), HttpContext.RequestAborted);
     }
+
+    /// <summary>待本级审核, counted as the home page counts it.</summary>
+    public int WaitingCount { get; private set; }
+
+    /// <summary>
+    /// Rounds whose review chain has no stage at the viewer's level (the ministry and a province's own 复核 round): listed
+    /// apart, read-only, never as waiting here (ADR 0058).
+    /// </summary>
+    public IEnumerable<InboxGroup> OutsideChain => Groups.Where(g => g.StageName is null);
+
+    public IEnumerable<InboxGroup> InChain => Groups.Where(g => g.StageName is not null);
 
     /// <summary>The viewer's stage deadline per round.</summary>
     public IReadOnlyDictionary<int, StageDeadline> Deadlines { get; private set; } = new Dictionary<int, StageDeadline>();

@@ -20,6 +20,9 @@ public class SummaryModel(PortalDbContext db, IPdfRenderer pdf, ApplicationPrint
     public IReadOnlyList<Campaign> Campaigns { get; private set; } = [];
     public SummaryTable? Table { get; private set; }
 
+    /// <summary>Why the official download was refused (recommendations not yet signed off); shown above the preview.</summary>
+    public string? DownloadRefusal { get; private set; }
+
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 
     public async Task<IActionResult> OnGetXlsxAsync()
@@ -27,6 +30,10 @@ public class SummaryModel(PortalDbContext db, IPdfRenderer pdf, ApplicationPrint
         if (!await LoadAsync() || Table is null)
         {
             return NotFound();
+        }
+        if (RefuseUnsigned() is { } refused)
+        {
+            return refused;
         }
         await AuditAsync("xlsx");
         return File(SummaryTableDocuments.ToSpreadsheet(Table), SpreadsheetWriter.ContentType, Table.Title + ".xlsx");
@@ -37,6 +44,10 @@ public class SummaryModel(PortalDbContext db, IPdfRenderer pdf, ApplicationPrint
         if (!await LoadAsync() || Table is null)
         {
             return NotFound();
+        }
+        if (RefuseUnsigned() is { } refused)
+        {
+            return refused;
         }
         await AuditAsync("pdf");
         var bytes = await pdf.RenderAsync(await printHtml.RenderAsync(PageContext, Table), $"{Table.Title} · {User.OrganisationName()}", cancellationToken: ct);
@@ -61,8 +72,23 @@ public class SummaryModel(PortalDbContext db, IPdfRenderer pdf, ApplicationPrint
         var definition = FormEditionCatalogue.Default.Get(campaign.FormEditionKey);
         var contact = Contact is { Length: > 100 } ? Contact[..100] : Contact;
         Table = RecommendationSummaryTable.Build(definition, campaign.Year, User.OrganisationName(), contact,
-            await SummarySources.ForAsync(db, viewer, campaign));
+            await SummarySources.ForAsync(db, viewer, campaign), RecommendationSummaryTable.AuthorityLabelFor(viewer.OrganisationLevel));
         return true;
+    }
+
+    /// <summary>
+    /// The official table (to be stamped and sent) lists only signed-off recommendations: while any is unsigned the
+    /// download is refused and the preview says which (ADR 0057). 409: the request is fine, the table is not ready.
+    /// </summary>
+    private PageResult? RefuseUnsigned()
+    {
+        if (Table!.UnsignedCount == 0)
+        {
+            return null;
+        }
+        DownloadRefusal = $"本表有 {Table.UnsignedCount} 项推荐尚未签发（预览中标为“未签发”），暂不能下载正式的推荐汇总表。请先在各申报的“推荐意见与签发”页签发，或改为不予推荐。";
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return Page();
     }
 
     private async Task AuditAsync(string format)

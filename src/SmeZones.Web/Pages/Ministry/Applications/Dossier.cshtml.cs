@@ -65,7 +65,7 @@ public class DossierModel(PortalDbContext db, IPdfRenderer renderer, Application
     /// <summary>The application form as the PDF download prints it: the latest submission, its fingerprint in the footer.</summary>
     private async Task<byte[]> PdfAsync(Application application, CancellationToken ct)
     {
-        var print = new ApplicationPrintModel(await ApplicationPrintSource.ForAsync(db, application, ct));
+        var print = new ApplicationPrintModel(await ApplicationPrintSource.ForAsync(db, application, User.ToViewer().OrganisationId, ct));
         return await renderer.RenderAsync(await printHtml.RenderAsync(PageContext, print), print.FooterText, cancellationToken: ct);
     }
 }
