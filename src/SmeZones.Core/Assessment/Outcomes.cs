@@ -4,22 +4,17 @@ namespace SmeZones.Core.Assessment;
 internal static class Outcomes
 {
     /// <summary>All must hold: one failing part fails it even while another is missing (it cannot pass any more).</summary>
-    public static RequirementOutcome All(IEnumerable<RequirementOutcome> parts)
-    {
-        var list = parts.ToList();
-        return list.Contains(RequirementOutcome.NotMet) ? RequirementOutcome.NotMet
-            : list.Contains(RequirementOutcome.DataMissing) ? RequirementOutcome.DataMissing
-            : list.Contains(RequirementOutcome.ReviewerJudgement) ? RequirementOutcome.ReviewerJudgement
-            : RequirementOutcome.Met;
-    }
+    public static RequirementOutcome All(IEnumerable<RequirementOutcome> parts) => Combine(parts, RequirementOutcome.NotMet, RequirementOutcome.Met);
 
     /// <summary>One suffices: one met part meets it even while another is missing.</summary>
-    public static RequirementOutcome Any(IEnumerable<RequirementOutcome> parts)
+    public static RequirementOutcome Any(IEnumerable<RequirementOutcome> parts) => Combine(parts, RequirementOutcome.Met, RequirementOutcome.NotMet);
+
+    // The deciding outcome settles it; short of that a missing part leaves it open, then a part for the reviewer;
+    // otherwise every part went the other way.
+    private static RequirementOutcome Combine(IEnumerable<RequirementOutcome> parts, RequirementOutcome deciding, RequirementOutcome otherwise)
     {
         var list = parts.ToList();
-        return list.Contains(RequirementOutcome.Met) ? RequirementOutcome.Met
-            : list.Contains(RequirementOutcome.DataMissing) ? RequirementOutcome.DataMissing
-            : list.Contains(RequirementOutcome.ReviewerJudgement) ? RequirementOutcome.ReviewerJudgement
-            : RequirementOutcome.NotMet;
+        RequirementOutcome[] precedence = [deciding, RequirementOutcome.DataMissing, RequirementOutcome.ReviewerJudgement];
+        return precedence.FirstOrDefault(list.Contains, otherwise);
     }
 }

@@ -93,9 +93,9 @@ public static class ExpertPanel
         }
         var reason = Clean(overrideReason);
         var conflicts = ExpertConflicts.Of(expert, application);
-        if (reason is { Length: > MaxReasonLength })
+        if (ReasonTooLong(reason, "理由") is { } tooLong)
         {
-            return [new OperationError(ReasonField, $"理由不能超过 {MaxReasonLength} 字（现有 {reason.Length} 字）。")];
+            return [tooLong];
         }
         if (conflicts.Count > 0 && reason is null)
         {
@@ -204,12 +204,12 @@ public static class ExpertPanel
         UpdatedAt = now,
     };
 
-    internal static OperationError? ReasonError(string? text, string what) => text switch
-    {
-        null => new OperationError(ReasonField, $"请填写{what}。"),
-        { Length: > MaxReasonLength } => new OperationError(ReasonField, $"{what}不能超过 {MaxReasonLength} 字（现有 {text.Length} 字）。"),
-        _ => null,
-    };
+    internal static OperationError? ReasonError(string? text, string what) =>
+        text is null ? new OperationError(ReasonField, $"请填写{what}。") : ReasonTooLong(text, what);
+
+    /// <summary>The length rule of a reason (<paramref name="text"/> cleaned), which a page's validator checks before anything is loaded.</summary>
+    public static OperationError? ReasonTooLong(string? text, string what) =>
+        text is { Length: > MaxReasonLength } ? new OperationError(ReasonField, $"{what}不能超过 {MaxReasonLength} 字（现有 {text.Length} 字）。") : null;
 
     internal static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

@@ -118,9 +118,28 @@ public static class ExpertSheets
         {
             errors.Add(new OperationError(OpinionField, "请填写评审意见"));
         }
-        else if (opinion.Length > ScoringRules.MaxCommentLength)
+        else if (ScoringRules.CommentTooLong("评审意见", opinion) is { } tooLong)
         {
-            errors.Add(new OperationError(OpinionField, $"评审意见不能超过 {ScoringRules.MaxCommentLength} 字（现有 {opinion.Length} 字）"));
+            errors.Add(new OperationError(OpinionField, tooLong));
+        }
+        return errors;
+    }
+
+    /// <summary>
+    /// What can be checked of a posted sheet before its assignment is loaded (a page's validator asks it): the scoring
+    /// inputs' shape (<see cref="ScoringRules.CheckShape"/>) and the 评审意见 and 弃权理由 within their lengths. Whether
+    /// they are required is <see cref="SubmitAsync"/>'s, which knows whether the expert abstains.
+    /// </summary>
+    public static IReadOnlyList<OperationError> CheckShape(SheetInput input)
+    {
+        var errors = ScoringRules.CheckShape(input.Scoring).ToList();
+        if (ScoringRules.CommentTooLong("评审意见", ExpertPanel.Clean(input.Opinion)) is { } tooLong)
+        {
+            errors.Add(new OperationError(OpinionField, tooLong));
+        }
+        if (ExpertPanel.ReasonTooLong(ExpertPanel.Clean(input.AbstainReason), "弃权理由") is { } reason)
+        {
+            errors.Add(reason with { Key = AbstainField });
         }
         return errors;
     }

@@ -89,14 +89,14 @@ public static class ScoringRules
             {
                 comments[dimension.Key] = comment;
             }
-            if (comment?.Length > MaxCommentLength)
+            if (CommentTooLong($"“{dimension.Title}”的说明", comment) is { } tooLong)
             {
-                errors.Add(new(CommentKey(dimension.Key), $"“{dimension.Title}”的说明不能超过 {MaxCommentLength} 个字（现有 {comment.Length} 个字）"));
+                errors.Add(new(CommentKey(dimension.Key), tooLong));
             }
 
             if (kind == ScoringKind.Points)
             {
-                var pointsError = ParsePoints(dimension, input.Points.GetValueOrDefault(dimension.Key), out var value);
+                var pointsError = ParsePoints($"“{dimension.Title}”的得分", dimension.MaxPoints!.Value, input.Points.GetValueOrDefault(dimension.Key), out var value);
                 if (pointsError is not null)
                 {
                     errors.Add(new(PointsKey(dimension.Key), pointsError));
@@ -112,7 +112,7 @@ public static class ScoringRules
             else
             {
                 var judgement = Trimmed(input.Judgements.GetValueOrDefault(dimension.Key));
-                if (judgement is Pass or Fail)
+                if (judgement is not null && IsJudgement(judgement))
                 {
                     judgements[dimension.Key] = judgement;
                 }
@@ -135,30 +135,83 @@ public static class ScoringRules
             ? ZoneScore.Evaluate(assessment, points)
             : null;
 
+    /// <summary>The most dimensions a posted sheet may name, and the longest key: far beyond any edition's, short of abuse.</summary>
+    public const int MaxPostedDimensions = 50;
+
+    public const int MaxKeyLength = 64;
+
+    /// <summary>
+    /// What can be checked of a posted sheet before its application is loaded: a bounded number of short keys; points
+    /// that are given read as a number from 0 to the dimension's maximum in steps of 0.5 (zones' dimensions, from
+    /// <see cref="ZoneScore.MaxPoints"/>); a judgement that is given is pass or fail; comments within
+    /// <see cref="MaxCommentLength"/>. Which dimensions must be filled, and the comment a departure needs, is
+    /// <see cref="Validate"/>'s with the assessment. Keys as <see cref="Validate"/>'s.
+    /// </summary>
+    public static IReadOnlyList<OperationError> CheckShape(ScoringInput input)
+    {
+        var keys = input.Points.Keys.Concat(input.Judgements.Keys).Concat(input.Comments.Keys).ToList();
+        if (input.Points.Count > MaxPostedDimensions || input.Judgements.Count > MaxPostedDimensions || input.Comments.Count > MaxPostedDimensions
+            || keys.Any(k => k.Length > MaxKeyLength))
+        {
+            return [OperationError.ForRequest("提交的评分内容不正确，请刷新页面后重新填写。")];
+        }
+        var errors = new List<OperationError>();
+        foreach (var (key, raw) in input.Points)
+        {
+            // A blank is "not yet scored" here; whether the dimension must be scored is Validate's, with the assessment.
+            if (!string.IsNullOrWhiteSpace(raw) && ZoneScore.MaxPoints.TryGetValue(key, out var max)
+                && ParsePoints("得分", max, raw, out _) is { } error)
+            {
+                errors.Add(new(PointsKey(key), error));
+            }
+        }
+        foreach (var (key, raw) in input.Judgements)
+        {
+            if (Trimmed(raw) is { } judgement && !IsJudgement(judgement))
+            {
+                errors.Add(new(JudgementKey(key), "请选择“通过”或“不通过”"));
+            }
+        }
+        foreach (var (key, raw) in input.Comments)
+        {
+            if (CommentTooLong("说明", Trimmed(raw)) is { } tooLong)
+            {
+                errors.Add(new(CommentKey(key), tooLong));
+            }
+        }
+        return errors;
+    }
+
+    /// <summary>The one length rule of a scoring text (a dimension's comment, an expert's 评审意见), in the reader's words.</summary>
+    public static string? CommentTooLong(string subject, string? trimmed) =>
+        trimmed is { Length: > MaxCommentLength } ? $"{subject}不能超过 {MaxCommentLength} 个字（现有 {trimmed.Length} 个字）" : null;
+
+    private static bool IsJudgement(string? value) => value is Pass or Fail;
+
     // Read as the form reads numbers (full-width digits too), then checked against the dimension in the reviewer's words.
-    private static string? ParsePoints(ScoringDimension dimension, string? raw, out decimal value)
+    private static string? ParsePoints(string subject, decimal maxPoints, string? raw, out decimal value)
     {
         value = 0;
-        var max = ScoringText.Number(dimension.MaxPoints!.Value);
+        var max = ScoringText.Number(maxPoints);
         if (string.IsNullOrWhiteSpace(raw))
         {
-            return $"请填写“{dimension.Title}”的得分（0–{max} 分）";
+            return $"请填写{subject}（0–{max} 分）";
         }
         if (!FormNumbers.TryParse(raw, out value, out _))
         {
-            return $"“{dimension.Title}”的得分须为数字，例如 12 或 12.5";
+            return $"{subject}须为数字，例如 12 或 12.5";
         }
         if (value < 0)
         {
-            return $"“{dimension.Title}”的得分不能小于 0 分";
+            return $"{subject}不能小于 0 分";
         }
-        if (value > dimension.MaxPoints.Value)
+        if (value > maxPoints)
         {
-            return $"“{dimension.Title}”的得分不能超过 {max} 分";
+            return $"{subject}不能超过 {max} 分";
         }
         if (value % ZoneScore.Step != 0)
         {
-            return $"“{dimension.Title}”的得分须为 0.5 分的整数倍（如 12 或 12.5）";
+            return $"{subject}须为 0.5 分的整数倍（如 12 或 12.5）";
         }
         return null;
     }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using SmeZones.Core.Exports;
+using SmeZones.Core.Publication;
 
 namespace SmeZones.Web.Infrastructure;
 
@@ -30,22 +31,33 @@ public sealed record SummaryTableDocument(SummaryTable Table, string StyleSheet)
     };
 }
 
+/// <summary>What the 专家评分表's print view is drawn from: the round's (or one application's) submitted sheets.</summary>
+public sealed record ExpertSheetsDocument(string Title, IReadOnlyList<ApplicationSheets> Applications, string StyleSheet);
+
+/// <summary>What the 建议名单/认定名单 announcement's print view is drawn from.</summary>
+public sealed record PublishedListPrint(PublishedListDocument List, string StyleSheet);
+
 /// <summary>
 /// Draws an <see cref="ApplicationPrintModel"/> as one complete HTML document with the Razor partials under
 /// Pages/Applications/Print, for the print page and, as a string, for the PDF renderer. The style sheet
 /// (wwwroot/css/print.css) is inlined because the PDF renderer may fetch nothing; the page allows exactly that
-/// text through the hash in <see cref="ContentSecurityPolicy"/>. Every other printed document (the 推荐汇总表)
-/// is drawn the same way, by its own view and style sheet.
+/// text through the hash in <see cref="ContentSecurityPolicy"/>. Every other printed document (the 推荐汇总表, the
+/// 专家评分表, the 建议名单/认定名单) is drawn the same way, by its own view under Pages/Shared/Print and its own style
+/// sheet in wwwroot/css: this is the portal's one print renderer (ADR 0050).
 /// </summary>
 public sealed class ApplicationPrintHtml
 {
     private const string DocumentView = "~/Pages/Applications/Print/_Document.cshtml";
     private const string SummaryTableView = "~/Pages/Shared/Print/_SummaryTable.cshtml";
+    private const string ExpertSheetsView = "~/Pages/Shared/Print/_ExpertSheets.cshtml";
+    private const string PublishedListView = "~/Pages/Shared/Print/_PublishedList.cshtml";
 
     private readonly IRazorViewEngine _views;
     private readonly ITempDataProvider _tempData;
     private readonly IModelMetadataProvider _metadata;
     private readonly string _summaryTableStyleSheet;
+    private readonly string _expertSheetsStyleSheet;
+    private readonly string _publishedListStyleSheet;
 
     public ApplicationPrintHtml(IRazorViewEngine views, ITempDataProvider tempData, IModelMetadataProvider metadata, IWebHostEnvironment environment)
     {
@@ -55,6 +67,8 @@ public sealed class ApplicationPrintHtml
         _metadata = metadata;
         StyleSheet = ReadStyleSheet(environment, "css/print.css");
         _summaryTableStyleSheet = ReadStyleSheet(environment, "css/summary-table.css");
+        _expertSheetsStyleSheet = ReadStyleSheet(environment, "css/expert-sheets.css");
+        _publishedListStyleSheet = ReadStyleSheet(environment, "css/published-list.css");
         var hash = "'sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(StyleSheet))) + "'";
         ContentSecurityPolicy =
             $"default-src 'none'; style-src {hash}; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
@@ -76,6 +90,14 @@ public sealed class ApplicationPrintHtml
     /// <summary>The 推荐汇总表 as an A4 landscape document with the stamp and date places, for the PDF renderer.</summary>
     public Task<string> RenderAsync(ActionContext context, SummaryTable table) =>
         RenderViewAsync(context, SummaryTableView, new SummaryTableDocument(table, _summaryTableStyleSheet));
+
+    /// <summary>The 专家评分表: per application each submitted sheet with the expert's signature and date places (A4).</summary>
+    public Task<string> RenderAsync(ActionContext context, string title, IReadOnlyList<ApplicationSheets> applications) =>
+        RenderViewAsync(context, ExpertSheetsView, new ExpertSheetsDocument(title, applications, _expertSheetsStyleSheet));
+
+    /// <summary>The 建议名单 or 认定名单 as the announcement (公告, A4 portrait).</summary>
+    public Task<string> RenderAsync(ActionContext context, PublishedListDocument list) =>
+        RenderViewAsync(context, PublishedListView, new PublishedListPrint(list, _publishedListStyleSheet));
 
     private async Task<string> RenderViewAsync<TModel>(ActionContext context, string viewPath, TModel model)
     {

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using SmeZones.Core;
 
@@ -14,8 +15,22 @@ public static class OperationErrors
     {
         foreach (var error in errors)
         {
-            var input = error.IsForRequest ? null : inputFor is null ? error.Key : inputFor(error.Key);
-            modelState.AddModelError(input ?? "", error.Message);
+            modelState.AddModelError(Input(error, inputFor) ?? "", error.Message);
         }
     }
+
+    /// <summary>
+    /// The same mapping for a validator that asks Core's rules before the handler runs (<see cref="ValidatorPageFilter"/>
+    /// puts each failure beside the input it names), so a refusal lands where the handler's would.
+    /// </summary>
+    public static void AddFailures<T>(this ValidationContext<T> context, IEnumerable<OperationError> errors, Func<string, string?>? inputFor = null)
+    {
+        foreach (var error in errors)
+        {
+            context.AddFailure(Input(error, inputFor) ?? "", error.Message);
+        }
+    }
+
+    private static string? Input(OperationError error, Func<string, string?>? inputFor) =>
+        error.IsForRequest ? null : inputFor is null ? error.Key : inputFor(error.Key);
 }

@@ -161,6 +161,40 @@ public class ScoringRulesTests
         Assert.Equal(keys, result.Judgements.Keys);
     }
 
+    [Fact]
+    public void The_shape_check_refuses_each_bad_value_by_its_dimensions_maximum_and_lets_blanks_and_good_values_through()
+    {
+        var points = new Dictionary<string, string?>
+        {
+            [ZoneScore.Plan] = "15", [Openness] = "30.5", [ZoneScore.Innovation] = "", [ZoneScore.Quality] = "7.3", [ZoneScore.Service] = "20",
+        };
+        var input = new ScoringInput(points, new Dictionary<string, string?> { ["core"] = "maybe", ["plan"] = ScoringRules.Pass },
+            new Dictionary<string, string?> { [ZoneScore.Plan] = new string('说', ScoringRules.MaxCommentLength + 1), [Openness] = " 理由 " });
+
+        var errors = ScoringRules.CheckShape(input).ToDictionary(e => e.Key, e => e.Message);
+
+        Assert.Equal(
+            new Dictionary<string, string>
+            {
+                [ScoringRules.PointsKey(Openness)] = "得分不能超过 30 分",
+                [ScoringRules.PointsKey(ZoneScore.Quality)] = "得分须为 0.5 分的整数倍（如 12 或 12.5）",
+                [ScoringRules.JudgementKey("core")] = "请选择“通过”或“不通过”",
+                [ScoringRules.CommentKey(ZoneScore.Plan)] = $"说明不能超过 {ScoringRules.MaxCommentLength} 个字（现有 {ScoringRules.MaxCommentLength + 1} 个字）",
+            },
+            errors);
+    }
+
+    [Fact]
+    public void A_posted_sheet_with_more_dimensions_or_longer_keys_than_any_edition_is_refused_as_a_whole()
+    {
+        var many = Enumerable.Range(0, ScoringRules.MaxPostedDimensions + 1).ToDictionary(i => $"d{i}", string? (_) => "1");
+        var longKey = new Dictionary<string, string?> { [new string('k', ScoringRules.MaxKeyLength + 1)] = "1" };
+
+        Assert.True(Assert.Single(ScoringRules.CheckShape(new ScoringInput(many, Empty, Empty))).IsForRequest);
+        Assert.True(Assert.Single(ScoringRules.CheckShape(new ScoringInput(Empty, Empty, longKey))).IsForRequest);
+        Assert.Empty(ScoringRules.CheckShape(new ScoringInput(Empty, Empty, Empty)));
+    }
+
     private static readonly Dictionary<string, string?> Empty = [];
 
     /// <summary>The engine's suggestion everywhere (no comments needed), then the one dimension as typed, with a comment.</summary>

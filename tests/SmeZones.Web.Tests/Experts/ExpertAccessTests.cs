@@ -142,4 +142,44 @@ public class ExpertAccessTests(PortalHost host)
         Assert.NotNull(sheet.SubmittedAt);
         Assert.Equal(76.5m, sheet.Points.Values.Sum());
     }
+
+    [Fact]
+    public async Task A_sheet_of_a_bad_shape_is_refused_beside_its_fields_and_stays_open()
+    {
+        var id = await AtMinistryAsync();
+        var expertUser = await host.TestData.CreateExpertAsync("110000");
+        using (var ministry = await MinistryAsync())
+        {
+            using var assigned = await AssignAsync(ministry, id, expertUser.Id);
+        }
+        var task = $"/Experts/Review/{(await AssignmentAsync(id, expertUser.Id))!.Id}";
+        using var expert = await host.SignedInAsync(expertUser);
+        using (await expert.SubmitAsync(task, new Dictionary<string, string>(), "form[action*='handler=Confirm']"))
+        {
+        }
+        var sheet = new Dictionary<string, string>
+        {
+            ["Points[plan]"] = "12", ["Points[openness]"] = "24.3", ["Points[innovation]"] = "15", ["Points[quality]"] = "10", ["Points[service]"] = "15.5",
+            ["Opinion"] = new string('意', Core.Review.ScoringRules.MaxCommentLength + 1),
+        };
+        foreach (var key in new[] { "plan", "openness", "innovation", "quality", "service" })
+        {
+            sheet[$"Comments[{key}]"] = "依据申报材料评定。";
+        }
+
+        using var refused = await expert.SubmitAsync(task, sheet, "form[action*='handler=Submit']");
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await PortalClient.ParseAsync(refused);
+        Assert.EndsWith("须为 0.5 分的整数倍（如 12 或 12.5）", page.GetElementById("f-Points-openness--error")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Contains("评审意见不能超过", page.GetElementById("f-Opinion-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("24.3", page.QuerySelector("input[name='Points[openness]']")!.GetAttribute("value"));
+        Assert.Null((await AssignmentAsync(id, expertUser.Id))!.SubmittedAt);
+
+        sheet["Points[openness]"] = "24.5";
+        sheet["Opinion"] = "规划清晰。";
+        using var submitted = await expert.SubmitAsync(task, sheet, "form[action*='handler=Submit']");
+        Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+        Assert.NotNull((await AssignmentAsync(id, expertUser.Id))!.SubmittedAt);
+    }
 }

@@ -55,12 +55,10 @@ public sealed partial class TestData
     /// </summary>
     public async Task<ExpertAssignment> CreateSubmittedSheetAsync(Application application, IReadOnlyDictionary<string, decimal> points)
     {
-        var expert = await CreateUserAsync(OrganisationLevel.ProvincialUnit, "110000", Roles.Expert);
+        var expert = await CreateExpertAsync("110000");
         var actor = new Actor(expert.Id, expert.UserName!, expert.OrganisationId);
         await using var db = host.NewDbContext();
         var now = host.Clock.GetUtcNow();
-        db.ExpertProfiles.Add(new ExpertProfile { UserId = expert.Id, WorkUnit = $"测试大学{Unique()}", ProvincialUnitCode = "110000", Fields = ["国际合作"], UpdatedAt = now });
-        await db.SaveChangesAsync();
         var target = await db.Applications.Include(a => a.Organisation).SingleAsync(a => a.Id == application.Id);
         Check(await ExpertPanel.AssignAsync(db, target, expert.Id, asReserve: false, null, Actor.System, now));
         var assignment = await db.ExpertAssignments.SingleAsync(a => a.ApplicationId == application.Id && a.ExpertId == expert.Id);

@@ -174,6 +174,51 @@ public class WorkspaceScoringTests(PortalHost host)
         Assert.NotNull(after.QuerySelector("#f-Judgements-core--fail[checked]"));
     }
 
+    [Fact]
+    public async Task A_bad_shape_is_refused_by_the_validator_beside_each_field_and_nothing_is_stored()
+    {
+        var chain = await host.TestData.CreateRoundChainAsync(Programme.Zone);
+        var application = await host.SubmittedZoneAsync(chain);
+        using var client = await host.SignedInAsync(chain.Province);
+        var shape = new Dictionary<string, string>(Full()) { ["Points[service]"] = "99" };
+        var comments = Explained();
+        comments["Comments[plan]"] = new string('说', ScoringRules.MaxCommentLength + 1);
+
+        using var response = await PostAsync(client, application.Id, shape, comments);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await PortalClient.ParseAsync(response);
+        Assert.EndsWith("不能超过 20 分", Error(page, "service"), StringComparison.Ordinal);
+        Assert.Contains($"不能超过 {ScoringRules.MaxCommentLength} 个字", page.GetElementById("f-Comments-plan--error")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.GetElementById("f-Points-plan--error"));
+        Assert.Equal("99", page.GetElementById("f-Points-service-")!.GetAttribute("value"));
+        await using var db = host.NewDbContext();
+        Assert.False(await db.StageReviews.AnyAsync(r => r.ApplicationId == application.Id));
+    }
+
+    [Fact]
+    public async Task A_judgement_other_than_pass_or_fail_is_refused_beside_its_dimension()
+    {
+        var chain = await host.TestData.CreateRoundChainAsync(Programme.Cluster);
+        var title = UniqueTitle("南海集群");
+        var application = await host.TestData.CreateSubmittedApplicationAsync(chain.ApplicantOrganisation, chain.Round, new Dictionary<string, string> { ["basic.area"] = "50" }, title);
+        using var client = await host.SignedInAsync(chain.Province);
+        var page = await client.GetDocumentAsync(Url(application.Id));
+        var dimensions = page.QuerySelectorAll("fieldset[data-dimension]").Select(f => f.GetAttribute("data-dimension")!).ToList();
+        var form = dimensions.ToDictionary(d => $"Judgements[{d}]", _ => ScoringRules.Pass)
+            .Concat(dimensions.ToDictionary(d => $"Comments[{d}]", _ => "依据申报材料判断")).ToDictionary();
+        form["Judgements[core]"] = "maybe";
+
+        using var response = await client.PostFormAsync(Url(application.Id), page, "form.scoring-form", form);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var after = await PortalClient.ParseAsync(response);
+        Assert.Equal("请选择“通过”或“不通过”", after.GetElementById("f-Judgements-core--error")!.TextContent.Trim());
+        Assert.Single(after.QuerySelectorAll("[id^=f-][id$=-error]"));
+        await using var db = host.NewDbContext();
+        Assert.False(await db.StageReviews.AnyAsync(r => r.ApplicationId == application.Id));
+    }
+
     private static string Url(Guid id) => $"/Review/Applications/{id}/Scoring";
 
     /// <summary>Every dimension at its maximum.</summary>

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -16,9 +17,10 @@ namespace SmeZones.Web.Pages.Experts;
 /// </summary>
 public class ReviewModel(PortalDbContext db, TimeProvider clock) : PageModel
 {
-    [BindProperty] public Dictionary<string, string?> Points { get; set; } = [];
-    [BindProperty] public Dictionary<string, string?> Judgements { get; set; } = [];
-    [BindProperty] public Dictionary<string, string?> Comments { get; set; } = [];
+    // Named, so a map the form does not post stays empty (see ScoringModel: unnamed, a dictionary takes every field).
+    [BindProperty(Name = nameof(Points))] public Dictionary<string, string?> Points { get; set; } = [];
+    [BindProperty(Name = nameof(Judgements))] public Dictionary<string, string?> Judgements { get; set; } = [];
+    [BindProperty(Name = nameof(Comments))] public Dictionary<string, string?> Comments { get; set; } = [];
     [BindProperty] public string? Opinion { get; set; }
     [BindProperty] public bool Abstain { get; set; }
     [BindProperty] public string? AbstainReason { get; set; }
@@ -52,9 +54,12 @@ public class ReviewModel(PortalDbContext db, TimeProvider clock) : PageModel
     public Task<IActionResult> OnPostRecuseAsync(Guid id) =>
         StepAsync(id, a => ExpertPanel.RecuseAsync(db, a, Reason, User.ToActor(), clock.GetUtcNow()), "已申请回避，该任务已从您的列表中移除。", toList: true);
 
+    /// <summary>The posted sheet as Core reads it.</summary>
+    public SheetInput Sheet => new(new ScoringInput(Points, Judgements, Comments), Opinion, Abstain, AbstainReason);
+
     public Task<IActionResult> OnPostSubmitAsync(Guid id) =>
         StepAsync(id, a => Case.Assessment is { } assessment
-                ? ExpertSheets.SubmitAsync(db, a, assessment, new SheetInput(new ScoringInput(Points, Judgements, Comments), Opinion, Abstain, AbstainReason), User.ToActor(), clock.GetUtcNow())
+                ? ExpertSheets.SubmitAsync(db, a, assessment, Sheet, User.ToActor(), clock.GetUtcNow())
                 : Task.FromResult<IReadOnlyList<OperationError>>([OperationError.ForRequest("该申报尚无可评审的提交内容。")]),
             Abstain ? "已弃权。" : "评分表已提交并锁定。");
 
@@ -64,21 +69,28 @@ public class ReviewModel(PortalDbContext db, TimeProvider clock) : PageModel
         {
             return NotFound();
         }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
         var errors = await step(Assignment);
         if (errors.Count == 0)
         {
             TempData["Notice"] = done;
             return toList ? RedirectToPage("/Experts/Index") : RedirectToPage(new { id });
         }
-        ModelState.AddErrors(errors, key => ScoringFields.InputFor(key) ?? key switch
-        {
-            ExpertPanel.ReasonField => nameof(Reason),
-            ExpertSheets.OpinionField => nameof(Opinion),
-            ExpertSheets.AbstainField => nameof(AbstainReason),
-            _ => null,
-        });
+        ModelState.AddErrors(errors, InputFor);
         return Page();
     }
+
+    /// <summary>The input a Core error of the panel or the sheet belongs beside.</summary>
+    public static string? InputFor(string errorKey) => ScoringFields.InputFor(errorKey) ?? errorKey switch
+    {
+        ExpertPanel.ReasonField => nameof(Reason),
+        ExpertSheets.OpinionField => nameof(Opinion),
+        ExpertSheets.AbstainField => nameof(AbstainReason),
+        _ => null,
+    };
 
     private async Task<bool> LoadAsync(Guid id)
     {
@@ -105,4 +117,23 @@ public class ReviewModel(PortalDbContext db, TimeProvider clock) : PageModel
         OthersHidden = settings.HideScoresUntilSubmitted && assignment.SubmittedAt is null;
         return true;
     }
+}
+
+/// <summary>
+/// What the task's forms post, by Core's rules before anything is loaded: the sheet's shape and lengths
+/// (<see cref="ExpertSheets.CheckShape"/>) and the 回避理由's length (<see cref="ExpertPanel.ReasonTooLong"/>), each
+/// beside its input. Whether a text is required, and which dimensions must be filled, stay with <see cref="ExpertSheets"/>
+/// and <see cref="ExpertPanel"/>, which know the assignment.
+/// </summary>
+public class ReviewValidator : AbstractValidator<ReviewModel>
+{
+    public ReviewValidator() =>
+        RuleFor(m => m).Custom((m, context) =>
+        {
+            context.AddFailures(ExpertSheets.CheckShape(m.Sheet), ReviewModel.InputFor);
+            if (ExpertPanel.ReasonTooLong(m.Reason?.Trim(), "回避理由") is { } reason)
+            {
+                context.AddFailures([reason], ReviewModel.InputFor);
+            }
+        });
 }

@@ -13,7 +13,7 @@ using AssessmentResult = SmeZones.Core.Assessment.Assessment;
 namespace SmeZones.Web.Pages.Ministry.Experts;
 
 /// <summary>One application's review group: draw with a seed, assign by hand (a conflict only with a reason), remove, reopen a sheet.</summary>
-public class GroupModel(PortalDbContext db, IPdfRenderer pdf, TimeProvider clock) : PageModel
+public class GroupModel(PortalDbContext db, IPdfRenderer pdf, ApplicationPrintHtml printHtml, TimeProvider clock) : PageModel
 {
     [BindProperty] public string? Field { get; set; }
     [BindProperty] public string? Seed { get; set; }
@@ -63,7 +63,7 @@ public class GroupModel(PortalDbContext db, IPdfRenderer pdf, TimeProvider clock
 
     public Task<IActionResult> OnGetXlsxAsync(Guid id) => DownloadAsync(id, () => SheetDownloads.XlsxAsync(this, db, Application.CampaignId, id));
 
-    public Task<IActionResult> OnGetPdfAsync(Guid id) => DownloadAsync(id, () => SheetDownloads.PdfAsync(this, db, pdf, Application.CampaignId, id));
+    public Task<IActionResult> OnGetPdfAsync(Guid id) => DownloadAsync(id, () => SheetDownloads.PdfAsync(this, db, pdf, printHtml, Application.CampaignId, id));
 
     private async Task<IActionResult> DownloadAsync(Guid id, Func<Task<IActionResult>> download) => await LoadAsync(id) ? await download() : NotFound();
 

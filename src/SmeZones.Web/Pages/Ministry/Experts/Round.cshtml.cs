@@ -12,7 +12,7 @@ using SmeZones.Web.Infrastructure;
 namespace SmeZones.Web.Pages.Ministry.Experts;
 
 /// <summary>A round's expert review: its settings, every application at the ministry's stage in rank order, the downloads.</summary>
-public class RoundModel(PortalDbContext db, IPdfRenderer pdf, TimeProvider clock) : PageModel
+public class RoundModel(PortalDbContext db, IPdfRenderer pdf, ApplicationPrintHtml printHtml, TimeProvider clock) : PageModel
 {
     [BindProperty] public int ExpertsPerApplication { get; set; }
     [BindProperty] public int ReservesPerApplication { get; set; }
@@ -63,7 +63,7 @@ public class RoundModel(PortalDbContext db, IPdfRenderer pdf, TimeProvider clock
 
     public Task<IActionResult> OnGetXlsxAsync(int campaignId) => SheetDownloads.XlsxAsync(this, db, campaignId, null);
 
-    public Task<IActionResult> OnGetPdfAsync(int campaignId) => SheetDownloads.PdfAsync(this, db, pdf, campaignId, null);
+    public Task<IActionResult> OnGetPdfAsync(int campaignId) => SheetDownloads.PdfAsync(this, db, pdf, printHtml, campaignId, null);
 
     private async Task<bool> LoadAsync(int campaignId)
     {
@@ -90,13 +90,14 @@ public static class SheetDownloads
         return page.File(ExpertSheetDocuments.ToSpreadsheet(loaded.Title, loaded.Sheets), SpreadsheetWriter.ContentType, loaded.Title + ".xlsx");
     }
 
-    public static async Task<IActionResult> PdfAsync(PageModel page, PortalDbContext db, IPdfRenderer pdf, int campaignId, Guid? applicationId)
+    public static async Task<IActionResult> PdfAsync(PageModel page, PortalDbContext db, IPdfRenderer pdf, ApplicationPrintHtml printHtml, int campaignId, Guid? applicationId)
     {
         if (await LoadAsync(page, db, campaignId, applicationId, "pdf") is not { } loaded)
         {
             return page.NotFound();
         }
-        var bytes = await pdf.RenderAsync(ExpertSheetDocuments.ToHtml(loaded.Title, loaded.Sheets), loaded.Title, cancellationToken: page.HttpContext.RequestAborted);
+        var html = await printHtml.RenderAsync(page.PageContext, loaded.Title, loaded.Sheets);
+        var bytes = await pdf.RenderAsync(html, loaded.Title, cancellationToken: page.HttpContext.RequestAborted);
         return page.File(bytes, "application/pdf", loaded.Title + ".pdf");
     }
 

@@ -12,7 +12,7 @@ using SmeZones.Web.Infrastructure;
 namespace SmeZones.Web.Pages.Ministry.List;
 
 /// <summary>The ministry's rounds with where each list stands, and the 建议名单/认定名单 downloads.</summary>
-public class IndexModel(PortalDbContext db, IPdfRenderer pdf, TimeProvider clock) : PageModel
+public class IndexModel(PortalDbContext db, IPdfRenderer pdf, ApplicationPrintHtml printHtml, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<(Campaign Campaign, PublicList? List)> Rounds { get; private set; } = [];
 
@@ -35,7 +35,7 @@ public class IndexModel(PortalDbContext db, IPdfRenderer pdf, TimeProvider clock
             $"下载{document.Title}（{format}）");
         await db.SaveChangesAsync(ct);
         return format == "pdf"
-            ? File(await pdf.RenderAsync(ListDocuments.ToHtml(document), document.Title, cancellationToken: ct), "application/pdf", document.Title + ".pdf")
+            ? File(await pdf.RenderAsync(await printHtml.RenderAsync(PageContext, document), document.Title, cancellationToken: ct), "application/pdf", document.Title + ".pdf")
             : File(ListDocuments.ToSpreadsheet(document), SpreadsheetWriter.ContentType, document.Title + ".xlsx");
     }
 

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using SmeZones.Core.Assessment;
 using SmeZones.Core.Data;
@@ -12,12 +13,17 @@ namespace SmeZones.Web.Pages.Review.Applications;
 /// </summary>
 public class ScoringModel(PortalDbContext db, TimeProvider clock) : ReviewedApplicationPage(db)
 {
-    [BindProperty] public Dictionary<string, string?> Points { get; set; } = [];
-    [BindProperty] public Dictionary<string, string?> Judgements { get; set; } = [];
-    [BindProperty] public Dictionary<string, string?> Comments { get; set; } = [];
+    // Named, so a map the form does not post stays empty: without a name the binder falls back to the empty prefix
+    // and a dictionary then takes every posted field ("Version", "__RequestVerificationToken") as an entry.
+    [BindProperty(Name = nameof(Points))] public Dictionary<string, string?> Points { get; set; } = [];
+    [BindProperty(Name = nameof(Judgements))] public Dictionary<string, string?> Judgements { get; set; } = [];
+    [BindProperty(Name = nameof(Comments))] public Dictionary<string, string?> Comments { get; set; } = [];
 
     /// <summary>The stage review's xmin as read, 0 while there is none.</summary>
     [BindProperty] public uint Version { get; set; }
+
+    /// <summary>The three posted maps as Core reads them.</summary>
+    public ScoringInput Input => new(Points, Judgements, Comments);
 
     public IReadOnlyList<ScoringDimension> Dimensions { get; private set; } = [];
 
@@ -52,8 +58,11 @@ public class ScoringModel(PortalDbContext db, TimeProvider clock) : ReviewedAppl
         {
             return NotFound();
         }
-        var input = new ScoringInput(Points, Judgements, Comments);
-        var result = await ScoringStore.SaveAsync(Db, Reviewed, input, Version, User.ToActor(), clock.GetUtcNow(), HttpContext.RequestAborted);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var result = await ScoringStore.SaveAsync(Db, Reviewed, Input, Version, User.ToActor(), clock.GetUtcNow(), HttpContext.RequestAborted);
         if (result.Status == ScoringSaveStatus.Saved)
         {
             TempData["Notice"] = "评分已保存。";
@@ -75,4 +84,15 @@ public class ScoringModel(PortalDbContext db, TimeProvider clock) : ReviewedAppl
         Result = Reviewed is { Assessment: { } a, Review: { } r } ? ScoringRules.Result(a, r.Points) : null;
         return Task.CompletedTask;
     }
+}
+
+/// <summary>
+/// The posted sheet's shape by Core's rules (<see cref="ScoringRules.CheckShape"/>: points 0 to the dimension's maximum in
+/// steps of 0.5, judgements pass or fail, comments within their length), each beside its input. Which dimensions must be
+/// filled, and the comment a departure from the suggestion needs, stay with <see cref="ScoringRules.Validate"/>.
+/// </summary>
+public class ScoringValidator : AbstractValidator<ScoringModel>
+{
+    public ScoringValidator() =>
+        RuleFor(m => m).Custom((m, context) => context.AddFailures(ScoringRules.CheckShape(m.Input), ScoringFields.InputFor));
 }
