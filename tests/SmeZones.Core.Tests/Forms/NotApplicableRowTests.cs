@@ -119,7 +119,7 @@ public class NotApplicableRowTests
 
         var read = NotApplicableRows.Read(definition, year, none);
 
-        Assert.Equal("无", none.Get(cell));
+        Assert.Equal(" 无 ", none.Get(cell));
         Assert.Null(read.Get(cell));
     }
 
