@@ -187,7 +187,7 @@ public partial class ReviewJourneyTests(BrowserPortal portal)
 
             // Nothing more to score or return here: those actions are gone; the application has gone on to the ministry.
             await BackToApplicationAsync(page, number);
-            await Assertions.Expect(page.Locator("main")).ToContainTextAsync("审核意见：推荐，已于");
+            await Assertions.Expect(page.Locator("main")).ToContainTextAsync("本级审核：推荐，已于");
             await Assertions.Expect(page.Locator("main table.audit-trail")).ToContainTextAsync("报送至工业和信息化部评审");
             var actions = page.GetByRole(AriaRole.Navigation, new() { Name = "审核操作" });
             await Assertions.Expect(actions.GetByRole(AriaRole.Link, new() { Name = "评分", Exact = true })).ToHaveCountAsync(0);
