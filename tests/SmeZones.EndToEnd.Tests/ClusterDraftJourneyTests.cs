@@ -89,7 +89,7 @@ public class ClusterDraftJourneyTests(BrowserPortal portal)
                 prompted.TrySetResult(dialog.Type);
                 _ = dialog.DismissAsync();
             };
-            await page.Locator("nav[aria-label=面包屑] a").ClickAsync();
+            await page.Locator("nav[aria-label=面包屑] a").Last.ClickAsync();
             Assert.Equal("beforeunload", await prompted.Task.WaitAsync(TimeSpan.FromSeconds(10)));
             await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Sections/basic$"));
         }

@@ -42,7 +42,7 @@ public partial class ReviewJourneyTests(BrowserPortal portal)
             var row = await FindInInboxAsync(page, number, waitingOnly: true);
             await Assertions.Expect(row.Locator(".inbox-position")).ToHaveTextAsync("待本级审核");
             await Assertions.Expect(row).ToContainTextAsync(ZoneName);
-            await Assertions.Expect(row.Locator(".inbox-review")).ToHaveTextAsync("未开始");
+            await Assertions.Expect(row.Locator(".inbox-review")).ToHaveTextAsync("尚未作出审核意见");
             await ScreenshotAsync(page, "review-inbox");
 
             await ClickAndWaitAsync(page, row.GetByRole(AriaRole.Link, new() { Name = number, Exact = true }));
@@ -52,7 +52,7 @@ public partial class ReviewJourneyTests(BrowserPortal portal)
             var foreignFirms = assessment.Locator(".requirement").Filter(new() { HasText = "不少于10家外资或合资企业" });
             await Assertions.Expect(foreignFirms).ToHaveCountAsync(1);
             await Assertions.Expect(foreignFirms.Locator(".badge")).ToHaveTextAsync("符合");
-            await Assertions.Expect(page.Locator("main")).ToContainTextAsync("本级尚未开始评审。");
+            await Assertions.Expect(page.Locator("main")).ToContainTextAsync("本级审核：尚未作出审核意见。");
             await ScreenshotAsync(page, "review-application");
 
             // 实地抽查: yesterday in Beijing, two people, what they found, and a photo of the minutes.
@@ -188,7 +188,7 @@ public partial class ReviewJourneyTests(BrowserPortal portal)
 
             // Nothing more to score or return here: those actions are gone; the application has gone on to the ministry.
             await BackToApplicationAsync(page, number);
-            await Assertions.Expect(page.Locator("main")).ToContainTextAsync("审核意见：推荐，已于");
+            await Assertions.Expect(page.Locator("main")).ToContainTextAsync("本级审核：推荐，已于");
             await OpenDetailPartAsync(page, "记录");
             await Assertions.Expect(page.Locator("main table.audit-trail")).ToContainTextAsync("报送至工业和信息化部评审");
             var actions = page.GetByRole(AriaRole.Navigation, new() { Name = "审核操作" });

@@ -37,8 +37,9 @@ public static class SectionProgressReport
     {
         // Two validations of the whole form, grouped by section: this list is drawn on every editor page.
         var slots = FormAnswerKeys.For(definition, roundYear);
+        var read = NotApplicableRows.Read(definition, roundYear, answers);
         var sectionOf = slots.ToDictionary(s => s.Key, s => s.SectionKey);
-        var answered = slots.Where(s => answers.IsFilled(s.Key)).GroupBy(s => s.SectionKey).ToDictionary(g => g.Key, g => g.Count());
+        var answered = slots.Where(s => read.IsFilled(s.Key)).GroupBy(s => s.SectionKey).ToDictionary(g => g.Key, g => g.Count());
         var invalid = CountBySection(FormValidation.Validate(definition, roundYear, answers, ValidationMode.Draft), sectionOf);
         var unfinished = CountBySection(FormValidation.Validate(definition, roundYear, answers, ValidationMode.Submit), sectionOf);
         return Headings(definition).Select(h =>

@@ -17,7 +17,8 @@ public static class AssessmentEngine
             throw new ArgumentException($"Form edition '{form.Key}' declares criteria '{form.TryDeclared()?.Criteria}', not '{edition.Key}'.", nameof(form));
         }
 
-        var input = new AssessmentInput(form, roundYear, answers, settings);
+        // "无" in an unused added row means not applicable (NotApplicableRows): the criteria see a blank row, not a figure.
+        var input = new AssessmentInput(form, roundYear, NotApplicableRows.Read(form, roundYear, answers), settings);
         var groups = edition.Evaluate(input);
         var warnings = edition.Warnings(input).Concat(SettingsWarnings(edition, settings)).ToList();
         var requirements = groups.SelectMany(g => g.Requirements).ToList();

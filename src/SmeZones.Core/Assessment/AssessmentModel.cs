@@ -43,7 +43,8 @@ public enum GroupKind
 /// <param name="Unit">亿元, %, 家, 个 … (empty for none).</param>
 /// <param name="SourceKey">The answer key it was read from, a settings name (e.g. "settings.provinceFdiGrowthAverage"), or null when computed.</param>
 /// <param name="Year">The data year it belongs to, when it is per year.</param>
-/// <param name="Text">The raw text when it is not a number (a yes/no option, a description, an unreadable entry).</param>
+/// <param name="Text">The raw text when it is not a number (a yes/no option, a description, an unreadable entry); for a
+/// computed figure, how it was computed (a 完成率's formula), shown beside it.</param>
 public sealed record FigureUsed(string Label, decimal? Value, string Unit, string? SourceKey, int? Year, string? Text = null);
 
 /// <summary>A threshold replaced by the round's relaxed value for the applicant's region class.</summary>

@@ -175,7 +175,7 @@ public static class DossierWriter
             {
                 stage = stages.FirstOrDefault(s => s.Order == x.Review.StageOrder)?.Name ?? x.Review.StageOrder.ToString(CultureInfo.InvariantCulture),
                 organisation = x.Organisation,
-                decision = ReviewWorkflow.DecisionText(x.Review.Decision),
+                decision = ReviewDecisionWords.Of(x.Review.Decision),
                 x.Review.Opinion,
                 x.Review.DecisionReason,
                 x.Review.Points,

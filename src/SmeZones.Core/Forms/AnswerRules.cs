@@ -13,6 +13,12 @@ internal static class AnswerRules
             return mode == ValidationMode.Submit && IsRequired(slot, answers) ? Missing(slot) : null;
         }
 
+        // Answers arrive through NotApplicableRows.Read: a "无" still in an optional row means the row is used.
+        if (slot.OptionalRow is not null && FormText.IsNone(value))
+        {
+            return $"{slot.Label}不能填写“无”：本行已填写其他内容，请填写实际内容；整行不适用时，请各栏都填“无”或都留空";
+        }
+
         return slot.Kind switch
         {
             SlotKind.Text or SlotKind.LongText => CheckText(slot, value),

@@ -64,4 +64,10 @@ public sealed record AnswerSlot
 
     /// <summary>The resolved data year of a per-year answer.</summary>
     public int? Year { get; init; }
+
+    /// <summary>
+    /// The optional row the cell belongs to (a plan table's added "......" row, e.g. <c>plan.achievement.industryExtra1</c>);
+    /// null for answers the form requires on their own. See <see cref="NotApplicableRows"/>.
+    /// </summary>
+    public string? OptionalRow { get; init; }
 }

@@ -160,10 +160,12 @@ public static class FormAnswerKeys
                 var rowKey = $"{direction.Key}Extra{n}";
                 var cells = field.Columns!.Select(c => c.Key).Prepend("indicator").Select(c => $"{field.Key}.{rowKey}.{c}").ToList();
                 var rowLabel = $"新增指标{n}";
+                var optionalRow = $"{field.Key}.{rowKey}";
                 yield return builder.Slot(cells[0], SlotKind.Text, $"{builder.Name}（{direction.Label}，{rowLabel}，指标）") with
                 {
                     RequiredWhen = RequiredWhen.RowStarted,
                     DependsOn = cells.Where(c => c != cells[0]).ToList(),
+                    OptionalRow = optionalRow,
                 };
                 foreach (var column in field.Columns!)
                 {
@@ -172,6 +174,7 @@ public static class FormAnswerKeys
                     {
                         RequiredWhen = RequiredWhen.RowStarted,
                         DependsOn = cells.Where(c => c != key).ToList(),
+                        OptionalRow = optionalRow,
                     };
                 }
             }

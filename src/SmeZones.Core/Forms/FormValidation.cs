@@ -30,7 +30,8 @@ public static class FormValidation
     {
         var validator = Validators.GetValue(definition, _ => new ConcurrentDictionary<(int, ValidationMode, string?), FormAnswersValidator>())
             .GetOrAdd((roundYear, mode, sectionKey), key => new FormAnswersValidator(definition, key.Item1, key.Item2, key.Item3));
-        var result = validator.Validate(answers);
+        // "无" in an unused added row is "not applicable", i.e. blank (NotApplicableRows): validated as such.
+        var result = validator.Validate(NotApplicableRows.Read(definition, roundYear, answers));
         return new FormValidationResult(result.Errors.Select(e => new OperationError(e.PropertyName, e.ErrorMessage)).ToList());
     }
 }

@@ -35,7 +35,7 @@ public static partial class Notifications
         var onward = next is null ? "" : $"，已报送{next.Name}";
         await SendAsync(db, recommended ? MessageKinds.Recommended : MessageKinds.NotRecommended,
             Recipients.Organisation(application.OrganisationId, Roles.Applicant),
-            $"{application.Number}：{stage.Name}{ReviewWorkflow.DecisionText(review.Decision)}",
+            $"{application.Number}：{stage.Name}{ReviewDecisionWords.Of(review.Decision)}",
             recommended
                 ? $"{stage.Name}已签发，对申报“{Name(application)}”的结论为推荐{onward}。"
                 : $"{stage.Name}已签发，对申报“{Name(application)}”的结论为不予推荐。理由：{review.DecisionReason}",

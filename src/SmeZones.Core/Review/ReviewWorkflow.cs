@@ -202,7 +202,7 @@ public static class ReviewWorkflow
         review.DecidedById = actor.UserId;
         review.UpdatedAt = now;
         db.Record(actor, "DecisionRecorded", nameof(Application), application.Id.ToString(),
-            $"{stage.Name}：{DecisionText(input.Decision)} {application.Number}",
+            $"{stage.Name}：{ReviewDecisionWords.Of(input.Decision)} {application.Number}",
             new { stageReviewId = review.Id, stage = stage.Order, decision = input.Decision.ToString(), previous = previous.ToString(), reason, opinion });
         return await CommitAsync(db, transaction, ct);
     }
@@ -258,19 +258,12 @@ public static class ReviewWorkflow
             application.Status = review.Decision == ReviewDecision.Recommend ? ApplicationStatus.Approved : ApplicationStatus.NotRecommended;
         }
         application.UpdatedAt = now;
-        db.Record(actor, "SignedOff", nameof(Application), id, $"{stage.Name}签发：{DecisionText(review.Decision)} {application.Number}",
+        db.Record(actor, "SignedOff", nameof(Application), id, $"{stage.Name}签发：{ReviewDecisionWords.Of(review.Decision)} {application.Number}",
             new { stageReviewId = review.Id, stage = stage.Order, decision = review.Decision.ToString(), signer = input.SignerName, submission = latest.Sequence, status = application.Status.ToString() });
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await Notifications.Notifications.SignedOffAsync(db, application, stage, review, next, now, ct);
         return await CommitAsync(db, transaction, ct);
     }
-
-    public static string DecisionText(ReviewDecision decision) => decision switch
-    {
-        ReviewDecision.Recommend => "推荐",
-        ReviewDecision.NotRecommend => "不予推荐",
-        _ => "尚未决定",
-    };
 
     private static async Task WithdrawRecommendationAsync(
         PortalDbContext db, Application application, ReviewStage stage, StageReview review, Actor actor, DateTimeOffset now, CancellationToken ct)

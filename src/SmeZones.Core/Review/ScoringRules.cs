@@ -41,6 +41,9 @@ public sealed record ScoringValidation(
 public static class ScoringRules
 {
     public const string Pass = "pass";
+
+    /// <summary>Points are given in steps of 0.5 (the score inputs' <c>step</c>, checked again on the server).</summary>
+    public const decimal PointsStep = ZoneScore.Step;
     public const string Fail = "fail";
 
     /// <summary>The same limit as a decision's reason: enough for a paragraph, not for a pasted report.</summary>

@@ -43,15 +43,6 @@ public static class ScoringText
         };
     }
 
-    /// <summary>The stage review's decision as the inbox and the scoring page show it.</summary>
-    public static string Decision(ReviewDecision decision) => decision switch
-    {
-        ReviewDecision.Undecided => "尚未作出审核意见",
-        ReviewDecision.Recommend => "推荐",
-        ReviewDecision.NotRecommend => "不予推荐",
-        _ => decision.ToString(),
-    };
-
     /// <summary>No trailing zeros: "12", "13.5", "99.99".</summary>
     public static string Number(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 }

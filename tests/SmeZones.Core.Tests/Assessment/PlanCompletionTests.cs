@@ -1,4 +1,5 @@
 using SmeZones.Core.Assessment;
+using SmeZones.Core.Review;
 using static SmeZones.Core.Tests.Assessment.AssessmentFixtures;
 
 namespace SmeZones.Core.Tests.Assessment;
@@ -61,6 +62,48 @@ public class PlanCompletionTests
         Assert.Equal(RequirementOutcome.ReviewerJudgement, requirement.Outcome);
         Assert.Contains("龙头企业数量", requirement.Title, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_formula_of_an_up_indicator_is_stated_beside_its_rate()
+    {
+        var rate = RateFigure(ClusterReview(), "qualitySmes");
+
+        Assert.Equal(103.33m, rate.Value);
+        Assert.Equal("完成值 31 ÷ 目标值 30 × 100%", rate.Text);
+        Assert.Equal("103.33%（完成值 31 ÷ 目标值 30 × 100%）", ScoringText.Figure(rate));
+    }
+
+    [Fact]
+    public void The_formula_of_a_down_indicator_is_the_progress_from_the_baseline()
+    {
+        // CO₂ 100 → target 90 → achieved 95: (100 − 95) ÷ (100 − 90) = 50%.
+        var rate = RateFigure(ClusterReview(("plan.achievement.co2.achieved", "95"), ("plan.targets.co2.baseline", "95")), "co2");
+
+        Assert.Equal(50m, rate.Value);
+        Assert.Equal("下降类指标，按自基准值起的下降进度计算：（基准值 100 − 完成值 95）÷（基准值 100 − 目标值 90）× 100%", rate.Text);
+    }
+
+    [Fact]
+    public void A_down_indicator_with_no_planned_reduction_says_it_divides_target_by_achieved()
+    {
+        // Energy 0.8 → target 0.9 (no reduction planned) → achieved 0.88: 0.9 ÷ 0.88.
+        var rate = RateFigure(ClusterReview(("plan.achievement.energy.baseline", "0.8")), "energy");
+
+        Assert.Equal(102.27m, rate.Value);
+        Assert.Equal("下降类指标，未计划自基准值下降：目标值 0.9 ÷ 完成值 0.88 × 100%", rate.Text);
+    }
+
+    [Fact]
+    public void Every_completion_rate_has_its_formula()
+    {
+        var rates = ClusterReview().Group("completion")!.Requirements.SelectMany(r => r.Figures).Where(f => f.Label.EndsWith("完成率", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(7, rates.Count);
+        Assert.All(rates, f => Assert.EndsWith("× 100%", f.Text, StringComparison.Ordinal));
+    }
+
+    private static FigureUsed RateFigure(SmeZones.Core.Assessment.Assessment assessment, string row) =>
+        Assert.Single(assessment.Req("completion." + row).Figures, f => f.Label.EndsWith("完成率", StringComparison.Ordinal));
 
     [Fact]
     public void Qualitative_rows_need_both_cells()

@@ -35,7 +35,7 @@ public class WorkspaceInboxTests(PortalHost host)
         Assert.EndsWith("（北京时间）", cells[6], StringComparison.Ordinal);
         Assert.Contains("门槛全部符合", cells[7], StringComparison.Ordinal);
         Assert.Matches(@"符合 \d+ · 不符合 \d+ · 数据缺失 \d+ · 需判断 \d+", cells[7]);
-        Assert.Equal("未开始", cells[8]);
+        Assert.Equal("尚未作出审核意见", cells[8]);
         Assert.Contains(chain.Round.Name, Section(page, application.Id).QuerySelector("h2")!.TextContent, StringComparison.Ordinal);
         Assert.Null(Row(other, application.Id));
         Assert.DoesNotContain(application.Number, other.Body!.TextContent, StringComparison.Ordinal);

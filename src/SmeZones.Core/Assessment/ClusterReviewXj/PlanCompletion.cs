@@ -52,24 +52,18 @@ internal static class PlanCompletion
         }
 
         var holds = down ? a <= t : a >= t;
-        var rate = CompletionRate(baseline.Value, t, a, down);
-        if (rate is { } r)
+        var rate = CompletionRate.Of(baseline.Value, t, a, down);
+        if (rate is not null)
         {
-            figures.Add(new FigureUsed($"{name}完成率", r, "%", null, null));
+            // The formula beside the figure, written by the code that computed it (issue 8 item 13).
+            figures.Add(new FigureUsed($"{name}完成率", rate.Percent, "%", null, null, rate.Formula));
         }
 
         var direction = down ? "（下降类指标，完成值不高于目标值为完成）" : string.Empty;
-        var sentence = $"{name}目标值 {Fmt.WithUnit(t, unit)}，完成值 {Fmt.WithUnit(a, unit)}{(rate is { } shown ? $"，完成率 {Fmt.Number(shown)}%" : string.Empty)}，{(holds ? "已完成" : "未完成")}{direction}";
+        var sentence = $"{name}目标值 {Fmt.WithUnit(t, unit)}，完成值 {Fmt.WithUnit(a, unit)}{(rate is not null ? $"，完成率 {Fmt.Number(rate.Percent)}%" : string.Empty)}，{(holds ? "已完成" : "未完成")}{direction}";
         return rule.Result(holds ? RequirementOutcome.Met : RequirementOutcome.NotMet, sentence, figures);
     }
 
-    internal static decimal? CompletionRate(decimal? baseline, decimal target, decimal achieved, bool down)
-    {
-        decimal? rate = down
-            ? baseline is { } b && b > target ? (b - achieved) / (b - target) * 100m : achieved > 0 ? target / achieved * 100m : null
-            : target > 0 ? achieved / target * 100m : null;
-        return rate is { } value ? Math.Round(value, 2, MidpointRounding.AwayFromZero) : null;
-    }
 
     /// <summary>Rows the applicant added ("......"): their direction is unknown, so the reviewer decides.</summary>
     private static IEnumerable<RequirementResult> AddedRows(AssessmentInput input)
@@ -107,4 +101,33 @@ internal static class PlanCompletion
             ? rule.Result(RequirementOutcome.DataMissing, $"{name}（定性描述）：{(target is null ? "目标值" : "完成值")}未填写", figures)
             : rule.Result(RequirementOutcome.ReviewerJudgement, $"{name}为定性目标，完成情况由评审判断", figures);
     }
+}
+
+/// <summary>
+/// A 完成率 and its formula with the figures put in. Each branch computes the rate and writes its words together, so
+/// what the reviewer reads beside the figure is what was computed: 下降类 indicators by the progress from the 基准值
+/// (planned reduction achieved), or 目标值 ÷ 完成值 where no reduction from the 基准值 was planned; others 完成值 ÷ 目标值.
+/// </summary>
+internal sealed record CompletionRate(decimal Percent, string Formula)
+{
+    public static CompletionRate? Of(decimal? baseline, decimal target, decimal achieved, bool down)
+    {
+        if (down && baseline is { } b && b > target)
+        {
+            return Percentage((b - achieved) / (b - target),
+                $"下降类指标，按自基准值起的下降进度计算：（基准值 {Fmt.Number(b)} − 完成值 {Fmt.Number(achieved)}）÷（基准值 {Fmt.Number(b)} − 目标值 {Fmt.Number(target)}）× 100%");
+        }
+
+        if (down)
+        {
+            return achieved > 0
+                ? Percentage(target / achieved, $"下降类指标，未计划自基准值下降：目标值 {Fmt.Number(target)} ÷ 完成值 {Fmt.Number(achieved)} × 100%")
+                : null;
+        }
+
+        return target > 0 ? Percentage(achieved / target, $"完成值 {Fmt.Number(achieved)} ÷ 目标值 {Fmt.Number(target)} × 100%") : null;
+    }
+
+    private static CompletionRate Percentage(decimal ratio, string formula) =>
+        new(Math.Round(ratio * 100m, 2, MidpointRounding.AwayFromZero), formula);
 }

@@ -45,7 +45,7 @@ public class DecisionModel(PortalDbContext db, TimeProvider clock) : PageModel
         }
         var outcome = await ReviewWorkflow.DecideAsync(db, Position, User.ToActor(),
             new DecisionInput(Decision ?? ReviewDecision.Undecided, Reason, Opinion, Version), clock.GetUtcNow());
-        return await FinishAsync(id, outcome, $"已保存结论：{ReviewWorkflow.DecisionText(Decision ?? ReviewDecision.Undecided)}。签发前仍可修改。");
+        return await FinishAsync(id, outcome, $"已保存结论：{ReviewDecisionWords.Of(Decision ?? ReviewDecision.Undecided)}。签发前仍可修改。");
     }
 
     public async Task<IActionResult> OnPostSignOffAsync(Guid id)
