@@ -57,6 +57,7 @@ public sealed record FormDefinition
     /// <summary>A 年度发展报告 form's settings (when it is due); required of that kind, absent on application forms.</summary>
     public AnnualReportDeclaration? AnnualReport { get; init; }
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsAnnualReport => Kind == FormKind.AnnualReport;
 
     /// <summary>The edition's declaration: its own, or for an older snapshot copy, the catalogue edition's of the same key.</summary>
