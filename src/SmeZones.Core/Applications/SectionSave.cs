@@ -30,32 +30,11 @@ public static partial class SectionSave
             throw new InvalidOperationException($"Application {application.Number} is not editable.");
         }
 
-        var (slots, proposed) = Propose(application, definition, roundYear, sectionKey, posted);
-        var errors = FormValidation.Validate(definition, roundYear, proposed, ValidationMode.Draft, sectionKey).Errors;
-        var refused = errors.Select(e => e.Key).ToHashSet();
-        var changes = new Dictionary<string, object?>();
-        foreach (var slot in slots.Where(s => !refused.Contains(s.Key)))
-        {
-            var before = application.Answers.GetValueOrDefault(slot.Key);
-            var after = proposed.Get(slot.Key);
-            if (before != after)
-            {
-                changes[slot.Key] = new { before, after };
-                if (after is null)
-                {
-                    application.Answers.Remove(slot.Key);
-                }
-                else
-                {
-                    application.Answers[slot.Key] = after;
-                }
-            }
-        }
-
+        var (answers, changes, errors) = Merge(application.Answers, definition, roundYear, sectionKey, posted);
         if (changes.Count > 0)
         {
             // A new dictionary instance so EF sees the jsonb column as changed.
-            application.Answers = new Dictionary<string, string>(application.Answers);
+            application.Answers = answers;
             application.Title = ApplicationTitle.From(definition, application.Answers) ?? application.Title;
             application.UpdatedAt = now;
             db.Record(actor, "AnswersSaved", nameof(Application), application.Id.ToString(), AuditSummary(sectionKey, changes.Count), changes);
@@ -89,19 +68,56 @@ public static partial class SectionSave
     }
 
     /// <summary>
+    /// The saved answers with the posted ones of the section laid over them, keeping every valid one and the last saved
+    /// value of each refused one; with the changes (key → before/after) and the refusals. Any form kind saves this way.
+    /// </summary>
+    public static (Dictionary<string, string> Answers, Dictionary<string, object?> Changes, IReadOnlyList<OperationError> Errors) Merge(
+        IReadOnlyDictionary<string, string> saved, FormDefinition definition, int roundYear, string? sectionKey, IReadOnlyDictionary<string, string?> posted)
+    {
+        var (slots, proposed) = Propose(saved, definition, roundYear, sectionKey, posted);
+        var errors = FormValidation.Validate(definition, roundYear, proposed, ValidationMode.Draft, sectionKey).Errors;
+        var refused = errors.Select(e => e.Key).ToHashSet();
+        var answers = new Dictionary<string, string>(saved);
+        var changes = new Dictionary<string, object?>();
+        foreach (var slot in slots.Where(s => !refused.Contains(s.Key)))
+        {
+            var before = saved.GetValueOrDefault(slot.Key);
+            var after = proposed.Get(slot.Key);
+            if (before != after)
+            {
+                changes[slot.Key] = new { before, after };
+                if (after is null)
+                {
+                    answers.Remove(slot.Key);
+                }
+                else
+                {
+                    answers[slot.Key] = after;
+                }
+            }
+        }
+        return (answers, changes, errors);
+    }
+
+    /// <summary>
     /// What <see cref="Apply"/> would refuse in this post, without changing anything: the edition's rules (the forms
     /// engine) applied to the saved answers with the section's posted ones laid over them. The page's validator asks it.
     /// </summary>
     public static IReadOnlyList<OperationError> Check(
         Application application, FormDefinition definition, int roundYear, string? sectionKey, IReadOnlyDictionary<string, string?> posted) =>
-        FormValidation.Validate(definition, roundYear, Propose(application, definition, roundYear, sectionKey, posted).Proposed, ValidationMode.Draft, sectionKey).Errors;
+        Check(application.Answers, definition, roundYear, sectionKey, posted);
+
+    /// <summary>The same for any form's saved answers.</summary>
+    public static IReadOnlyList<OperationError> Check(
+        IReadOnlyDictionary<string, string> saved, FormDefinition definition, int roundYear, string? sectionKey, IReadOnlyDictionary<string, string?> posted) =>
+        FormValidation.Validate(definition, roundYear, Propose(saved, definition, roundYear, sectionKey, posted).Proposed, ValidationMode.Draft, sectionKey).Errors;
 
     private static (List<AnswerSlot> Slots, FormAnswers Proposed) Propose(
-        Application application, FormDefinition definition, int roundYear, string? sectionKey, IReadOnlyDictionary<string, string?> posted)
+        IReadOnlyDictionary<string, string> saved, FormDefinition definition, int roundYear, string? sectionKey, IReadOnlyDictionary<string, string?> posted)
     {
         var slots = FormAnswerKeys.For(definition, roundYear)
             .Where(s => (sectionKey is null || s.SectionKey == sectionKey) && s.FilledBy == FieldFiller.Applicant).ToList();
-        var proposed = new FormAnswers(application.Answers);
+        var proposed = new FormAnswers(saved);
         foreach (var slot in slots)
         {
             // Only keys of this section are read: anything else in the post is ignored, whatever it claims to be.

@@ -9,7 +9,7 @@ namespace SmeZones.Core.Data;
 public static partial class DatabaseSetup
 {
     /// <summary>Tables the portal only appends to and reads; their triggers refuse changes even to the owner.</summary>
-    private static readonly string[] AppendOnlyTables = ["AuditEvents", "Submissions", "RegistryChanges"];
+    private static readonly string[] AppendOnlyTables = ["AuditEvents", "Submissions", "RegistryChanges", "AnnualReportSubmissions"];
 
     /// <summary>
     /// Migrates as the owner (<paramref name="db"/> connects as the role that owns the schema), loads the regions, and,

@@ -51,6 +51,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<RegistryEntry> RegistryEntries => Set<RegistryEntry>();
     public DbSet<RegistryChange> RegistryChanges => Set<RegistryChange>();
     public DbSet<RegistryRequest> RegistryRequests => Set<RegistryRequest>();
+    public DbSet<AnnualReport> AnnualReports => Set<AnnualReport>();
+    public DbSet<AnnualReportSubmission> AnnualReportSubmissions => Set<AnnualReportSubmission>();
+    public DbSet<AnnualReportNotice> AnnualReportNotices => Set<AnnualReportNotice>();
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<MailOutboxItem> MailOutbox => Set<MailOutboxItem>();
     public DbSet<DeadlineReminder> DeadlineReminders => Set<DeadlineReminder>();

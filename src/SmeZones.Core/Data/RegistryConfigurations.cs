@@ -64,3 +64,43 @@ internal sealed class RegistryRequestConfiguration : IEntityTypeConfiguration<Re
         b.HasOne<RegistryEntry>().WithMany().HasForeignKey(r => r.EntryId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class AnnualReportConfiguration : IEntityTypeConfiguration<AnnualReport>
+{
+    public void Configure(EntityTypeBuilder<AnnualReport> b)
+    {
+        // One report per entry and year, held where two holders starting at once cannot get round it.
+        b.HasIndex(r => new { r.EntryId, r.Year }).IsUnique();
+        b.HasIndex(r => new { r.Status, r.Year });
+        b.Property(r => r.FormEditionKey).HasMaxLength(64);
+        b.Property(r => r.Answers).HasColumnType("jsonb");
+        b.Property(r => r.ProvinceComment).HasMaxLength(RegistryLimits.Comment);
+        b.Property(r => r.MinistryComment).HasMaxLength(RegistryLimits.Comment);
+        b.Property(r => r.EvidenceFileName).HasMaxLength(255);
+        b.Property(r => r.EvidenceContentType).HasMaxLength(100);
+        b.Property(r => r.EvidenceSha256).HasMaxLength(64).IsFixedLength();
+        b.Property(r => r.Version).IsRowVersion();
+        b.HasOne<RegistryEntry>().WithMany().HasForeignKey(r => r.EntryId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class AnnualReportSubmissionConfiguration : IEntityTypeConfiguration<AnnualReportSubmission>
+{
+    public void Configure(EntityTypeBuilder<AnnualReportSubmission> b)
+    {
+        b.HasIndex(s => new { s.ReportId, s.Sequence }).IsUnique();
+        b.Property(s => s.Sha256).HasMaxLength(64).IsFixedLength();
+        b.HasOne<AnnualReport>().WithMany().HasForeignKey(s => s.ReportId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class AnnualReportNoticeConfiguration : IEntityTypeConfiguration<AnnualReportNotice>
+{
+    public void Configure(EntityTypeBuilder<AnnualReportNotice> b)
+    {
+        // Once per entry, year and kind: a second run, or a second instance, inserts nothing and sends nothing.
+        b.HasIndex(n => new { n.EntryId, n.Year, n.Kind }).IsUnique();
+        b.Property(n => n.Kind).HasMaxLength(20);
+        b.HasOne<RegistryEntry>().WithMany().HasForeignKey(n => n.EntryId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -51,6 +51,15 @@ public sealed record FormDefinition
     /// </summary>
     public EditionDeclaration? Edition { get; init; }
 
+    /// <summary>What kind of form this is; absent means an application form (申报表), the only kind there was at first.</summary>
+    public FormKind? Kind { get; init; }
+
+    /// <summary>A 年度发展报告 form's settings (when it is due); required of that kind, absent on application forms.</summary>
+    public AnnualReportDeclaration? AnnualReport { get; init; }
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsAnnualReport => Kind == FormKind.AnnualReport;
+
     /// <summary>The edition's declaration: its own, or for an older snapshot copy, the catalogue edition's of the same key.</summary>
     public EditionDeclaration Declared() =>
         TryDeclared() ?? throw new InvalidOperationException($"Form edition '{Key}' declares no criteria, title or words.");
@@ -58,6 +67,29 @@ public sealed record FormDefinition
     /// <summary>The same, or null for an old copy of an edition the catalogue no longer has.</summary>
     public EditionDeclaration? TryDeclared() =>
         Edition ?? (FormEditionCatalogue.Default.TryGet(Key, out var current) ? current!.Edition : null);
+}
+
+/// <summary>
+/// The kinds of form the engine edits, validates and prints with the same code: the round's 申报表, and the
+/// registry's 年度发展报告 (no round: its year is the report year + 1, so <c>{y-1}</c> is the year reported on).
+/// </summary>
+public enum FormKind
+{
+    Application = 0,
+    AnnualReport = 1,
+}
+
+/// <summary>
+/// When a programme's 年度发展报告 is due (管理办法 第八条: zones by 31 March; clusters 30 April), for the previous year,
+/// 北京时间 through 23:59:59 of that day, and how many days before it the holder is reminded.
+/// </summary>
+public sealed record AnnualReportDeclaration
+{
+    public required int DueMonth { get; init; }
+
+    public required int DueDay { get; init; }
+
+    public required IReadOnlyList<int> RemindDaysBefore { get; init; }
 }
 
 /// <summary>A numbered section of the form (一、基本情况 …).</summary>

@@ -86,6 +86,28 @@ public static partial class FormDefinitionChecker
         return p;
     }
 
+    // An annual report has no round, criteria or 简介: it declares when it is due instead.
+    private static void CheckAnnualReport(FormDefinition definition, List<string> p)
+    {
+        if (definition.Edition is not null || definition.Summary is not null)
+        {
+            p.Add("an annual report form declares no 'edition' or 'summary'");
+        }
+        if (definition.AnnualReport is not { } a)
+        {
+            p.Add("an annual report form needs 'annualReport' (dueMonth, dueDay, remindDaysBefore)");
+            return;
+        }
+        if (a.DueMonth is < 1 or > 12 || a.DueDay < 1 || a.DueDay > DateTime.DaysInMonth(2001, a.DueMonth))
+        {
+            p.Add($"annualReport: {a.DueMonth}-{a.DueDay} is not a day of the year");
+        }
+        if (a.RemindDaysBefore.Any(d => d is < 1 or > 180) || a.RemindDaysBefore.Distinct().Count() != a.RemindDaysBefore.Count)
+        {
+            p.Add("annualReport.remindDaysBefore must be distinct numbers of days, 1–180");
+        }
+    }
+
     [GeneratedRegex(@"\{answer:(?<key>[^}]*)\}")]
     private static partial Regex AnswerPlaceholder();
 
@@ -100,6 +122,15 @@ public static partial class FormDefinitionChecker
     // Everything the portal reads by the declaration must exist in the form, so a typo fails at load, not in an export.
     private static void CheckDeclaration(FormDefinition definition, List<string> p)
     {
+        if (definition.IsAnnualReport)
+        {
+            CheckAnnualReport(definition, p);
+            return;
+        }
+        if (definition.AnnualReport is not null)
+        {
+            p.Add("only an annual report form declares 'annualReport'");
+        }
         if (definition.Edition is not { } d)
         {
             p.Add("the edition declares no 'edition' (criteria, title answers, words, 简介 draft)");

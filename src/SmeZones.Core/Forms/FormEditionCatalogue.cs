@@ -74,6 +74,14 @@ public sealed class FormEditionCatalogue
     /// <summary>All editions, ordered by key.</summary>
     public IReadOnlyList<FormDefinition> All => _editions.Values.OrderBy(d => d.Key, StringComparer.Ordinal).ToList();
 
+    /// <summary>The application forms (申报表) a round may use, ordered by key.</summary>
+    public IReadOnlyList<FormDefinition> ApplicationForms => All.Where(d => !d.IsAnnualReport).ToList();
+
+    /// <summary>The programme's newest 年度发展报告 form; null when the catalogue has none.</summary>
+    public FormDefinition? AnnualReportFor(Campaigns.Programme programme) =>
+        All.Where(d => d.IsAnnualReport && d.Programme == programme).OrderByDescending(d => d.RoundYear)
+            .ThenByDescending(d => d.Key, StringComparer.Ordinal).FirstOrDefault();
+
     /// <summary>The edition with this key; throws <see cref="KeyNotFoundException"/> naming the known keys.</summary>
     public FormDefinition Get(string editionKey) =>
         _editions.TryGetValue(editionKey, out var definition)

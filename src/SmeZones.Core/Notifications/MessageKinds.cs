@@ -28,6 +28,12 @@ public static class MessageKinds
     public static readonly MessageKind RegistryReReviewPassed = new("RegistryReReviewPassed", "复核通过");
     public static readonly MessageKind RegistryExpired = new("RegistryExpired", "期满待复核");
     public static readonly MessageKind ReReviewApplicationCreated = new("ReReviewApplicationCreated", "复核申报");
+    public static readonly MessageKind AnnualReportDue = new("AnnualReportDue", "年报到期提醒");
+    public static readonly MessageKind AnnualReportOverdue = new("AnnualReportOverdue", "年报逾期");
+    public static readonly MessageKind AnnualReportSubmitted = new("AnnualReportSubmitted", "年报待审核");
+    public static readonly MessageKind AnnualReportReturned = new("AnnualReportReturned", "年报退回");
+    public static readonly MessageKind AnnualReportForwarded = new("AnnualReportForwarded", "年报报部");
+    public static readonly MessageKind AnnualReportAccepted = new("AnnualReportAccepted", "年报已接收");
 
     public static readonly IReadOnlyList<MessageKind> All =
     [
@@ -35,6 +41,7 @@ public static class MessageKinds
         ObjectionReceived, ObjectionConcluded, Certified, NotCertified, DeadlineReminder,
         RegistryRequestFiled, RegistryRequestForwarded, RegistryRequestReturned, RegistryRequestApproved,
         RegistryRevoked, RegistryReReviewPassed, RegistryExpired, ReReviewApplicationCreated,
+        AnnualReportDue, AnnualReportOverdue, AnnualReportSubmitted, AnnualReportReturned, AnnualReportForwarded, AnnualReportAccepted,
     ];
 
     public static string LabelOf(string key) => All.FirstOrDefault(k => k.Key == key)?.Label ?? "通知";

@@ -151,15 +151,25 @@ public static class ReReviewRounds
 }
 
 /// <summary>
-/// The seam for the annual reports (年度发展报告): the achieved value of each plan row (row key → value) from the
-/// entry's accepted annual reports, for the re-review prefill. The annual reports do not exist yet, so it returns
-/// none; the annual-report work fills it in (the latest accepted report's achieved value per row).
+/// The achieved value of each plan row (row key → value) from the entry's latest accepted annual report
+/// (年度发展报告), for the re-review prefill. Only a report the ministry accepted counts; its answers are those it
+/// submitted, since an accepted report cannot be edited.
 /// </summary>
 public static class AnnualReportActuals
 {
-    public static Task<IReadOnlyDictionary<string, string>> ForAsync(PortalDbContext db, Guid entryId, CancellationToken ct = default)
+    public static async Task<IReadOnlyDictionary<string, string>> ForAsync(PortalDbContext db, Guid entryId, CancellationToken ct = default)
     {
-        _ = (db, entryId, ct);
-        return Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>());
+        var report = await db.AnnualReports.AsNoTracking()
+            .Where(r => r.EntryId == entryId && r.Status == AnnualReportStatus.Accepted)
+            .OrderByDescending(r => r.Year).FirstOrDefaultAsync(ct);
+        if (report is null || AnnualReportProgress.Table(FormEditionCatalogue.Default.Get(report.FormEditionKey)) is not { } table)
+        {
+            return new Dictionary<string, string>();
+        }
+        var (prefix, suffix) = ($"{table.Key}.", $".{ReReviewPrefill.AchievedColumn}");
+        return report.Answers
+            .Where(a => a.Key.StartsWith(prefix, StringComparison.Ordinal) && a.Key.EndsWith(suffix, StringComparison.Ordinal)
+                && !string.IsNullOrWhiteSpace(a.Value))
+            .ToDictionary(a => a.Key[prefix.Length..^suffix.Length], a => a.Value);
     }
 }

@@ -249,10 +249,10 @@ public static class RegistryRequests
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private sealed record CheckedFile(string Name, string ContentType, byte[] Bytes);
+    internal sealed record CheckedFile(string Name, string ContentType, byte[] Bytes);
 
     /// <summary>The same content checks as application evidence (ADR 0010): PDF, JPG, PNG or OFD without active content.</summary>
-    private static (CheckedFile?, string?) CheckEvidence(UploadedFile? file, bool required)
+    internal static (CheckedFile?, string?) CheckEvidence(UploadedFile? file, bool required)
     {
         if (file is null || file.Bytes.Length == 0)
         {

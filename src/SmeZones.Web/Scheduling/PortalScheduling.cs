@@ -63,6 +63,7 @@ public static class PortalScheduling
         q.AddPortalJob<MailOutboxJob>(MailOutboxJob.Name, MailOutboxJob.Cron);
         q.AddPortalJob<DeadlineReminderJob>(DeadlineReminderJob.Name, DeadlineReminderJob.Cron);
         q.AddPortalJob<RegistryExpiryJob>(RegistryExpiryJob.Name, RegistryExpiryJob.Cron);
+        q.AddPortalJob<AnnualReportReminderJob>(AnnualReportReminderJob.Name, AnnualReportReminderJob.Cron);
     }
 
     /// <summary>A job with its one cron trigger (北京时间), never run twice at once anywhere in the cluster.</summary>

@@ -9,7 +9,7 @@ public class AnswerKeysExistTests
     public static TheoryData<string, string> EditionPairs()
     {
         var data = new TheoryData<string, string>();
-        foreach (var form in FormEditionCatalogue.Default.All)
+        foreach (var form in FormEditionCatalogue.Default.ApplicationForms)
         {
             data.Add(form.Declared().Criteria, form.Key);
         }

@@ -48,7 +48,7 @@ public class CriteriaCatalogueTests
     public void The_requirement_keys_are_the_ones_the_assessment_yields(string key)
     {
         var edition = CriteriaEditions.Get(key);
-        var form = FormEditionCatalogue.Default.All.First(f => f.Declared().Criteria == key);
+        var form = FormEditionCatalogue.Default.ApplicationForms.First(f => f.Declared().Criteria == key);
 
         var assessment = AssessmentEngine.Assess(key, form, form.RoundYear, new FormAnswers(), AssessmentSettings.None);
 

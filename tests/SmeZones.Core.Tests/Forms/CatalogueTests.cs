@@ -8,11 +8,12 @@ namespace SmeZones.Core.Tests.Forms;
 public class CatalogueTests
 {
     [Fact]
-    public void All_four_editions_load_and_pass_the_structural_checks()
+    public void The_four_application_editions_and_two_annual_report_forms_load_and_pass_the_structural_checks()
     {
         var catalogue = FormEditionCatalogue.LoadEmbedded();
 
-        Assert.Equal(["cluster-2024", "cluster-review-xj", "zone-2025", "zone-2026"], catalogue.All.Select(d => d.Key));
+        Assert.Equal(["annual-cluster", "annual-zone", "cluster-2024", "cluster-review-xj", "zone-2025", "zone-2026"], catalogue.All.Select(d => d.Key));
+        Assert.Equal(["cluster-2024", "cluster-review-xj", "zone-2025", "zone-2026"], catalogue.ApplicationForms.Select(d => d.Key));
         Assert.All(catalogue.All, d => Assert.Empty(FormDefinitionChecker.Problems(d)));
     }
 

@@ -13,7 +13,7 @@ namespace SmeZones.Web.Tests.Experience;
 [Collection(PortalCollection.Name)]
 public class AccessibleNameTests(PortalHost host)
 {
-    public static TheoryData<string> Editions => [.. FormEditionCatalogue.Default.All.Select(d => d.Key)];
+    public static TheoryData<string> Editions => [.. FormEditionCatalogue.Default.ApplicationForms.Select(d => d.Key)];
 
     [Theory]
     [MemberData(nameof(Editions))]

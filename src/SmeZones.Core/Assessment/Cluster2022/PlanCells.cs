@@ -18,6 +18,9 @@ internal static class PlanCells
         return new NumberRead(key, value, raw, new FigureUsed(input.Label(key), value, unit, key, null, value is null ? raw : null));
     }
 
+    /// <summary>A plan cell's number as the assessment reads it (a unit typed after it is ignored); null when it is none.</summary>
+    public static decimal? Number(string? raw) => FormNumbers.Read(StripUnit(raw));
+
     private static string? StripUnit(string? raw)
     {
         var text = raw?.Trim();

@@ -65,6 +65,9 @@ internal static class PlanCompletion
     }
 
 
+    /// <summary>Whether a printed plan row is a "down" indicator (emissions, energy per unit): lower is better.</summary>
+    internal static bool IsDown(string row) => Rows.Any(r => r.Row == row && r.Down);
+
     /// <summary>Rows the applicant added ("......"): their direction is unknown, so the reviewer decides.</summary>
     private static IEnumerable<RequirementResult> AddedRows(AssessmentInput input)
     {

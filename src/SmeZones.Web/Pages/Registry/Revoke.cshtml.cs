@@ -19,6 +19,9 @@ public class RevokeModel(PortalDbContext db, TimeProvider clock) : PageModel
 
     public RegistryEntry Entry { get; private set; } = null!;
 
+    /// <summary>Years whose annual report is overdue: 第十一条（二） is suggested, never chosen for the ministry.</summary>
+    public IReadOnlyList<DueReport> OverdueReports { get; private set; } = [];
+
     /// <param name="because">A suggested 撤销说明, from the list of failed re-reviews; the officer may change it.</param>
     public async Task<IActionResult> OnGetAsync(Guid id, string? because)
     {
@@ -66,6 +69,7 @@ public class RevokeModel(PortalDbContext db, TimeProvider clock) : PageModel
             return false;
         }
         Entry = entry;
+        OverdueReports = await AnnualReportDue.OverdueForEntryAsync(db, id, clock.GetUtcNow());
         return true;
     }
 }

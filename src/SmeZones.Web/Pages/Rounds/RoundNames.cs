@@ -16,7 +16,7 @@ public static class RoundNames
 
     /// <summary>The form editions a round may use: those a criteria edition reads.</summary>
     public static IReadOnlyList<FormDefinition> UsableEditions() =>
-        FormEditionCatalogue.Default.All.Where(f => CriteriaEditions.ForForm(f.Key).Count == 1).ToList();
+        FormEditionCatalogue.Default.ApplicationForms.Where(f => CriteriaEditions.ForForm(f.Key).Count == 1).ToList();
 
     /// <summary>The criteria edition a form edition's round is assessed by, when the form is one a round may use.</summary>
     public static CriteriaEdition? CriteriaOf(string? formEdition) =>
