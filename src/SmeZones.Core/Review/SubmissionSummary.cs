@@ -133,9 +133,24 @@ public static class SubmissionSummaries
         {
             var application = applications[s.ApplicationId];
             var campaign = campaigns[application.CampaignId];
-            var snapshot = SubmissionSnapshot.Parse(s.CanonicalJson);
             var settings = ApplicationAssessment.SettingsFor(campaign, application.RegionCode, byUnit.GetValueOrDefault((campaign.Id, application.ProvincialUnitCode)));
-            return Of(s, campaign, snapshot.Definition, snapshot.Answers, settings, now);
+            return Parse(s.CanonicalJson) is { } snapshot
+                ? Of(s, campaign, snapshot.Definition, snapshot.Answers, settings, now)
+                : new SubmissionSummary { SubmissionId = s.Id, ApplicationId = s.ApplicationId, Sequence = s.Sequence, ComputedAt = now };
         }).ToList();
+    }
+
+    // A snapshot from before the definition copy was part of it cannot be assessed: it gets an unassessed summary, and
+    // the upgrade goes on (the snapshot itself is kept and still verifies by its hash).
+    private static SubmissionSnapshot? Parse(string json)
+    {
+        try
+        {
+            return SubmissionSnapshot.Parse(json);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 }
