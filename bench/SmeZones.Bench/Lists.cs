@@ -162,7 +162,7 @@ internal static partial class Lists
             series.Milliseconds.Add(ms);
             if (kind is not null && i == 0)
             {
-                rows = RowPattern().Matches(body).Count.ToString(CultureInfo.InvariantCulture);
+                rows = RowPattern().Count(body).ToString(CultureInfo.InvariantCulture);
                 total = TotalPattern().Match(body) is { Success: true } m ? m.Groups[1].Value : "?";
             }
         }

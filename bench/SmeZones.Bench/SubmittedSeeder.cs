@@ -38,7 +38,7 @@ internal static class SubmittedSeeder
             .OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
         var definition = FormEditionCatalogue.Default.Get(Edition);
         var answers = FormFixtures.Complete(Edition).Values;
-        var title = ApplicationTitle.From(answers) ?? "合作区";
+        var title = ApplicationTitle.From(FormEditionCatalogue.Default.Get(Edition), answers) ?? "合作区";
         var ids = new List<Guid>(count);
         for (var done = 0; done < count; done += Batch)
         {
