@@ -17,10 +17,14 @@ PG_PORT=${PG_PORT:-55450}
 PORT=${PORT:-5099}
 SECTION=${SECTION:-auto}
 ROUNDS=${ROUNDS:-3}
+# The lists' phases (issue 13 items 2 and 4): submitted applications, evidence MiB for the dossier, section phases on/off.
+SUBMITTED=${SUBMITTED:-5000}
+DOSSIER_MB=${DOSSIER_MB:-2048}
+SECTION_PHASES=${SECTION_PHASES:-1}
 url="http://127.0.0.1:$PORT"
 
 # The whole run is bounded: a watchdog ends it after 9½ minutes whatever happens (the trap still cleans up).
-deadline=570
+deadline=${BENCH_DEADLINE:-570}
 # Bash runs a trap only once the foreground command returns, so the watchdog also ends the script's own children.
 ( trap 'kill "$sleeper" 2>/dev/null; exit 0' TERM
   sleep "$deadline" & sleeper=$!; wait "$sleeper"
@@ -58,8 +62,8 @@ step() { printf '[%3ds] %s\n' "$SECONDS" "$*" >&2; }
 
 step "build (Release)"
 bash scripts/deps.sh
-timeout 300 dotnet build src/SmeZones.Web -c Release -nologo -v quiet >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
-timeout 300 dotnet build bench/SmeZones.Bench -c Release -nologo -v quiet >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
+timeout ${BUILD_TIMEOUT:-300} dotnet build src/SmeZones.Web -c Release -nologo -v quiet >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
+timeout ${BUILD_TIMEOUT:-300} dotnet build bench/SmeZones.Bench -c Release -nologo -v quiet >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
 web="$root/src/SmeZones.Web/bin/Release/net10.0/SmeZones.Web.dll"
 bench="$root/bench/SmeZones.Bench/bin/Release/net10.0/SmeZones.Bench.dll"
 
@@ -75,6 +79,16 @@ ASPNETCORE_ENVIRONMENT=Development timeout 120 dotnet "$web" seed-demo >>"$work/
 
 step "seed $COUNT zone-2026 applications"
 timeout 180 dotnet "$bench" seed --connection "$ConnectionStrings__Default" --count "$COUNT" --out "$work/ids.tsv" >&2
+if [ "$SUBMITTED" -gt 0 ]; then
+  step "seed $SUBMITTED submitted zone-2026 applications (recommended at the provincial stage)"
+  campaign=$(timeout 900 dotnet "$bench" seed-submitted --connection "$ConnectionStrings__Default" --count "$SUBMITTED")
+  if [ "$DOSSIER_MB" -gt 0 ]; then
+    dossier_app=$(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d smezones_bench -Atc \
+      "SELECT \"Id\" FROM \"Applications\" WHERE \"CampaignId\" = $campaign AND \"Status\" = 1 ORDER BY \"Number\" LIMIT 1")
+    step "seed $DOSSIER_MB MiB of evidence on $dossier_app"
+    timeout 600 dotnet "$bench" seed-dossier --connection "$ConnectionStrings__Default" --application "$dossier_app" --mb "$DOSSIER_MB" >&2
+  fi
+fi
 psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d smezones_bench -qc 'VACUUM ANALYZE' >&2
 
 step "portal (Release, Production) on $url"
@@ -96,12 +110,20 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 step "load: $CLIENTS clients, $ROUNDS rounds of 3 phases, ${WARMUP}s warm-up + ${DURATION}s each"
 load_status=0
 pg_pid=$(head -n 1 "$work/pg/postmaster.pid")
-timeout 420 dotnet "$bench" load --ids "$work/ids.tsv" --url "$url" --clients "$CLIENTS" --rounds "$ROUNDS" --warmup "$WARMUP" \
-  --duration "$DURATION" --section "$SECTION" --pid "$portal_pid" --pg-pid "$pg_pid" --connection "$ConnectionStrings__Default" \
-  --out "$work/results.md" >/dev/null || load_status=$?
+if [ "$SECTION_PHASES" = 1 ]; then
+  timeout 420 dotnet "$bench" load --ids "$work/ids.tsv" --url "$url" --clients "$CLIENTS" --rounds "$ROUNDS" --warmup "$WARMUP" \
+    --duration "$DURATION" --section "$SECTION" --pid "$portal_pid" --pg-pid "$pg_pid" --connection "$ConnectionStrings__Default" \
+    --out "$work/results.md" >/dev/null || load_status=$?
+fi
 # The same section's form work in-process, to read the HTTP figures against.
 section=$(sed -n 's/^| section `\([a-z]*\)` ← benchmarked.*/\1/p' "$work/results.md" 2>/dev/null | head -n 1 || true)
-timeout 60 dotnet "$bench" parts --section "${section:-service}" --out "$work/parts.md" >/dev/null || true
+[ "$SECTION_PHASES" = 1 ] && { timeout 60 dotnet "$bench" parts --section "${section:-service}" --out "$work/parts.md" >/dev/null || true; }
+if [ "$SUBMITTED" -gt 0 ]; then
+  step "lists: inbox and national list pages, national .xlsx against COPY, dossier of $DOSSIER_MB MiB"
+  lists_load=$(cut -d' ' -f1-3 /proc/loadavg)
+  timeout 900 dotnet "$bench" lists --url "$url" --campaign "$campaign" --pid "$portal_pid" --connection "$ConnectionStrings__Default" \
+    ${dossier_app:+--dossier "$dossier_app" --dossier-mb "$DOSSIER_MB"} --out "$work/lists.md" >/dev/null || load_status=$?
+fi
 
 peak_sampled=$(sort -n "$work/rss.txt" | tail -n 1)
 hwm=$(awk '/^VmHWM/ {print $2}' "/proc/$portal_pid/status")
@@ -112,6 +134,7 @@ echo
 cat "$work/results.md" 2>/dev/null || true
 echo
 cat "$work/parts.md" 2>/dev/null || true
+[ -f "$work/lists.md" ] && { echo "Lists ($SUBMITTED submitted applications; load average before the lists phases: $lists_load)"; echo; cat "$work/lists.md"; echo; }
 echo "Portal peak memory: VmHWM $((hwm / 1024)) MiB; highest VmRSS sampled every 0.2 s over the run $((${peak_sampled:-0} / 1024)) MiB; $requests requests logged."
 echo "Load average (1/5/15 min) before the load phases: $load_before; after: $load_after (anything above ~0 before means other work shared the cores)."
 echo "Machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB, $(. /etc/os-release && echo "$PRETTY_NAME"), .NET SDK $(dotnet --version), runtime $(dotnet --list-runtimes | awk '/NETCore.App/ {v=$2} END {print v}'), $("$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/postgres" --version); whole run ${SECONDS}s."

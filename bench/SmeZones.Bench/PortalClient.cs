@@ -11,7 +11,7 @@ internal sealed partial class PortalClient : IDisposable
 {
     private readonly HttpClient _http;
 
-    public PortalClient(Uri baseAddress, string userName, Guid applicationId, CookieContainer? cookies = null)
+    public PortalClient(Uri baseAddress, string userName, Guid applicationId, CookieContainer? cookies = null, TimeSpan? timeout = null)
     {
         if (!IPAddress.TryParse(baseAddress.Host, out var address) || !IPAddress.IsLoopback(address))
         {
@@ -30,7 +30,7 @@ internal sealed partial class PortalClient : IDisposable
         })
         {
             BaseAddress = baseAddress,
-            Timeout = TimeSpan.FromSeconds(60),
+            Timeout = timeout ?? TimeSpan.FromSeconds(60),
         };
     }
 
@@ -70,6 +70,22 @@ internal sealed partial class PortalClient : IDisposable
         using var response = await _http.GetAsync(new Uri(path, UriKind.Relative), HttpCompletionOption.ResponseContentRead);
         var body = await response.Content.ReadAsByteArrayAsync();
         return (response.StatusCode, body, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    /// <summary>A GET whose body is read in chunks and thrown away (a large download): status, bytes, ms.</summary>
+    public async Task<(HttpStatusCode Status, long Bytes, double Ms)> DrainAsync(string path)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var response = await _http.GetAsync(new Uri(path, UriKind.Relative), HttpCompletionOption.ResponseHeadersRead);
+        await using var body = await response.Content.ReadAsStreamAsync();
+        var buffer = new byte[1 << 16];
+        long bytes = 0;
+        int read;
+        while ((read = await body.ReadAsync(buffer)) > 0)
+        {
+            bytes += read;
+        }
+        return (response.StatusCode, bytes, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
     /// <summary>A form POST, timed from sending to the last byte of the answer (a 302 after a save); no redirect followed.</summary>

@@ -6,7 +6,10 @@ using SmeZones.Bench;
 // SmeZones.Bench parts …  times the section page's form computations in-process.
 // SmeZones.Bench cross …  one browser against two portal instances (bench/two-instances.sh).
 // SmeZones.Bench drill …  the fail-over drill's saving client (ops/failover-drill.sh).
-if (args.Length == 0 || args[0] is not ("seed" or "load" or "parts" or "drill" or "cross"))
+// SmeZones.Bench seed-submitted …  N submitted applications, recommended at the provincial stage (the lists' data).
+// SmeZones.Bench seed-dossier …  large evidence rows on one application (the dossier phase).
+// SmeZones.Bench lists …  inbox and national list pages, the national .xlsx against COPY, a large dossier's memory.
+if (args.Length == 0 || args[0] is not ("seed" or "load" or "parts" or "drill" or "cross" or "seed-submitted" or "seed-dossier" or "lists"))
 {
     Console.Error.WriteLine("usage: SmeZones.Bench seed --connection CS --count 1000 --out ids.tsv [--organisations A,B]");
     Console.Error.WriteLine("       SmeZones.Bench load --ids ids.tsv [--url http://127.0.0.1:5099] [--clients 32] [--warmup 5] [--duration 20]");
@@ -15,6 +18,9 @@ if (args.Length == 0 || args[0] is not ("seed" or "load" or "parts" or "drill" o
     Console.Error.WriteLine("       SmeZones.Bench parts [--section service] [--iterations 200] [--out parts.md]");
     Console.Error.WriteLine("       SmeZones.Bench cross --ids ids.tsv --a http://127.0.0.1:5101 --b http://127.0.0.1:5102");
     Console.Error.WriteLine("       SmeZones.Bench drill --ids ids.tsv [--url http://127.0.0.1:5099] [--duration 30]");
+    Console.Error.WriteLine("       SmeZones.Bench seed-submitted --connection CS [--count 5000] [--organisation 佛山市工业和信息化局]");
+    Console.Error.WriteLine("       SmeZones.Bench seed-dossier --connection CS --application ID [--mb 2048]");
+    Console.Error.WriteLine("       SmeZones.Bench lists --url URL --campaign ID [--samples 200] [--pid PORTAL_PID] [--connection CS] [--dossier ID --dossier-mb N] [--out lists.md]");
     return 2;
 }
 
@@ -25,5 +31,8 @@ return args[0] switch
     "parts" => await Parts.RunAsync(options),
     "drill" => await Drill.RunAsync(options),
     "cross" => await Cross.RunAsync(options),
+    "seed-submitted" => await SubmittedSeeder.RunAsync(options),
+    "seed-dossier" => await Lists.SeedDossierAsync(options),
+    "lists" => await Lists.RunAsync(options),
     _ => await LoadRun.RunAsync(options),
 };

@@ -4,6 +4,7 @@ using SmeZones.Core.Applications;
 using SmeZones.Core.Audit;
 using SmeZones.Core.Campaigns;
 using SmeZones.Core.Data;
+using SmeZones.Core.Forms;
 using SmeZones.Core.Organisations;
 using SmeZones.TestSupport;
 
@@ -40,7 +41,7 @@ internal static class Seeder
         }
 
         var answers = FormFixtures.Complete(Edition).Values;
-        var title = ApplicationTitle.From(answers) ?? "";
+        var title = ApplicationTitle.From(FormEditionCatalogue.Default.Get(Edition), answers) ?? "";
         var lines = new List<string>(count);
         for (var i = 0; i < count; i++)
         {

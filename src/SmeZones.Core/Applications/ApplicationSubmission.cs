@@ -119,6 +119,9 @@ public static class ApplicationSubmission
             Sha256 = SubmissionSnapshot.HashOf(json),
         };
         db.Submissions.Add(submission);
+        // What the lists show of its assessment, stored with it so no list parses the snapshot (ADR 0072).
+        var settings = await Assessment.ApplicationAssessment.SettingsForAsync(db, application, ct);
+        db.SubmissionSummaries.Add(Review.SubmissionSummaries.Of(submission, campaign, definition, snapshot.Answers, settings, now));
 
         var firstStage = campaign.FirstStage ?? throw new InvalidOperationException($"Campaign {campaign.Id} has no review stage.");
         var openReturn = await db.RevisionRequests
@@ -142,7 +145,7 @@ public static class ApplicationSubmission
                 $"按退回意见修改后重新提交 {application.Number}（第 {sequence} 次）",
                 new { submission.Sha256, sequence, stage = stage.Name, revisionRequestId = openReturn.Id, returnedSubmission = openReturn.ReturnedSubmissionSequence });
         }
-        // One SaveChanges is one transaction: the snapshot, the move, the resolved return and the audit event together.
+        // One SaveChanges is one transaction: the snapshot and its summary, the move, the resolved return and the audit event together.
         await db.SaveChangesAsync(ct);
         return submission;
     }

@@ -20,6 +20,8 @@ public static partial class DatabaseSetup
         await db.Database.MigrateAsync(ct);
         await SyncRegionsAsync(db, ct);
         await SyncCalendarAsync(db, ct);
+        // Submissions made before the stored summaries (ADR 0072) get theirs here: a C# assessment, not SQL.
+        await Review.SubmissionSummaries.BackfillAsync(db, TimeProvider.System, ct);
         if (applicationRole is not null)
         {
             await GrantApplicationRightsAsync(db, applicationRole, ct);

@@ -156,6 +156,19 @@ internal sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submiss
     }
 }
 
+internal sealed class SubmissionSummaryConfiguration : IEntityTypeConfiguration<Review.SubmissionSummary>
+{
+    public void Configure(EntityTypeBuilder<Review.SubmissionSummary> b)
+    {
+        b.HasKey(s => s.SubmissionId);
+        b.Property(s => s.SuggestedTotal).HasPrecision(6, 1);
+        // The lists join each application's latest summary: (application, sequence) finds it by index.
+        b.HasIndex(s => new { s.ApplicationId, s.Sequence }).IsUnique();
+        b.HasOne<Submission>().WithOne().HasForeignKey<Review.SubmissionSummary>(s => s.SubmissionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Application>().WithMany().HasForeignKey(s => s.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
 {
     public void Configure(EntityTypeBuilder<AuditEvent> b)

@@ -28,6 +28,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<Evidence> Evidence => Set<Evidence>();
     public DbSet<EvidenceContent> EvidenceContents => Set<EvidenceContent>();
     public DbSet<Submission> Submissions => Set<Submission>();
+    public DbSet<Review.SubmissionSummary> SubmissionSummaries => Set<Review.SubmissionSummary>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<PasswordHistoryEntry> PasswordHistory => Set<PasswordHistoryEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -149,7 +149,8 @@ public static class DossierWriter
             return;
         }
         await using var content = reader.GetStream(0);
-        files.Add(await AddAsync(zip, path, content, files, ct));
+        // Evidence is PDF, JPEG, PNG or OFD, already compressed: deflating gigabytes of it again would only cost CPU.
+        files.Add(await AddAsync(zip, path, content, files, ct, CompressionLevel.NoCompression));
     }
 
     /// <summary>The review records as the stages left them: decisions, 推荐意见, points or judgements, sign-off; site checks and returns.</summary>
@@ -192,13 +193,14 @@ public static class DossierWriter
     }
 
     /// <summary>Copies <paramref name="content"/> into a new entry in chunks, hashing as it goes.</summary>
-    private static async Task<DossierFile> AddAsync(ZipArchive zip, string path, Stream content, List<DossierFile>? files, CancellationToken ct)
+    private static async Task<DossierFile> AddAsync(
+        ZipArchive zip, string path, Stream content, List<DossierFile>? files, CancellationToken ct, CompressionLevel level = CompressionLevel.Optimal)
     {
         if (files is not null && files.Any(f => f.Path == path))
         {
             throw new InvalidOperationException($"Duplicate dossier path {path}.");
         }
-        var entry = zip.CreateEntry(path, CompressionLevel.Optimal);
+        var entry = zip.CreateEntry(path, level);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var buffer = new byte[ChunkSize];
         long size = 0;

@@ -82,7 +82,11 @@ public static class NationalSummary
     {
         var applications = await query.OrderBy(a => a.ProvincialUnitCode).ThenBy(a => a.Number).ToListAsync(ct);
         var ids = applications.Select(a => a.Id).ToList();
-        var latest = await db.Submissions.AsNoTracking().Where(s => ids.Contains(s.ApplicationId)
+        // While an application is not editable its answers are exactly its latest snapshot's (SubmitAsync copies them;
+        // only SectionSave changes them, and only while editable), so only the ones being revised need their snapshot
+        // parsed: a national table of thousands does not parse thousands of snapshots and their definition copies.
+        var revising = applications.Where(a => a.IsEditableByApplicant).Select(a => a.Id).ToList();
+        var latest = await db.Submissions.AsNoTracking().Where(s => revising.Contains(s.ApplicationId)
                 && s.Sequence == db.Submissions.Where(t => t.ApplicationId == s.ApplicationId).Max(t => t.Sequence))
             .Select(s => new { s.ApplicationId, s.CanonicalJson }).ToListAsync(ct);
         var answers = latest.ToDictionary(s => s.ApplicationId, s => (IReadOnlyDictionary<string, string>)SubmissionSnapshot.Parse(s.CanonicalJson).Answers);

@@ -119,7 +119,7 @@ public sealed class SpreadsheetWriter
         var strings = new SharedStrings();
         var layout = new WorksheetLayout(_title, _headerLines, _columns, _rows, strings);
         var sheetPart = workbookPart.AddNewPart<WorksheetPart>();
-        sheetPart.Worksheet = layout.Build();
+        layout.Write(sheetPart);
         workbookPart.AddNewPart<SharedStringTablePart>().SharedStringTable = strings.Table;
 
         var headerRow = layout.HeaderRowIndex;

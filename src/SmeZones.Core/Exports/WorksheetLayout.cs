@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace SmeZones.Core.Exports;
@@ -18,41 +19,46 @@ internal sealed class WorksheetLayout(
     /// <summary>Row of the column titles: after the title row and the header lines.</summary>
     public uint HeaderRowIndex => (uint)(2 + headerLines.Count);
 
-    public Worksheet Build()
+    /// <summary>
+    /// Writes the worksheet part element by element with <see cref="OpenXmlWriter"/>: a row at a time, so a sheet of
+    /// thousands of rows is never a document tree in memory (issue 13 item 4). The schema fixes the order of the parts.
+    /// </summary>
+    public void Write(WorksheetPart part)
     {
-        var sheetData = new SheetData();
+        ArgumentNullException.ThrowIfNull(part);
+        using var writer = OpenXmlWriter.Create(part);
+        writer.WriteStartElement(new Worksheet());
+        writer.WriteElement(new SheetProperties(new PageSetupProperties { FitToPage = true }));
+        writer.WriteElement(new SheetViews(FrozenView()));
+        writer.WriteElement(Columns());
+
         var merges = new MergeCells();
         uint rowIndex = 1;
-
-        sheetData.Append(MergedRow(rowIndex, title, SpreadsheetStyles.Title, merges, height: 32));
+        writer.WriteStartElement(new SheetData());
+        writer.WriteElement(MergedRow(rowIndex, title, SpreadsheetStyles.Title, merges, height: 32));
         foreach (var line in headerLines)
         {
-            sheetData.Append(MergedRow(++rowIndex, line, SpreadsheetStyles.HeaderLine, merges, height: 20));
+            writer.WriteElement(MergedRow(++rowIndex, line, SpreadsheetStyles.HeaderLine, merges, height: 20));
         }
 
-        sheetData.Append(DataRow(++rowIndex, [.. columns.Select(c => c.Title)], SpreadsheetStyles.ColumnTitle));
+        writer.WriteElement(DataRow(++rowIndex, [.. columns.Select(c => c.Title)], SpreadsheetStyles.ColumnTitle));
         foreach (var cells in rows)
         {
-            sheetData.Append(DataRow(++rowIndex, cells, SpreadsheetStyles.Text));
+            writer.WriteElement(DataRow(++rowIndex, cells, SpreadsheetStyles.Text));
         }
+        writer.WriteEndElement();
 
-        var worksheet = new Worksheet(
-            new SheetProperties(new PageSetupProperties { FitToPage = true }),
-            new SheetViews(FrozenView()),
-            Columns(),
-            sheetData);
         if (merges.HasChildren)
         {
-            worksheet.Append(merges);
+            writer.WriteElement(merges);
         }
 
-        worksheet.Append(
-            new PrintOptions { HorizontalCentered = true },
-            new PageMargins { Left = 0.4, Right = 0.4, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 },
-            // PaperSize 9 is A4. FitToHeight 0 lets the rows run onto as many pages as they need.
-            new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 },
-            new HeaderFooter(new OddFooter("&C第 &P 页 / 共 &N 页")));
-        return worksheet;
+        writer.WriteElement(new PrintOptions { HorizontalCentered = true });
+        writer.WriteElement(new PageMargins { Left = 0.4, Right = 0.4, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 });
+        // PaperSize 9 is A4. FitToHeight 0 lets the rows run onto as many pages as they need.
+        writer.WriteElement(new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 });
+        writer.WriteElement(new HeaderFooter(new OddFooter("&C第 &P 页 / 共 &N 页")));
+        writer.WriteEndElement();
     }
 
     private Columns Columns()

@@ -1,10 +1,7 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SmeZones.Core.Applications;
-using SmeZones.Core.Assessment;
 using SmeZones.Core.Campaigns;
 using SmeZones.Core.Data;
-using SmeZones.Core.Forms;
 using SmeZones.Core.Organisations;
 using SmeZones.Core.Regions;
 
@@ -73,8 +70,8 @@ public static class InboxPositionNames
     };
 }
 
-/// <summary>The assessment of the latest submission, in counts.</summary>
-public sealed record InboxAssessmentSummary(bool AllGatesMet, int Met, int NotMet, int DataMissing, int ReviewerJudgement);
+/// <summary>The assessment of the latest submission, in counts, as stored with it (<see cref="SubmissionSummary"/>).</summary>
+public sealed record InboxAssessmentSummary(bool AllGatesMet, int Met, int NotMet, int DataMissing, int ReviewerJudgement, decimal? SuggestedTotal = null);
 
 /// <summary>The viewer's stage review of an application, as far as it has gone.</summary>
 public sealed record InboxReviewState(ReviewDecision Decision, DateTimeOffset? SignedOffAt);
@@ -83,18 +80,26 @@ public sealed record InboxRow(
     Guid Id, string Number, string Title, string Organisation, string Region, ApplicationStatus Status, InboxPosition Position,
     DateTimeOffset? SubmittedAt, InboxAssessmentSummary? Assessment, InboxReviewState? Review);
 
-/// <summary>One round's applications, under the name of the viewer's stage in it.</summary>
-public sealed record InboxGroup(int CampaignId, string CampaignName, string? StageName, IReadOnlyList<InboxRow> Rows);
+/// <summary>One round's applications on this page, under the name of the viewer's stage in it; <paramref name="Total"/> counts all pages.</summary>
+public sealed record InboxGroup(int CampaignId, string CampaignName, string? StageName, IReadOnlyList<InboxRow> Rows, int Total);
+
+/// <summary>One page (1-based) of the inbox: its rows grouped by round, newest round first.</summary>
+public sealed record InboxPage(IReadOnlyList<InboxGroup> Groups, int Total, int Page, int PageSize)
+{
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
 
 /// <summary>
 /// The reviewing authority's inbox: the applications <see cref="ApplicationAccess.VisibleTo"/> lets the viewer reach,
-/// grouped by round, each with an assessment of its latest submission. A constant number of queries whatever the
-/// count (applications with their review state; latest submissions; rounds; province figures); the assessments are
-/// computed in memory.
+/// newest round first, filtered, ordered and cut into pages of 50 in SQL, each with the assessment summary stored with
+/// its latest submission (ADR 0072). Three queries whatever the count: counts per round, the page, the page's rounds.
 /// </summary>
 public static class InboxQuery
 {
-    private static readonly StringComparer ChineseOrder = StringComparer.Create(CultureInfo.GetCultureInfo("zh-CN"), ignoreCase: true);
+    public const int PageSize = 50;
+
+    /// <summary>ICU's Chinese collation orders by pinyin, as a Chinese reader expects (Debian's PostgreSQL has ICU).</summary>
+    public const string ChineseCollation = "zh-Hans-CN-x-icu";
 
     /// <summary>The rounds that have anything for the viewer, newest first, for the filter.</summary>
     public static async Task<IReadOnlyList<(int Id, string Name)>> CampaignsAsync(PortalDbContext db, Viewer viewer, CancellationToken ct = default)
@@ -105,48 +110,48 @@ public static class InboxQuery
         return campaigns.Select(c => (c.Id, c.Name)).ToList();
     }
 
-    public static async Task<IReadOnlyList<InboxGroup>> ListAsync(PortalDbContext db, Viewer viewer, InboxFilter filter, CancellationToken ct = default)
+    /// <summary>One page of the inbox; a page beyond the last is the last.</summary>
+    public static async Task<InboxPage> PageAsync(PortalDbContext db, Viewer viewer, InboxFilter filter, int page, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(filter);
         var level = viewer.OrganisationLevel;
         var query = Filtered(db.Applications.AsNoTracking().VisibleTo(viewer), filter, level);
-        var rows = await query.Select(a => new
+        var counts = await query.GroupBy(a => a.CampaignId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var total = counts.Values.Sum();
+        var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
+        page = Math.Clamp(page, 1, pages);
+        if (total == 0)
         {
-            a.Id, a.Number, a.Title, Organisation = a.Organisation!.Name, a.RegionCode, a.ProvincialUnitCode,
+            return new InboxPage([], 0, 1, PageSize);
+        }
+
+        var rows = await Sorted(query, filter.Sort).Skip((page - 1) * PageSize).Take(PageSize).Select(a => new
+        {
+            a.Id, a.Number, a.Title, Organisation = a.Organisation!.Name, a.RegionCode,
             a.Status, a.CurrentStageOrder, a.SubmittedAt, a.CampaignId,
             StageOrder = a.Campaign!.Stages.Where(s => s.Level == level).Select(s => (int?)s.Order).FirstOrDefault(),
             Review = db.StageReviews
                 .Where(r => r.ApplicationId == a.Id && a.Campaign.Stages.Any(s => s.Level == level && s.Order == r.StageOrder))
                 .Select(r => new InboxReviewState(r.Decision, r.SignedOffAt)).FirstOrDefault(),
+            Summary = db.SubmissionSummaries.Where(s => s.ApplicationId == a.Id && s.Assessed).OrderByDescending(s => s.Sequence)
+                .Select(s => new InboxAssessmentSummary(s.AllGatesMet, s.Met, s.NotMet, s.DataMissing, s.ReviewerJudgement, s.SuggestedTotal))
+                .FirstOrDefault(),
         }).ToListAsync(ct);
-        if (rows.Count == 0)
-        {
-            return [];
-        }
 
-        // The latest submission of each: the one no later sequence of the same application follows.
-        var snapshots = (await db.Submissions.AsNoTracking()
-                .Where(s => query.Any(a => a.Id == s.ApplicationId)
-                    && s.Sequence == db.Submissions.Where(t => t.ApplicationId == s.ApplicationId).Max(t => t.Sequence))
-                .Select(s => new { s.ApplicationId, s.CanonicalJson }).ToListAsync(ct))
-            .ToDictionary(s => s.ApplicationId, s => SubmissionSnapshot.Parse(s.CanonicalJson));
         var campaignIds = rows.Select(r => r.CampaignId).Distinct().ToList();
         var campaigns = await db.Campaigns.AsNoTracking().Include(c => c.Stages).Where(c => campaignIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
-        var figures = await db.ProvinceReferenceFigures.AsNoTracking().Where(f => campaignIds.Contains(f.CampaignId))
-            .ToDictionaryAsync(f => (f.CampaignId, f.RegionCode), ct);
-
-        return rows.GroupBy(r => r.CampaignId).OrderByDescending(g => g.Key).Select(group =>
+        // Rows come newest round first, so grouping keeps both the rounds' and the rows' order.
+        var groups = rows.GroupBy(r => r.CampaignId).Select(group =>
         {
             var campaign = campaigns[group.Key];
-            var items = group.Select(r =>
-            {
-                var summary = snapshots.TryGetValue(r.Id, out var snapshot)
-                    ? Summarise(campaign, snapshot, ApplicationAssessment.SettingsFor(campaign, r.RegionCode, figures.GetValueOrDefault((campaign.Id, r.ProvincialUnitCode))))
-                    : null;
-                return new InboxRow(r.Id, r.Number, r.Title, r.Organisation, RegionCatalogue.Instance.FullName(r.RegionCode) ?? r.RegionCode,
-                    r.Status, PositionOf(r.Status, r.CurrentStageOrder, r.StageOrder), r.SubmittedAt, summary, r.Review);
-            });
-            return new InboxGroup(campaign.Id, campaign.Name, campaign.StageFor(level)?.Name, Sorted(items, filter.Sort));
+            var items = group.Select(r => new InboxRow(r.Id, r.Number, r.Title, r.Organisation,
+                RegionCatalogue.Instance.FullName(r.RegionCode) ?? r.RegionCode, r.Status,
+                PositionOf(r.Status, r.CurrentStageOrder, r.StageOrder), r.SubmittedAt, r.Summary, r.Review)).ToList();
+            return new InboxGroup(campaign.Id, campaign.Name, campaign.StageFor(level)?.Name, items, counts.GetValueOrDefault(campaign.Id));
         }).ToList();
+        return new InboxPage(groups, total, page, PageSize);
     }
 
     /// <summary>
@@ -198,18 +203,17 @@ public static class InboxQuery
         return query;
     }
 
-    private static InboxAssessmentSummary? Summarise(Campaign campaign, SubmissionSnapshot snapshot, AssessmentSettings settings) =>
-        ApplicationAssessment.TryAssess(campaign, snapshot.Definition, new FormAnswers(snapshot.Answers), settings) is { } assessment
-            ? new InboxAssessmentSummary(assessment.AllGatesMet, assessment.Summary.Met, assessment.Summary.NotMet,
-                assessment.Summary.DataMissing, assessment.Summary.ReviewerJudgement)
-            : null;
-
-    // Titles in the order a Chinese reader expects (pinyin, as zh-CN collates), numbers as written.
-    private static List<InboxRow> Sorted(IEnumerable<InboxRow> rows, InboxSort sort) => sort switch
+    // Newest round first (the page groups by round), then the order asked for; the number breaks ties so pages are stable.
+    // Numbers compare as written (C collation); titles in pinyin order.
+    private static IQueryable<Application> Sorted(IQueryable<Application> query, InboxSort sort)
     {
-        InboxSort.SubmittedOldest => [.. rows.OrderBy(r => r.SubmittedAt ?? DateTimeOffset.MaxValue).ThenBy(r => r.Number, StringComparer.Ordinal)],
-        InboxSort.Number => [.. rows.OrderBy(r => r.Number, StringComparer.Ordinal)],
-        InboxSort.Title => [.. rows.OrderBy(r => r.Title, ChineseOrder).ThenBy(r => r.Number, StringComparer.Ordinal)],
-        _ => [.. rows.OrderByDescending(r => r.SubmittedAt ?? DateTimeOffset.MinValue).ThenBy(r => r.Number, StringComparer.Ordinal)],
-    };
+        var byRound = query.OrderByDescending(a => a.CampaignId);
+        return sort switch
+        {
+            InboxSort.SubmittedOldest => byRound.ThenBy(a => a.SubmittedAt == null).ThenBy(a => a.SubmittedAt).ThenBy(a => EF.Functions.Collate(a.Number, "C")),
+            InboxSort.Number => byRound.ThenBy(a => EF.Functions.Collate(a.Number, "C")),
+            InboxSort.Title => byRound.ThenBy(a => EF.Functions.Collate(a.Title, ChineseCollation)).ThenBy(a => EF.Functions.Collate(a.Number, "C")),
+            _ => byRound.ThenBy(a => a.SubmittedAt == null).ThenByDescending(a => a.SubmittedAt).ThenBy(a => EF.Functions.Collate(a.Number, "C")),
+        };
+    }
 }

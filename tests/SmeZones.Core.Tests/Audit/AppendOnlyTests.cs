@@ -113,7 +113,8 @@ public class AppendOnlyTests(MigratedDatabaseFixture fixture) : IClassFixture<Mi
     {
         var id = await InsertSubmissionAsync();
 
-        await AssertRefusedAsync("Submissions", "TRUNCATE", """TRUNCATE "Submissions" """);
+        // CASCADE: SubmissionSummaries refers to Submissions, and without it PostgreSQL refuses before the trigger is asked.
+        await AssertRefusedAsync("Submissions", "TRUNCATE", """TRUNCATE "Submissions" CASCADE""");
 
         await using var db = fixture.CreateContext();
         Assert.True(await db.Submissions.AnyAsync(s => s.Id == id));

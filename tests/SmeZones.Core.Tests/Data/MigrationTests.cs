@@ -62,6 +62,10 @@ public class MigrationTests
         Assert.Equal("升级前用户", (await upgradedDb.Users.SingleAsync(u => u.UserName == "legacy.user")).DisplayName);
         Assert.Equal(["application.create", "application.submit"], await upgradedDb.AuditEvents.OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
         Assert.Equal(1, await upgradedDb.Submissions.CountAsync());
+        // migrate gave the old submission its stored summary (ADR 0072); its snapshot predates the definition copy, so
+        // it is stored as not assessed rather than stopping the upgrade.
+        var summary = await upgradedDb.SubmissionSummaries.SingleAsync();
+        Assert.Equal((Guid.Parse("33333333-3333-3333-3333-333333333333"), 1, false), (summary.SubmissionId, summary.Sequence, summary.Assessed));
         // The entries written before the chain existed were chained in place, keeping their recorded times.
         Assert.True((await AuditChain.VerifyAsync(upgradedDb)).Intact);
         Assert.Equal(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero), (await upgradedDb.AuditEvents.OrderBy(e => e.Id).FirstAsync()).OccurredAt);

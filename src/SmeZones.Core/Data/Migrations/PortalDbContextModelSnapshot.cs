@@ -2044,6 +2044,50 @@ namespace SmeZones.Core.Data.Migrations
                     b.ToTable("StageReviews");
                 });
 
+            modelBuilder.Entity("SmeZones.Core.Review.SubmissionSummary", b =>
+                {
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("AllGatesMet")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Assessed")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DataMissing")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Met")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NotMet")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReviewerJudgement")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("SuggestedTotal")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("numeric(6,1)");
+
+                    b.HasKey("SubmissionId");
+
+                    b.HasIndex("ApplicationId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("SubmissionSummaries");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -2480,6 +2524,21 @@ namespace SmeZones.Core.Data.Migrations
                     b.HasOne("SmeZones.Core.Organisations.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmeZones.Core.Review.SubmissionSummary", b =>
+                {
+                    b.HasOne("SmeZones.Core.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SmeZones.Core.Applications.Submission", null)
+                        .WithOne()
+                        .HasForeignKey("SmeZones.Core.Review.SubmissionSummary", "SubmissionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

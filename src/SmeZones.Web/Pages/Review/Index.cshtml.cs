@@ -20,9 +20,10 @@ public class IndexModel(PortalDbContext db) : PageModel
     [BindProperty(SupportsGet = true, Name = "waiting")] public bool WaitingOnly { get; set; }
     [BindProperty(SupportsGet = true, Name = "q")] public string? Search { get; set; }
     [BindProperty(SupportsGet = true, Name = "sort")] public string? Sort { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<(int Id, string Name)> Campaigns { get; private set; } = [];
-    public IReadOnlyList<InboxGroup> Groups { get; private set; } = [];
+    public InboxPage Result { get; private set; } = new([], 0, 1, InboxQuery.PageSize);
     public InboxFilter Filter { get; private set; } = new();
 
     /// <summary>The statuses a reviewer can meet (drafts never reach the inbox).</summary>
@@ -43,10 +44,18 @@ public class IndexModel(PortalDbContext db) : PageModel
         };
         var viewer = User.ToViewer();
         Campaigns = await InboxQuery.CampaignsAsync(db, viewer, HttpContext.RequestAborted);
-        Groups = await InboxQuery.ListAsync(db, viewer, Filter, HttpContext.RequestAborted);
+        Result = await InboxQuery.PageAsync(db, viewer, Filter, PageNumber, HttpContext.RequestAborted);
+        PageNumber = Result.Page;
         WaitingCount = await InboxQuery.CountWaitingAsync(db, viewer, HttpContext.RequestAborted);
         Deadlines = await StageDeadlines.ForLevelAsync(db, viewer.OrganisationLevel, Campaigns.Select(c => c.Id), HttpContext.RequestAborted);
     }
+
+    /// <summary>This inbox with the same filters and another page.</summary>
+    public string? PageUrl(int page) => Url.Page("/Review/Index", new
+    {
+        campaign = Filter.CampaignId, status = Filter.Status?.ToString(), waiting = Filter.WaitingOnly ? "true" : null, q = Filter.Search,
+        sort = Filter.Sort == InboxSort.SubmittedNewest ? null : Filter.SortValue, p = page,
+    });
 
     /// <summary>待本级审核, counted as the home page counts it.</summary>
     public int WaitingCount { get; private set; }
@@ -55,9 +64,9 @@ public class IndexModel(PortalDbContext db) : PageModel
     /// Rounds whose review chain has no stage at the viewer's level (the ministry and a province's own 复核 round): listed
     /// apart, read-only, never as waiting here (ADR 0058).
     /// </summary>
-    public IEnumerable<InboxGroup> OutsideChain => Groups.Where(g => g.StageName is null);
+    public IEnumerable<InboxGroup> OutsideChain => Result.Groups.Where(g => g.StageName is null);
 
-    public IEnumerable<InboxGroup> InChain => Groups.Where(g => g.StageName is not null);
+    public IEnumerable<InboxGroup> InChain => Result.Groups.Where(g => g.StageName is not null);
 
     /// <summary>The viewer's stage deadline per round.</summary>
     public IReadOnlyDictionary<int, StageDeadline> Deadlines { get; private set; } = new Dictionary<int, StageDeadline>();

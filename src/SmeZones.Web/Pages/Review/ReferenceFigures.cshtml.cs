@@ -10,6 +10,7 @@ using SmeZones.Core.Campaigns;
 using SmeZones.Core.Data;
 using SmeZones.Core.Forms;
 using SmeZones.Core.Organisations;
+using SmeZones.Core.Review;
 using SmeZones.Web.Infrastructure;
 
 namespace SmeZones.Web.Pages.Review;
@@ -62,6 +63,8 @@ public class ReferenceFiguresModel(PortalDbContext db, TimeProvider clock) : Pag
         figures.EnteredAt = now;
         db.Record(User.ToActor(), "ReferenceFiguresSet", nameof(Campaign), CampaignId.Value.ToString(CultureInfo.InvariantCulture),
             "录入本省近三年平均增速", new { viewer.RegionCode, fdi, export, Source });
+        // The lists show stored assessment summaries; the figures feed the assessment, so they are re-made with them.
+        await SubmissionSummaries.RefreshForFiguresAsync(db, CampaignId.Value, viewer.RegionCode!, now, HttpContext.RequestAborted);
         await db.SaveChangesAsync();
         TempData["Notice"] = "已保存本省参考数据，评估将据此比较。";
         return RedirectToPage(new { CampaignId });
