@@ -19,6 +19,6 @@ public static class PlanTargetCompletion
         }
         var down = PlanCompletion.IsDown(rowKey);
         var printed = !rowKey.Contains("Extra", StringComparison.Ordinal);
-        return (PlanCompletion.CompletionRate(b, tv, av, down), printed ? (down ? av <= tv : av >= tv) : null);
+        return (CompletionRate.Of(b, tv, av, down)?.Percent, printed ? (down ? av <= tv : av >= tv) : null);
     }
 }
