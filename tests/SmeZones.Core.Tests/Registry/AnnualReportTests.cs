@@ -98,6 +98,38 @@ public class AnnualReportTests(MigratedDatabaseFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_re_review_prefill_takes_the_achieved_values_of_the_latest_accepted_report_and_ignores_one_not_yet_accepted()
+    {
+        await using var db = fixture.CreateContext();
+        var application = await TestData.SaveApplicationAsync(db);
+        AddSubmission(db, application, FormEditionCatalogue.Default.Get("cluster-2024"), new Dictionary<string, string>
+        {
+            ["plan.targets.outputGrowth.baseline"] = "9.5%", ["plan.targets.outputGrowth.target"] = "12%",
+        });
+        await db.SaveChangesAsync();
+        var entry = await SaveEntryAsync(db, Programme.Cluster, new DateOnly(2021, 6, 30), application.Id);
+        var table = AnnualReportProgress.Table(ClusterReport)!.Key;
+        AnnualReport Report(int year, AnnualReportStatus status, string achieved) => new()
+        {
+            Id = Guid.NewGuid(), EntryId = entry.Id, Year = year, FormEditionKey = ClusterReport.Key, Status = status,
+            Answers = new() { [$"{table}.outputGrowth.achieved"] = achieved, [$"{table}.co2.achieved"] = " " },
+            CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+        };
+        db.AnnualReports.AddRange(Report(2023, AnnualReportStatus.Accepted, "10%"), Report(2024, AnnualReportStatus.Accepted, "13.2%"),
+            Report(2025, AnnualReportStatus.WithMinistry, "99%"));
+        await db.SaveChangesAsync();
+
+        var actuals = await AnnualReportActuals.ForAsync(db, entry.Id);
+
+        Assert.Equal(new Dictionary<string, string> { ["outputGrowth"] = "13.2%" }, actuals);
+        var reReview = FormEditionCatalogue.Default.Get("cluster-review-xj");
+        var answers = ReReviewPrefill.Answers(reReview, entry, await ReReviewPrefill.ForAsync(db, entry.Id), actuals);
+        var achievedTable = AnnualReportProgress.Table(reReview)!.Key;
+        Assert.Equal("13.2%", answers[$"{achievedTable}.outputGrowth.achieved"]);
+        Assert.Equal("12%", answers[$"{achievedTable}.outputGrowth.target"]);
+    }
+
+    [Fact]
     public async Task A_report_submitted_at_23_59_59_on_the_deadline_is_on_time_and_one_at_midnight_is_late()
     {
         await using var db = fixture.CreateContext();

@@ -121,7 +121,7 @@ public class OnePatternTests(PortalHost host)
         var application = await host.TestData.CreateSubmittedApplicationAsync(chain.ApplicantOrganisation, chain.Round, answers.Values, UniqueTitle("昌吉集群"));
         using var client = await host.SignedInAsync(chain.Prefecture!);
 
-        var page = await client.GetDocumentAsync($"/Review/Applications/{application.Id}");
+        var page = await client.GetDocumentAsync($"/Review/Applications/{application.Id}?tab=assessment");
 
         // 40家 planned, 48家 achieved; energy 0.30 → 0.26 planned, 0.25 achieved (a 下降类 indicator).
         Assert.Contains("120%（完成值 48 ÷ 目标值 40 × 100%）", FigureOf(page, "completion.qualitySmes", "完成率"), StringComparison.Ordinal);
