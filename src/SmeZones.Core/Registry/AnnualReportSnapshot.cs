@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using SmeZones.Core.Forms;
 
@@ -30,5 +28,6 @@ public sealed record AnnualReportSnapshot
     public static AnnualReportSnapshot Parse(string canonicalJson) =>
         JsonSerializer.Deserialize<AnnualReportSnapshot>(canonicalJson, Options) ?? throw new InvalidOperationException("Empty snapshot.");
 
-    public static string HashOf(string canonicalJson) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalJson)));
+    /// <summary>The same SHA-256 of the canonical text as an application's submission, so one check verifies both.</summary>
+    public static string HashOf(string canonicalJson) => Applications.SubmissionSnapshot.HashOf(canonicalJson);
 }
