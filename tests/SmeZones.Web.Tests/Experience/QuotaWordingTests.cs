@@ -11,7 +11,7 @@ public class QuotaWordingTests(PortalHost host)
     [Theory]
     [InlineData(3, true)]
     [InlineData(null, false)]
-    public async Task The_recommend_choice_mentions_a_place_only_when_the_stage_has_a_quota(int? quota, bool mentionsPlace)
+    public async Task The_recommend_choice_and_the_hint_mention_a_place_only_when_the_stage_has_a_quota(int? quota, bool mentionsPlace)
     {
         var chain = await host.TestData.CreateRoundChainAsync(Programme.Zone);
         await using (var db = host.NewDbContext())
@@ -28,5 +28,6 @@ public class QuotaWordingTests(PortalHost host)
         var label = page.QuerySelector("label[for='f-Decision']")!.TextContent.Trim();
         Assert.Equal(mentionsPlace ? "推荐（占用本单位 1 个推荐名额）" : "推荐", label);
         Assert.Equal(mentionsPlace, page.GetElementById("quota")!.TextContent.Contains("名额 3", StringComparison.Ordinal));
+        Assert.Equal(mentionsPlace, page.QuerySelector("main form")!.TextContent.Contains("退还推荐名额", StringComparison.Ordinal));
     }
 }
