@@ -26,7 +26,9 @@ public class RegistryJourneyTests(BrowserPortal portal)
         var today = Dates.Today(portal.Clock.GetUtcNow());
         var certificate = $"合作区〔{today.Year - 2}〕001号";
         var year = today.Year - 1;
-        var answers = new FormAnswers(TestData.CompleteAnnualReport(Programme.Zone, year));
+        var answers = new FormAnswers(TestData.CompleteAnnualReport(Programme.Zone, year))
+            .Set("cover.name", Zone).Set("cover.operator", "佛山中德工业服务区管理有限公司").Set("cover.contact", "王敏 0757-83330000")
+            .Set("cover.date", Dates.Format(today)).Set("narrative.text", $"{year}年合作区新引进德资企业5家，中德技术转移中心投入运行，存在问题是高端人才不足。");
         var folder = Directory.CreateTempSubdirectory("smezones-e2e-");
         var pdf = Path.Combine(folder.FullName, "年度发展报告佐证.pdf");
         await File.WriteAllBytesAsync(pdf, CompleteApplications.SmallPdf);
@@ -51,6 +53,14 @@ public class RegistryJourneyTests(BrowserPortal portal)
             Assert.Empty(unlabelled);
             var found = await FillSectionAsync(page, answers);
             Assert.Equal(answers.Values.Keys.Order(StringComparer.Ordinal), found.Order(StringComparer.Ordinal));
+            // 发展目标完成情况: an imported entry has no original plan, so the holder writes a target line of its own;
+            // each direction heads its rows, so every input sits under its column.
+            var progress = page.Locator("#report-form table").Filter(new() { HasText = "开放合作" });
+            await Assertions.Expect(progress.Locator("th[scope=rowgroup]")).ToHaveTextAsync(["开放合作", "创新能力", "优质中小企业培育", "服务体系"]);
+            await progress.GetByLabel("开放合作，新增指标1 （发展目标完成情况）", new() { Exact = true }).FillAsync("外资或合资企业数量（家）");
+            await progress.GetByLabel("开放合作，新增指标1，基准值 （发展目标完成情况）", new() { Exact = true }).FillAsync("8");
+            await progress.GetByLabel("开放合作，新增指标1，目标值 （发展目标完成情况）", new() { Exact = true }).FillAsync("15");
+            await progress.GetByLabel($"开放合作，新增指标1，{year} 年完成值 （发展目标完成情况）", new() { Exact = true }).FillAsync("13");
             await ScreenshotAsync(page, "annual-report-filled");
             await SaveAsync(page, "保存", "Saving the report");
             await Assertions.Expect(Notice(page)).ToContainTextAsync("已保存（");
@@ -70,7 +80,7 @@ public class RegistryJourneyTests(BrowserPortal portal)
             // 4. The province forwards it to the ministry.
             await SignInAsync(page, "reviewer.guangdong");
             await OpenReportAsync(page, certificate, year);
-            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "省级审核" })).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "省级审核", Exact = true })).ToBeVisibleAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Group, new() { Name = "结论" })).ToBeVisibleAsync();
             await page.GetByLabel("审核通过，报送工业和信息化部").CheckAsync();
             await page.GetByLabel("意见（退回时必填）").FillAsync("材料齐全，同意报送。");
@@ -83,7 +93,7 @@ public class RegistryJourneyTests(BrowserPortal portal)
             // 5. The ministry accepts it.
             await SignInAsync(page, "ministry");
             await OpenReportAsync(page, certificate, year);
-            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "部级审核" })).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "部级审核", Exact = true })).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator("#province-comment")).ToHaveTextAsync("材料齐全，同意报送。");
             await page.GetByLabel("接收", new() { Exact = true }).CheckAsync();
             await ScreenshotAsync(page, "annual-report-ministry");
@@ -128,7 +138,7 @@ public class RegistryJourneyTests(BrowserPortal portal)
             // The deadline (30 working days) depends on the holiday calendar; the rest of the words are fixed.
             await Assertions.Expect(page.Locator("#late")).ToHaveTextAsync(new Regex(
                 $"^逾期提出：变更发生于 {Regex.Escape(Dates.Format(changedOn))}，应在 \\d{{4}}年\\d{{1,2}}月\\d{{1,2}}日 前（30 个工作日内）提出，实际提出于 {Regex.Escape(Dates.Format(today))}。未及时变更报备属第十一条（四）所列情形。$"));
-            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "省级初审" })).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "省级初审", Exact = true })).ToBeVisibleAsync();
             await ScreenshotAsync(page, "registry-change-province");
         }
         finally
