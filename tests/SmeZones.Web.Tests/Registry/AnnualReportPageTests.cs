@@ -99,7 +99,7 @@ public class AnnualReportPageTests(PortalHost host)
         Assert.Single(await host.MessagesOfAsync(chain.Applicant, MessageKinds.AnnualReportAccepted.Key));
         await using var db = host.NewDbContext();
         var actions = await db.AuditEvents.AsNoTracking().Where(a => a.EntityType == nameof(AnnualReport) && a.EntityId == report.Id.ToString())
-            .Select(a => a.Action).ToListAsync();
+            .OrderBy(a => a.Id).Select(a => a.Action).ToListAsync();
         Assert.Equal(
             ["AnnualReportStarted", "AnnualReportSaved", "AnnualReportEvidence", "AnnualReportSubmitted", "AnnualReportReturnedByProvince",
              "AnnualReportSubmitted", "AnnualReportForwarded", "AnnualReportAccepted"],
