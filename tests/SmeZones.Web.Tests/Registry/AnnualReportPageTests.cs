@@ -76,6 +76,9 @@ public class AnnualReportPageTests(PortalHost host)
         Assert.Contains("待省级审核", page.QuerySelector("#report-status")!.TextContent, StringComparison.Ordinal);
         // What the province reads is the submitted snapshot, read-only.
         Assert.NotNull(page.QuerySelector("#report-form input[disabled], #report-form textarea[disabled], #report-form input[readonly]"));
+        Assert.NotNull(page.QuerySelector("#report-form fieldset[disabled]"));
+        Assert.NotNull(page.GetElementById("report-read-only"));
+        Assert.Null((await holder.GetDocumentAsync(url)).QuerySelector("#report-form fieldset[disabled] ~ button[type=submit]"));
         using (var refused = await province.SubmitAsync(url, new Dictionary<string, string> { ["Pass"] = "false", ["Comment"] = "" }, "main form[action$='/Step']"))
         {
             Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
