@@ -93,7 +93,7 @@ psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d smezones_bench -qc 'VACUUM ANALYZ
 
 step "portal (Release, Production) on $url"
 # Run from the project folder, as `make run` does from the root, so the content root holds wwwroot.
-( cd src/SmeZones.Web && ASPNETCORE_ENVIRONMENT=Production exec dotnet "$web" --urls "$url" ) >"$work/portal.log" 2>&1 &
+( cd src/SmeZones.Web && ASPNETCORE_ENVIRONMENT=Production Portal__AllowUnencryptedKeys=true exec dotnet "$web" --urls "$url" ) >"$work/portal.log" 2>&1 &
 portal_pid=$!
 for _ in $(seq 100); do
   curl -fsS "$url/health/live" >/dev/null 2>&1 && break
