@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using SmeZones.Core.Applications;
+using SmeZones.Core.Assessment;
 using SmeZones.Core.Forms;
 using SmeZones.TestSupport;
 
@@ -22,6 +23,9 @@ internal static class Parts
         var year = definition.RoundYear;
         var answers = FormFixtures.Complete(edition);
         var headings = SectionProgressReport.Headings(definition).Count;
+        var criteria = CriteriaEditions.ForForm(edition).Select(e => e.Key).FirstOrDefault() ?? "zone-2024";
+        var assessment = AssessmentEngine.Assess(criteria, definition, year, answers, AssessmentSettings.None);
+        var assessmentJson = AssessmentJson.Serialize(assessment);
 
         var rows = new List<(string What, double Micros, double KiB)>
         {
@@ -31,6 +35,9 @@ internal static class Parts
             Time($"SectionProgressReport.For ({headings} sections × Draft + Submit = {headings * 2} validations)", iterations, () => SectionProgressReport.For(definition, year, answers)),
             Time("FormComputations.Suggest (FormView's suggestions)", iterations, () => FormComputations.Suggest(definition, year, answers)),
             Time("FormValidation.Validate (Submit, whole form; check page)", iterations, () => FormValidation.Validate(definition, year, answers, ValidationMode.Submit)),
+            Time($"AssessmentEngine.Assess ({criteria}; the self-check)", iterations, () => AssessmentEngine.Assess(criteria, definition, year, answers, AssessmentSettings.None)),
+            Time("AssessmentJson.Serialize (self-check stored)", iterations, () => AssessmentJson.Serialize(assessment)),
+            Time("AssessmentJson.Deserialize (self-check read back)", iterations, () => AssessmentJson.Deserialize(assessmentJson)),
         };
 
         var inv = CultureInfo.InvariantCulture;

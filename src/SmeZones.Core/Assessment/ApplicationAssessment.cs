@@ -11,7 +11,7 @@ namespace SmeZones.Core.Assessment;
 /// <summary>
 /// Assesses an application against its round's criteria edition with the round's settings: the relaxation for the
 /// applicant's region class and the province reference figures its reviewing authority entered. The applicant's
-/// self-check (<see cref="ForDraftAsync"/>) and the review workspace both come here, so both see the same assessment.
+/// self-check (<see cref="DraftSelfCheck"/>) and the review workspace both come here, so both see the same assessment.
 /// </summary>
 public static class ApplicationAssessment
 {
@@ -45,16 +45,4 @@ public static class ApplicationAssessment
         CriteriaEditions.All.Any(e => e.Key == campaign.CriteriaEditionKey && e.Reads(definition))
             ? AssessmentEngine.Assess(campaign.CriteriaEditionKey, definition, campaign.Year, answers, settings)
             : null;
-
-    /// <summary>
-    /// The applicant's self-check: the round's criteria applied to the draft as saved, so the applicant sees what the
-    /// reviewer will see before submitting. Advice only: nothing here blocks a save or a submission. Null when the
-    /// round has no criteria for the edition.
-    /// </summary>
-    public static async Task<AssessmentResult?> ForDraftAsync(PortalDbContext db, Application application, FormDefinition definition, CancellationToken ct = default)
-    {
-        var campaign = application.Campaign ?? throw new InvalidOperationException("Load the campaign with the application.");
-        var settings = await SettingsForAsync(db, application, ct);
-        return TryAssess(campaign, definition, new FormAnswers(application.Answers), settings);
-    }
 }

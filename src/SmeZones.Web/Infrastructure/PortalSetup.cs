@@ -29,6 +29,7 @@ public static class PortalSetup
 
         services.AddPortalDatabase(config);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(new SmeZones.Core.Assessment.DraftSelfCheck(config.GetValue("Portal:DraftCacheEntries", SmeZones.Core.Assessment.DraftSelfCheck.DefaultCapacity)));
         services.AddSingleton(new PdfRendererOptions
         {
             ChromiumPath = config["Portal:ChromiumPath"] ?? "/usr/bin/chromium",

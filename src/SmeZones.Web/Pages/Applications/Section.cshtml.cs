@@ -12,7 +12,7 @@ using SmeZones.Web.Pages.Applications.Form;
 namespace SmeZones.Web.Pages.Applications;
 
 /// <summary>One section of any edition's form: shows it, saves it (with or without JavaScript), refuses stale saves.</summary>
-public class SectionModel(PortalDbContext db, TimeProvider clock) : PageModel
+public class SectionModel(PortalDbContext db, TimeProvider clock, DraftSelfCheck drafts) : PageModel
 {
     /// <summary>The editor's form; the section list's buttons submit it (<c>go</c>) to save before leaving.</summary>
     public const string FormId = "section-form";
@@ -29,6 +29,9 @@ public class SectionModel(PortalDbContext db, TimeProvider clock) : PageModel
     /// <summary>The self-check: the round's criteria applied to the saved draft; advice only, never blocking a save.</summary>
     public Core.Assessment.Assessment? SelfCheck { get; private set; }
 
+    /// <summary>The application as loaded, with the settings its self-check is made with.</summary>
+    private DraftForPage _draft = null!;
+
     public string Heading => Progress.Single(p => p.Key == SectionKey).Heading;
     public string? NextSection =>
         SectionProgressReport.Headings(Definition).SkipWhile(h => h.Key != SectionKey).Skip(1).Select(h => h.Key).FirstOrDefault();
@@ -42,7 +45,6 @@ public class SectionModel(PortalDbContext db, TimeProvider clock) : PageModel
         Version = Application.Version;
         var saved = new FormAnswers(Application.Answers);
         Show(Application.IsEditableByApplicant ? RepeatedFields.Prefill(Definition, Application.Campaign!.Year, saved, SectionKey) : saved);
-        SelfCheck = await ApplicationAssessment.ForDraftAsync(db, Application, Definition, HttpContext.RequestAborted);
         return Page();
     }
 
@@ -59,7 +61,6 @@ public class SectionModel(PortalDbContext db, TimeProvider clock) : PageModel
         var outcome = await SaveAsync();
         if (outcome is null || outcome.HasErrors)
         {
-            SelfCheck = await ApplicationAssessment.ForDraftAsync(db, Application, Definition, HttpContext.RequestAborted);
             return Page();
         }
         // Going to another section through the list saves first; it only speaks up when something was saved.
@@ -115,7 +116,8 @@ public class SectionModel(PortalDbContext db, TimeProvider clock) : PageModel
         {
             // Someone saved between our read and our write: show what they saved, not our unsaved copy.
             db.ChangeTracker.Clear();
-            Application = (await db.Applications.FindVisibleAsync(User.ToViewer(), Application.Id))!;
+            _draft = (await DraftSelfCheck.FindVisibleAsync(db, User.ToViewer(), Application.Id))!;
+            Application = _draft.Application;
             return RefuseAsConflict(posted);
         }
 
@@ -153,21 +155,38 @@ public class SectionModel(PortalDbContext db, TimeProvider clock) : PageModel
 
     private void Show(FormAnswers values, FormAnswers? latest = null)
     {
-        Progress = SectionProgressReport.For(Definition, Application.Campaign!.Year, new FormAnswers(Application.Answers));
-        View = new FormView(Definition, Application.Campaign.Year, values, ModelState, readOnly: !Application.IsEditableByApplicant, latest);
+        // Both from the answers as saved (after this request's save, if any): the cache key is the new row version.
+        (Progress, SelfCheck) = drafts.For(_draft, Definition);
+        View = new FormView(Definition, Application.Campaign!.Year, values, ModelState, readOnly: !Application.IsEditableByApplicant, latest);
     }
 
     private async Task<bool> LoadAsync(Guid id, string section)
     {
-        var application = await db.Applications.FindVisibleAsync(User.ToViewer(), id);
-        if (application is null || !FormEditionCatalogue.Default.TryGet(application.FormEditionKey, out var definition))
+        var draft = await FindDraftAsync(HttpContext, db, id);
+        if (draft is null || !FormEditionCatalogue.Default.TryGet(draft.Application.FormEditionKey, out var definition))
         {
             return false;
         }
-        Application = application;
+        _draft = draft;
+        Application = draft.Application;
         Definition = definition!;
         SectionKey = section;
         return SectionProgressReport.Headings(Definition).Any(h => h.Key == section);
+    }
+
+    /// <summary>
+    /// The draft for this request, read once: a POST's validator and its handler share it (the same request's
+    /// context, tracked), so a save does not read the application twice.
+    /// </summary>
+    internal static async Task<DraftForPage?> FindDraftAsync(HttpContext http, PortalDbContext db, Guid id)
+    {
+        if (http.Items[typeof(DraftForPage)] is DraftForPage known && known.Application.Id == id)
+        {
+            return known;
+        }
+        var draft = await DraftSelfCheck.FindVisibleAsync(db, http.User.ToViewer(), id, http.RequestAborted);
+        http.Items[typeof(DraftForPage)] = draft;
+        return draft;
     }
 }
 
@@ -186,7 +205,7 @@ public class SectionValidator : AbstractValidator<SectionModel>
         {
             return;
         }
-        var application = await db.Applications.AsNoTracking().FindVisibleAsync(m.User.ToViewer(), id, ct);
+        var application = (await SectionModel.FindDraftAsync(m.HttpContext, db, id))?.Application;
         if (application is not { IsEditableByApplicant: true } || application.Version != m.Version
             || !FormEditionCatalogue.Default.TryGet(application.FormEditionKey, out var definition)
             || SectionProgressReport.Headings(definition!).All(h => h.Key != section))

@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using SmeZones.Core.Applications;
+using SmeZones.Core.Data;
+using SmeZones.Core.Forms;
+using SmeZones.Core.Organisations;
+using AssessmentResult = SmeZones.Core.Assessment.Assessment;
+
+namespace SmeZones.Core.Assessment;
+
+/// <summary>A section page's application with the settings its self-check is made with, read in one statement.</summary>
+public sealed record DraftForPage(Application Application, AssessmentSettings Settings);
+
+/// <summary>What a section page derives from the saved answers alone: the section list's progress and the self-check.</summary>
+public sealed record DraftDerivations(IReadOnlyList<SectionProgress> Progress, AssessmentResult? SelfCheck);
+
+/// <summary>
+/// The section pages' reads and derivations (ADRs 0069, 0073). The application, its round and the province figures
+/// come in one statement. The progress and the self-check depend only on the saved answers (the row version, xmin,
+/// which every write of the row moves), the form and criteria editions, the round year and the assessment settings;
+/// they are kept in process under a key made of all of these, so a GET of another section of an unchanged draft does
+/// not validate and assess the whole form again, and any change of an input is a different key (never a stale entry).
+/// </summary>
+public sealed class DraftSelfCheck(int capacity = DraftSelfCheck.DefaultCapacity) : IDisposable
+{
+    /// <summary>Draft versions kept at most: a few kilobytes each, so a few megabytes in all.</summary>
+    public const int DefaultCapacity = 2_000;
+
+    // A cache of its own, so its size limit binds only these entries.
+    private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = capacity });
+
+    private static readonly TimeSpan Idle = TimeSpan.FromMinutes(20);
+
+    /// <summary>
+    /// As <see cref="ApplicationAccess.FindVisibleAsync"/> (the application tracked, with its campaign, stages and
+    /// organisation), plus the province reference figures for the self-check, in the same statement.
+    /// </summary>
+    public static async Task<DraftForPage?> FindVisibleAsync(PortalDbContext db, Viewer viewer, Guid id, CancellationToken ct = default)
+    {
+        var row = await db.Applications.VisibleTo(viewer).Where(a => a.Id == id)
+            .Include(a => a.Campaign).ThenInclude(c => c!.Stages).Include(a => a.Organisation)
+            .Select(a => new
+            {
+                Application = a,
+                Figures = db.ProvinceReferenceFigures.FirstOrDefault(f => f.CampaignId == a.CampaignId && f.RegionCode == a.ProvincialUnitCode),
+            })
+            .SingleOrDefaultAsync(ct);
+        return row is null
+            ? null
+            : new DraftForPage(row.Application, ApplicationAssessment.SettingsFor(row.Application.Campaign!, row.Application.RegionCode, row.Figures));
+    }
+
+    /// <summary>The progress and self-check of the draft as saved (not of what a refused post would show).</summary>
+    public DraftDerivations For(DraftForPage draft, FormDefinition definition)
+    {
+        var application = draft.Application;
+        var campaign = application.Campaign ?? throw new InvalidOperationException("Load the campaign with the application.");
+        var key = new Key(application.Id, application.Version, definition.Key, campaign.CriteriaEditionKey, campaign.Year, Fingerprint(draft.Settings));
+        if (cache.TryGetValue(key, out DraftDerivations? known) && known is not null)
+        {
+            return known;
+        }
+        var answers = new FormAnswers(application.Answers);
+        var derived = new DraftDerivations(
+            SectionProgressReport.For(definition, campaign.Year, answers),
+            ApplicationAssessment.TryAssess(campaign, definition, answers, draft.Settings));
+        cache.Set(key, derived, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = Idle });
+        return derived;
+    }
+
+    public void Dispose() => cache.Dispose();
+
+    private sealed record Key(Guid ApplicationId, uint Version, string FormEdition, string CriteriaEdition, int Year, string Settings);
+
+    /// <summary>Every setting the assessment reads, in a fixed order.</summary>
+    private static string Fingerprint(AssessmentSettings s)
+    {
+        var text = new StringBuilder()
+            .Append(s.ApplicantRegionClass).Append('|')
+            .Append(s.ProvinceFdiGrowthAverage?.ToString(CultureInfo.InvariantCulture)).Append('|')
+            .Append(s.ProvinceExportGrowthAverage?.ToString(CultureInfo.InvariantCulture)).Append('|')
+            .AppendJoin(',', s.RelaxedClasses.Order()).Append('|');
+        foreach (var (threshold, value) in s.Relaxations.OrderBy(r => r.Key, StringComparer.Ordinal))
+        {
+            text.Append(threshold).Append('=').Append(value.ToString(CultureInfo.InvariantCulture)).Append(';');
+        }
+        return text.ToString();
+    }
+}
