@@ -15,7 +15,7 @@ DURATION=${DURATION:-20}
 COUNT=${COUNT:-1000}
 PG_PORT=${PG_PORT:-55450}
 PORT=${PORT:-5099}
-SECTION=${SECTION:-auto}
+SECTION=${SECTION:-service}
 ROUNDS=${ROUNDS:-3}
 # The lists' phases (issue 13 items 2 and 4): submitted applications, evidence MiB for the dossier, section phases on/off.
 SUBMITTED=${SUBMITTED:-5000}

@@ -156,8 +156,12 @@ internal sealed partial class PortalClient : IDisposable
     {
         var prefix = $"/Applications/{ApplicationId}/Sections/";
         var document = new HtmlParser().ParseDocument(html);
-        return document.QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")!)
-            .Where(h => h.StartsWith(prefix, StringComparison.Ordinal)).Select(h => h[prefix.Length..]).Distinct().ToList();
+        // The section list links the current section and, on an editable draft, offers the others as "save and go"
+        // buttons (name="go"); both name every section, in the form's order.
+        var linked = document.QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")!)
+            .Where(h => h.StartsWith(prefix, StringComparison.Ordinal)).Select(h => h[prefix.Length..]);
+        var buttons = document.QuerySelectorAll("button[name='go'][value]").Select(b => b.GetAttribute("value")!);
+        return linked.Concat(buttons).Distinct().ToList();
     }
 
     public void Dispose() => _http.Dispose();
