@@ -183,7 +183,8 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         b.Property(e => e.OccurredAt).ValueGeneratedOnAdd();
         b.Property(e => e.PreviousHash).HasMaxLength(64).IsFixedLength().ValueGeneratedOnAdd();
         b.Property(e => e.Hash).HasMaxLength(64).IsFixedLength().IsRequired().ValueGeneratedOnAdd();
-        b.HasIndex(e => new { e.EntityType, e.EntityId });
+        // Entity id first: an application's history asks for the events of several entities by id alone (InboxHistory).
+        b.HasIndex(e => new { e.EntityId, e.EntityType });
         b.HasIndex(e => e.OccurredAt);
     }
 }

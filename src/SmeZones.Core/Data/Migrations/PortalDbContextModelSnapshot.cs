@@ -448,7 +448,7 @@ namespace SmeZones.Core.Data.Migrations
 
                     b.HasIndex("OccurredAt");
 
-                    b.HasIndex("EntityType", "EntityId");
+                    b.HasIndex("EntityId", "EntityType");
 
                     b.ToTable("AuditEvents");
                 });
