@@ -5,14 +5,19 @@ using SmeZones.Core.Data;
 
 namespace SmeZones.Core.Audit;
 
-/// <summary>What the integrity check found: every submission snapshot and evidence file read back against its stored hash.</summary>
-public sealed record IntegrityReport(int Submissions, IReadOnlyList<Guid> AlteredSubmissions, int EvidenceFiles, IReadOnlyList<Guid> AlteredEvidence)
+/// <summary>
+/// What the integrity check found: every submission snapshot, evidence file and submitted annual report read back
+/// against its stored hash.
+/// </summary>
+public sealed record IntegrityReport(
+    int Submissions, IReadOnlyList<Guid> AlteredSubmissions, int EvidenceFiles, IReadOnlyList<Guid> AlteredEvidence,
+    int AnnualReports = 0, IReadOnlyList<long>? AlteredAnnualReports = null)
 {
-    public bool Intact => AlteredSubmissions.Count == 0 && AlteredEvidence.Count == 0;
+    public bool Intact => AlteredSubmissions.Count == 0 && AlteredEvidence.Count == 0 && (AlteredAnnualReports?.Count ?? 0) == 0;
 }
 
 /// <summary>
-/// Recomputes the SHA-256 of every submitted snapshot and every evidence file. Run after a restore (ops/restore-drill.sh)
+/// Recomputes the SHA-256 of every submitted snapshot, every evidence file and every submitted annual report. Run after a restore (ops/restore-drill.sh)
 /// beside the audit chain's check: a backup that restores but has lost or changed a byte fails here.
 /// </summary>
 public static class StoredIntegrity
@@ -43,6 +48,17 @@ public static class StoredIntegrity
                 alteredEvidence.Add(file.Id);
             }
         }
-        return new IntegrityReport(submissions, alteredSubmissions, files, alteredEvidence);
+
+        var reports = 0;
+        var alteredReports = new List<long>();
+        await foreach (var report in db.AnnualReportSubmissions.AsNoTracking().OrderBy(s => s.Id).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            reports++;
+            if (Registry.AnnualReportSnapshot.HashOf(report.CanonicalJson) != report.Sha256)
+            {
+                alteredReports.Add(report.Id);
+            }
+        }
+        return new IntegrityReport(submissions, alteredSubmissions, files, alteredEvidence, reports, alteredReports);
     }
 }

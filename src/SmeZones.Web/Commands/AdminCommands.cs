@@ -89,7 +89,11 @@ public static class AdminCommands
                 {
                     Console.Error.WriteLine($"Evidence {id}: its bytes are missing or no longer match their SHA-256.");
                 }
-                Console.WriteLine($"Checked {integrity.Submissions} submission snapshots and {integrity.EvidenceFiles} evidence files: "
+                foreach (var id in integrity.AlteredAnnualReports ?? [])
+                {
+                    Console.Error.WriteLine($"Annual report submission {id}: its snapshot no longer matches its SHA-256.");
+                }
+                Console.WriteLine($"Checked {integrity.Submissions} submission snapshots, {integrity.EvidenceFiles} evidence files and {integrity.AnnualReports} annual report submissions: "
                     + (integrity.Intact ? "all intact." : "some altered."));
                 return integrity.Intact ? 0 : 1;
             default:

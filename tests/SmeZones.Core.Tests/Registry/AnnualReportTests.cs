@@ -191,6 +191,30 @@ public class AnnualReportTests(MigratedDatabaseFixture fixture) : IClassFixture<
         Assert.Single(errors);
     }
 
+    [Fact]
+    public async Task The_integrity_check_reads_every_submitted_annual_report_and_names_one_changed_behind_the_portal()
+    {
+        await using var db = fixture.CreateContext();
+        var report = await SubmittedAsync(db, ChinaTime.At(2027, 2, 1));
+        var stored = await fixture.CreateContext().AnnualReportSubmissions.AsNoTracking().SingleAsync(s => s.ReportId == report.Id);
+
+        var before = await StoredIntegrity.VerifyAsync(fixture.CreateContext());
+        // The portal's role may only insert here (ADR 0006); the schema's owner can change a row, as a restore gone wrong could.
+        await using (var connection = await fixture.Database.OpenOwnerConnectionAsync())
+        await using (var command = new Npgsql.NpgsqlCommand($"""
+            UPDATE "AnnualReportSubmissions" SET "CanonicalJson" = replace("CanonicalJson", '"10"', '"11"') WHERE "Id" = {stored.Id};
+            """, connection))
+        {
+            Assert.Equal(1, await command.ExecuteNonQueryAsync());
+        }
+        var after = await StoredIntegrity.VerifyAsync(fixture.CreateContext());
+
+        Assert.True(before.AnnualReports >= 1);
+        Assert.DoesNotContain(stored.Id, before.AlteredAnnualReports!);
+        Assert.Contains(stored.Id, after.AlteredAnnualReports!);
+        Assert.False(after.Intact);
+    }
+
     private async Task<AnnualReport> SubmittedAsync(PortalDbContext db, DateTimeOffset at)
     {
         var entry = await SaveEntryAsync(db, Programme.Zone, new DateOnly(2025, 6, 30));
