@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Two portal instances on one PostgreSQL behind nginx (Debian's package), all on 127.0.0.1: checks that a sign-in on
 # one instance is valid on the other and that antiforgery tokens are accepted across them (keys shared through
-# PostgreSQL), then measures the section GET through nginx with two instances against one instance alone.
+# PostgreSQL), that a quota race across the two has exactly one winner and that a scheduled job fires once across
+# them (Quartz clustered store), then measures the section GET through nginx with two instances against one alone.
 # A script, not a test; bounded in time; leaves nothing running.
 #   bash bench/two-instances.sh      knobs: CLIENTS=32 DURATION=15 WARMUP=5 COUNT=64 PG_PORT=55460 PORT=5100
 set -euo pipefail
@@ -44,11 +45,19 @@ bash scripts/ensure-db.sh "$work/pg" "$PG_PORT" smezones
   dotnet "$web" migrate && dotnet "$web" seed-demo ) >"$work/setup.log" 2>&1 || { cat "$work/setup.log" >&2; exit 1; }
 dotnet "$bench" seed --connection "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=smezones" --count "$COUNT" --out "$work/ids.tsv" >&2
 
+# A second reviewer of the unit the quota race is about (the demo data has one per unit).
+( cd src/SmeZones.Web && ASPNETCORE_ENVIRONMENT=Development \
+    ConnectionStrings__Default="Host=127.0.0.1;Port=$PG_PORT;Username=smezones_app;Database=smezones" &&
+  dotnet "$web" create-user --username reviewer2.guangdong --password 'Race#Reviewer2026' --role Reviewer \
+    --organisation 广东省工业和信息化厅 --name "广东省 审核员二" ) >>"$work/setup.log" 2>&1 || { cat "$work/setup.log" >&2; exit 1; }
+
 export ConnectionStrings__Default="Host=127.0.0.1;Port=$PG_PORT;Username=smezones_app;Database=smezones;Maximum Pool Size=50"
 for port in $A $B; do
-  ( cd src/SmeZones.Web && ASPNETCORE_ENVIRONMENT=Production Portal__AllowUnencryptedKeys=true Serilog__MinimumLevel__Default=Warning \
-      exec dotnet "$web" --urls "http://127.0.0.1:$port" ) >"$work/portal-$port.log" 2>&1 & pids+=($!)
+  # Quartz's job runner at Debug: one "Calling Execute on job" line per firing, counted below.
+  ( cd src/SmeZones.Web && exec env ASPNETCORE_ENVIRONMENT=Production Portal__AllowUnencryptedKeys=true Serilog__MinimumLevel__Default=Warning \
+      Serilog__MinimumLevel__Override__Quartz.Core.JobRunShell=Debug dotnet "$web" --urls "http://127.0.0.1:$port" ) >"$work/portal-$port.log" 2>&1 & pids+=($!)
 done
+started_at=$(date +%s)
 cat >"$work/nginx.conf" <<NGINX
 daemon off;
 worker_processes 1;
@@ -83,6 +92,10 @@ done
 step "one browser across the two instances"
 dotnet "$bench" cross --ids "$work/ids.tsv" --a "http://127.0.0.1:$A" --b "http://127.0.0.1:$B"
 
+step "quota race: two reviewers of one unit, one place left, one request to each instance at the same moment"
+dotnet "$bench" race --ids "$work/ids.tsv" --connection "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=smezones" \
+  --a "http://127.0.0.1:$A" --b "http://127.0.0.1:$B" --reviewer-b reviewer2.guangdong --password-b 'Race#Reviewer2026'
+
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 step "section GET, $CLIENTS clients: one instance alone, then two behind nginx"
 for target in "one instance|http://127.0.0.1:$A" "two instances behind nginx|http://127.0.0.1:$PORT"; do
@@ -91,3 +104,19 @@ for target in "one instance|http://127.0.0.1:$A" "two instances behind nginx|htt
   echo "${target%%|*}:"; grep -E '^\| (A|B) ' "$work/load.md" || grep -E 'GET' "$work/load.md" | head -n 4
 done
 echo "Load average before the load phases: $load_before. Machine: $(nproc) cores; $(date -u +%F)."
+
+# The mail-outbox job fires at second 0 of every minute (北京时间 cron). Both instances have been up through at least
+# one such minute; each firing must run on exactly one of them.
+step "scheduled job across the two instances"
+wait_until=$(( (started_at / 60 + 2) * 60 + 5 ))
+now=$(date +%s); [ "$now" -lt "$wait_until" ] && sleep $(( wait_until - now ))
+fired() { grep -h 'Calling Execute on job DEFAULT.mail-outbox' "$work/portal-$1.log" | sed -E 's/^\[([0-9]{2}:[0-9]{2}):.*/\1/' || true; }
+echo "mail-outbox firings per minute: instance A $(fired $A | wc -l), instance B $(fired $B | wc -l)"
+{ fired $A; fired $B; } | sort | uniq -c | awk '{ printf "  %s  %d run(s)\n", $2, $1 }'
+if [ -z "$({ fired $A; fired $B; } | head -n 1)" ]; then
+  echo "FAIL: the mail-outbox job never ran"; exit 1
+elif { fired $A; fired $B; } | sort | uniq -d | grep -q .; then
+  echo "FAIL: a firing of the mail-outbox job ran on both instances"; exit 1
+else
+  echo "ok: each firing of the scheduled job ran once across the two instances"
+fi
