@@ -9,10 +9,12 @@ using SmeZones.Core.Review;
 namespace SmeZones.Bench;
 
 /// <summary>
-/// The quota race across two portal instances (bench/two-instances.sh): two drafts of one applicant are submitted,
-/// their reviewing unit is left exactly one recommendation place, and two reviewers of that unit post 推荐 at the
-/// same moment, one to each instance. Then the database is read: one recommendation, the place taken once, the
-/// other reviewer told the quota is used up. Exit code 1 names what did not hold.
+/// The quota race across two portal instances (bench/two-instances.sh), repeated: each time two more drafts of one
+/// applicant are submitted, their reviewing unit is left exactly one recommendation place, and two reviewers of that
+/// unit post 推荐 at the same moment, one to each instance. Then the database is read: one more recommendation, the
+/// place taken once, the other reviewer shown the quota message on the decision page (not an error page). The drafts
+/// are taken from the end of the applicant's list, so the load phases' clients (the first ones) keep theirs.
+/// Exit code 1 when any repetition did not hold.
 /// </summary>
 internal static class Race
 {
@@ -20,53 +22,76 @@ internal static class Race
     {
         var applicant = options.Get("applicant", "applicant.foshan");
         var unitName = options.Get("unit", "广东省工业和信息化厅");
-        var reviewers = (options.Get("reviewer-a", "reviewer.guangdong"), options.Required("reviewer-b"));
+        var reviewerA = options.Get("reviewer-a", "reviewer.guangdong");
+        var reviewerB = options.Required("reviewer-b");
         var password = options.Get("password", "SmeZones#2026");
         var passwordB = options.Get("password-b", password);
+        var repeat = options.Int("repeat", 5);
         var ids = File.ReadLines(options.Required("ids")).Select(l => l.Split('\t'))
-            .Where(l => l[0] == applicant).Select(l => Guid.Parse(l[1])).Take(2).ToArray();
-        if (ids.Length < 2)
+            .Where(l => l[0] == applicant).Select(l => Guid.Parse(l[1])).Reverse().Take(2 * repeat).ToArray();
+        if (ids.Length < 2 * repeat)
         {
-            Console.WriteLine($"FAIL: fewer than two drafts of {applicant} in the ids file.");
+            Console.WriteLine($"FAIL: fewer than {2 * repeat} drafts of {applicant} in the ids file.");
             return 1;
         }
 
         await using var db = PortalDatabase.Create(options.Required("connection"));
         var unit = await db.Organisations.SingleAsync(o => o.Name == unitName);
-        var applications = new List<Application>();
-        foreach (var id in ids)
+        var user = await db.Users.SingleAsync(u => u.UserName == applicant);
+        var submitter = new Actor(user.Id, user.UserName!, user.OrganisationId);
+        using var a = new PortalClient(new Uri(options.Required("a")), reviewerA, Guid.Empty);
+        using var b = new PortalClient(new Uri(options.Required("b")), reviewerB, Guid.Empty);
+        await a.SignInAsync(password);
+        await b.SignInAsync(passwordB);
+
+        var failures = 0;
+        for (var round = 1; round <= repeat; round++)
         {
-            var application = await db.Applications.Include(a => a.Campaign).ThenInclude(c => c!.Stages).Include(a => a.Organisation).SingleAsync(a => a.Id == id);
-            var user = await db.Users.OrderBy(u => u.UserName).FirstAsync(u => u.UserName == applicant);
+            var pair = ids.Skip(2 * (round - 1)).Take(2).ToArray();
+            var line = await RaceOnceAsync(db, unit.Id, submitter, pair, (a, b));
+            Console.WriteLine($"race {round}/{repeat}: {line.Text}");
+            failures += line.Ok ? 0 : 1;
+        }
+        if (failures > 0)
+        {
+            Console.WriteLine($"FAIL: {failures} of {repeat} quota races did not have exactly one winner and one clear refusal");
+            return 1;
+        }
+        Console.WriteLine($"ok: {repeat} of {repeat} quota races across the two instances had exactly one winner; the other reviewer was told the places are used up");
+        return 0;
+    }
+
+    private static async Task<(bool Ok, string Text)> RaceOnceAsync(
+        PortalDbContext db, int unitId, Actor submitter, Guid[] pair, (PortalClient A, PortalClient B) reviewers)
+    {
+        db.ChangeTracker.Clear();
+        var campaignId = 0;
+        foreach (var id in pair)
+        {
+            var application = await db.Applications.Include(x => x.Campaign).ThenInclude(c => c!.Stages).Include(x => x.Organisation).SingleAsync(x => x.Id == id);
             var definition = FormEditionCatalogue.Default.Get(application.FormEditionKey);
             // The bench's drafts have complete answers but no uploaded files: evidence is not what this race is about.
-            var refusal = ApplicationSubmission.Check(application, definition, [], DateTimeOffset.UtcNow);
-            if (refusal is not null)
+            if (ApplicationSubmission.Check(application, definition, [], DateTimeOffset.UtcNow) is { } refusal)
             {
-                Console.WriteLine($"FAIL: {application.Number} cannot be submitted: {refusal}");
-                return 1;
+                return (false, $"{application.Number} cannot be submitted: {refusal}");
             }
-            await ApplicationSubmission.SubmitAsync(db, application, definition, new Actor(user.Id, user.UserName!, user.OrganisationId), DateTimeOffset.UtcNow);
-            applications.Add(application);
+            await ApplicationSubmission.SubmitAsync(db, application, definition, submitter, DateTimeOffset.UtcNow);
+            campaignId = application.CampaignId;
         }
-        var campaignId = applications[0].CampaignId;
-        // Exactly one place left for the unit at the first stage, whatever it had before.
+        // Exactly one place left for the unit at the first stage, whatever earlier races left.
         await db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO "QuotaUsages" ("CampaignId", "StageOrder", "OrganisationId", "Limit", "Used") VALUES ({campaignId}, 1, {unit.Id}, 1, 0)
+            INSERT INTO "QuotaUsages" ("CampaignId", "StageOrder", "OrganisationId", "Limit", "Used") VALUES ({campaignId}, 1, {unitId}, 1, 0)
             ON CONFLICT ("CampaignId", "StageOrder", "OrganisationId") DO UPDATE SET "Limit" = "QuotaUsages"."Used" + 1
             """);
+        var usedBefore = await UsedAsync(db, campaignId, unitId);
 
-        using var a = new PortalClient(new Uri(options.Required("a")), reviewers.Item1, ids[0]);
-        using var b = new PortalClient(new Uri(options.Required("b")), reviewers.Item2, ids[1]);
         var forms = new List<List<KeyValuePair<string, string>>>();
-        foreach (var client in new[] { a, b })
+        foreach (var (client, id) in new[] { (reviewers.A, pair[0]), (reviewers.B, pair[1]) })
         {
-            await client.SignInAsync(client == a ? password : passwordB);
-            var page = await client.GetAsync($"/Review/Applications/{client.ApplicationId}/Decision");
+            var page = await client.GetAsync($"/Review/Applications/{id}/Decision");
             if (page.Status != HttpStatusCode.OK)
             {
-                Console.WriteLine($"FAIL: {client.UserName} could not open the decision page ({(int)page.Status}).");
-                return 1;
+                return (false, $"{client.UserName} could not open the decision page of {id} ({(int)page.Status})");
             }
             forms.Add(
             [
@@ -75,29 +100,30 @@ internal static class Race
             ]);
         }
 
-        // Both requests leave together; the database's row lock on the unit's quota row decides.
-        var posts = await Task.WhenAll(
-            a.PostFormAsync($"/Review/Applications/{a.ApplicationId}/Decision", forms[0]),
-            b.PostFormAsync($"/Review/Applications/{b.ApplicationId}/Decision", forms[1]));
-        var saved = posts.Count(p => p.Status == HttpStatusCode.Redirect);
-        var refused = posts.Count(p => p.Status == HttpStatusCode.OK && p.Body.Contains("名额", StringComparison.Ordinal) && p.Body.Contains("已用完", StringComparison.Ordinal));
-        Console.WriteLine($"instance A ({reviewers.Item1}): {(int)posts[0].Status} in {posts[0].Ms:0} ms; instance B ({reviewers.Item2}): {(int)posts[1].Status} in {posts[1].Ms:0} ms");
+        // Both requests wait at one gate on their own threads, then leave together (each client's connection is
+        // already open from the GET); the database's row lock on the unit's quota row decides.
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var posting = new[] { (reviewers.A, pair[0], forms[0]), (reviewers.B, pair[1], forms[1]) }
+            .Select(p => Task.Run(async () =>
+            {
+                await gate.Task;
+                return await p.Item1.PostFormAsync($"/Review/Applications/{p.Item2}/Decision", p.Item3);
+            })).ToArray();
+        gate.SetResult();
+        var posts = await Task.WhenAll(posting);
 
-        db.ChangeTracker.Clear();
-        var recommended = await db.StageReviews.CountAsync(r => ids.Contains(r.ApplicationId) && r.StageOrder == 1 && r.Decision == ReviewDecision.Recommend);
-        var usage = await db.Database.SqlQuery<int>($"""
-            SELECT "Used" AS "Value" FROM "QuotaUsages" WHERE "CampaignId" = {campaignId} AND "StageOrder" = 1 AND "OrganisationId" = {unit.Id}
-            """).SingleAsync();
-        var limit = await db.Database.SqlQuery<int>($"""
-            SELECT "Limit" AS "Value" FROM "QuotaUsages" WHERE "CampaignId" = {campaignId} AND "StageOrder" = 1 AND "OrganisationId" = {unit.Id}
-            """).SingleAsync();
-        Console.WriteLine($"database after: {recommended} of the 2 recommended; {unitName} places used {usage} of {limit}");
-        if (saved == 1 && refused == 1 && recommended == 1 && usage == limit)
-        {
-            Console.WriteLine("ok: the quota race across the two instances has exactly one winner; the other reviewer was told the places are used up");
-            return 0;
-        }
-        Console.WriteLine($"FAIL: {saved} saved, {refused} refused for the quota, {recommended} recommended, {usage}/{limit} places used");
-        return 1;
+        var saved = posts.Count(p => p.Status == HttpStatusCode.Redirect);
+        var refused = posts.Count(p => p.Status == HttpStatusCode.OK
+            && p.Body.Contains("推荐名额", StringComparison.Ordinal) && p.Body.Contains("已用完", StringComparison.Ordinal));
+        var recommended = await db.StageReviews.CountAsync(r => pair.Contains(r.ApplicationId) && r.StageOrder == 1 && r.Decision == ReviewDecision.Recommend);
+        var usedAfter = await UsedAsync(db, campaignId, unitId);
+        var text = $"A ({reviewers.A.UserName}) {(int)posts[0].Status} in {posts[0].Ms:0} ms, B ({reviewers.B.UserName}) {(int)posts[1].Status} in {posts[1].Ms:0} ms; "
+            + $"{saved} saved, {refused} shown the quota message; {recommended} of 2 recommended; places used {usedBefore} → {usedAfter}";
+        return (saved == 1 && refused == 1 && recommended == 1 && usedAfter == usedBefore + 1, text);
     }
+
+    private static Task<int> UsedAsync(PortalDbContext db, int campaignId, int unitId) =>
+        db.Database.SqlQuery<int>($"""
+            SELECT "Used" AS "Value" FROM "QuotaUsages" WHERE "CampaignId" = {campaignId} AND "StageOrder" = 1 AND "OrganisationId" = {unitId}
+            """).SingleAsync();
 }
