@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Net;
+using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using SmeZones.Core.Applications;
 using SmeZones.Core.Audit;
@@ -70,10 +72,13 @@ internal static class Race
         {
             var application = await db.Applications.Include(x => x.Campaign).ThenInclude(c => c!.Stages).Include(x => x.Organisation).SingleAsync(x => x.Id == id);
             var definition = FormEditionCatalogue.Default.Get(application.FormEditionKey);
+            // The applicant's 推荐汇总表 lines, as the summary page saves them (the seeded drafts have the form's answers only).
+            application.SummaryIntro = "合作区简介：" + application.Number;
+            application.SummaryPartners = "德国、日本";
             // The bench's drafts have complete answers but no uploaded files: evidence is not what this race is about.
             if (ApplicationSubmission.Check(application, definition, [], DateTimeOffset.UtcNow) is { } refusal)
             {
-                return (false, $"{application.Number} cannot be submitted: {refusal}");
+                return (false, $"{application.Number} cannot be submitted: {refusal.Message}");
             }
             await ApplicationSubmission.SubmitAsync(db, application, definition, submitter, DateTimeOffset.UtcNow);
             campaignId = application.CampaignId;
@@ -103,23 +108,38 @@ internal static class Race
         // Both requests wait at one gate on their own threads, then leave together (each client's connection is
         // already open from the GET); the database's row lock on the unit's quota row decides.
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var opened = Stopwatch.GetTimestamp();
         var posting = new[] { (reviewers.A, pair[0], forms[0]), (reviewers.B, pair[1], forms[1]) }
             .Select(p => Task.Run(async () =>
             {
                 await gate.Task;
-                return await p.Item1.PostFormAsync($"/Review/Applications/{p.Item2}/Decision", p.Item3);
+                var sent = Stopwatch.GetElapsedTime(opened).TotalMilliseconds;
+                var answer = await p.Item1.PostFormAsync($"/Review/Applications/{p.Item2}/Decision", p.Item3);
+                return (answer.Status, answer.Body, answer.Ms, Sent: sent, Answered: Stopwatch.GetElapsedTime(opened).TotalMilliseconds);
             })).ToArray();
         gate.SetResult();
         var posts = await Task.WhenAll(posting);
+        // A race only if each request left before the other was answered.
+        var overlapped = posts[0].Sent < posts[1].Answered && posts[1].Sent < posts[0].Answered;
 
         var saved = posts.Count(p => p.Status == HttpStatusCode.Redirect);
-        var refused = posts.Count(p => p.Status == HttpStatusCode.OK
-            && p.Body.Contains("推荐名额", StringComparison.Ordinal) && p.Body.Contains("已用完", StringComparison.Ordinal));
+        var refused = posts.Count(p => p.Status == HttpStatusCode.OK && ToldQuotaIsUsedUp(p.Body));
         var recommended = await db.StageReviews.CountAsync(r => pair.Contains(r.ApplicationId) && r.StageOrder == 1 && r.Decision == ReviewDecision.Recommend);
         var usedAfter = await UsedAsync(db, campaignId, unitId);
         var text = $"A ({reviewers.A.UserName}) {(int)posts[0].Status} in {posts[0].Ms:0} ms, B ({reviewers.B.UserName}) {(int)posts[1].Status} in {posts[1].Ms:0} ms; "
+            + $"sent {Math.Abs(posts[0].Sent - posts[1].Sent):0.0} ms apart, {(overlapped ? "in flight together" : "NOT in flight together")}; "
             + $"{saved} saved, {refused} shown the quota message; {recommended} of 2 recommended; places used {usedBefore} → {usedAfter}";
-        return (saved == 1 && refused == 1 && recommended == 1 && usedAfter == usedBefore + 1, text);
+        return (overlapped && saved == 1 && refused == 1 && recommended == 1 && usedAfter == usedBefore + 1, text);
+    }
+
+    /// <summary>The decision page again, with the quota message beside the 结论 field and in the error summary.</summary>
+    private static bool ToldQuotaIsUsedUp(string html)
+    {
+        var page = new HtmlParser().ParseDocument(html);
+        static bool IsQuotaMessage(string? text) => text is not null && text.Contains("推荐名额", StringComparison.Ordinal) && text.Contains("已用完", StringComparison.Ordinal);
+        return IsQuotaMessage(page.GetElementById("f-Decision-error")?.TextContent)
+            && IsQuotaMessage(page.GetElementById("error-summary")?.TextContent)
+            && page.GetElementById("decision-form") is not null;
     }
 
     private static Task<int> UsedAsync(PortalDbContext db, int campaignId, int unitId) =>
