@@ -112,7 +112,7 @@ dotnet "$bench" race --ids "$work/ids.tsv" --connection "Host=127.0.0.1;Port=$PG
   --a "http://127.0.0.1:$A" --b "http://127.0.0.1:$B" --reviewer-b reviewer2.guangdong --password-b 'Race#Reviewer2026' --repeat "$RACES"
 
 checkins() { psql -h "$work/pg" -p "$PG_PORT" -U postgres -d smezones -qtA -F ' ' \
-  -c "SELECT instance_name, last_checkin_time FROM quartz.qrtz_scheduler_state WHERE sched_name = 'SmeZones' ORDER BY 1 COLLATE \"C\""; }
+  -c "SELECT instance_name, last_checkin_time FROM quartz.qrtz_scheduler_state WHERE sched_name = 'SmeZones' ORDER BY instance_name COLLATE \"C\""; }
 checkins_before=$(checkins)
 
 step "section GET, $CLIENTS clients through nginx: one instance behind it, then two (same clients, same run)"
