@@ -7,9 +7,10 @@
 #      instance, RACES times: exactly one wins each time, the other sees the quota message (not an error page);
 #   3. a scheduled job fires once across the two: the mail-outbox job's cron is set to every 5 s through
 #      configuration (Scheduling:Cron:mail-outbox, ADR 0081) and each instance logs every firing it runs with the
-#      firing's scheduled time; no scheduled time may appear twice, and at least MIN_FIRINGS must have run;
-# then measures the section GET (`service`) at CLIENTS clients against one instance alone and against nginx with both,
-# in the same run, and prints the ratios. A script, not a test; bounded in time (LIMIT s); leaves nothing running.
+#      firing's scheduled time; both schedulers must keep checking in to the cluster, no scheduled time may appear
+#      twice, and at least MIN_FIRINGS must have run;
+# then measures the section GET (`service`) at CLIENTS clients through nginx, first with instance A alone as its
+# upstream, then with both, in the same run, and prints the ratios. A script, not a test; bounded in time (LIMIT s); leaves nothing running.
 #   bash bench/two-instances.sh
 #   knobs: CLIENTS=32 DURATION=15 WARMUP=5 COUNT=64 RACES=5 MIN_FIRINGS=4 LIMIT=1200 BUILD_TIMEOUT=600 PG_PORT=55460 PORT=5100
 set -euo pipefail
