@@ -9,7 +9,8 @@ using SmeZones.Bench;
 // SmeZones.Bench seed-submitted …  N submitted applications, recommended at the provincial stage (the lists' data).
 // SmeZones.Bench seed-dossier …  large evidence rows on one application (the dossier phase).
 // SmeZones.Bench lists …  inbox and national list pages, the national .xlsx against COPY, a large dossier's memory.
-if (args.Length == 0 || args[0] is not ("seed" or "load" or "parts" or "drill" or "cross" or "seed-submitted" or "seed-dossier" or "lists"))
+// SmeZones.Bench race …  the quota race across two portal instances (bench/two-instances.sh).
+if (args.Length == 0 || args[0] is not ("seed" or "load" or "parts" or "drill" or "cross" or "seed-submitted" or "seed-dossier" or "lists" or "race"))
 {
     Console.Error.WriteLine("usage: SmeZones.Bench seed --connection CS --count 1000 --out ids.tsv [--organisations A,B]");
     Console.Error.WriteLine("       SmeZones.Bench load --ids ids.tsv [--url http://127.0.0.1:5099] [--clients 32] [--warmup 5] [--duration 20]");
@@ -17,6 +18,7 @@ if (args.Length == 0 || args[0] is not ("seed" or "load" or "parts" or "drill" o
     Console.Error.WriteLine("                           [--connection CS] [--out results.md]");
     Console.Error.WriteLine("       SmeZones.Bench parts [--section service] [--iterations 200] [--out parts.md]");
     Console.Error.WriteLine("       SmeZones.Bench cross --ids ids.tsv --a http://127.0.0.1:5101 --b http://127.0.0.1:5102");
+    Console.Error.WriteLine("       SmeZones.Bench race --ids ids.tsv --connection CS --a URL --b URL --reviewer-b NAME [--password-b PW] [--repeat 5]");
     Console.Error.WriteLine("       SmeZones.Bench drill --ids ids.tsv [--url http://127.0.0.1:5099] [--duration 30]");
     Console.Error.WriteLine("       SmeZones.Bench seed-submitted --connection CS [--count 5000] [--organisation 佛山市工业和信息化局]");
     Console.Error.WriteLine("       SmeZones.Bench seed-dossier --connection CS --application ID [--mb 2048]");
@@ -34,5 +36,6 @@ return args[0] switch
     "seed-submitted" => await SubmittedSeeder.RunAsync(options),
     "seed-dossier" => await Lists.SeedDossierAsync(options),
     "lists" => await Lists.RunAsync(options),
+    "race" => await Race.RunAsync(options),
     _ => await LoadRun.RunAsync(options),
 };

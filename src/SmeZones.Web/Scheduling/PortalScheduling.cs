@@ -8,7 +8,8 @@ namespace SmeZones.Web.Scheduling;
 /// <summary>
 /// Jobs that run on time rather than on a request: Quartz.NET on its PostgreSQL job store in clustered mode, so that
 /// with several portal instances each firing runs on exactly one of them (ADR 0044). Adding a job is one class
-/// implementing <see cref="IJob"/> and one <see cref="AddPortalJob{TJob}"/> line in <see cref="Configure"/>.
+/// implementing <see cref="IJob"/> and one <see cref="AddPortalJob{TJob}"/> line in <see cref="Configure"/>, its cron
+/// passed through <see cref="JobSchedules.For"/> so configuration can move it (ADR 0081).
 /// </summary>
 public static class PortalScheduling
 {
@@ -26,13 +27,18 @@ public static class PortalScheduling
         }
         var connection = config.GetConnectionString("Default")
             ?? throw new InvalidOperationException("ConnectionStrings:Default is not set.");
-        builder.Services.AddQuartz(q => Configure(q, connection, instanceId: null));
+        var schedules = JobSchedules.From(config);
+        builder.Services.AddQuartz(q => Configure(q, connection, instanceId: null, schedules));
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
     }
 
-    /// <summary>The scheduler every portal instance runs: same name and store, its own instance id.</summary>
-    public static void Configure(IQuartzBuilder q, string connection, string? instanceId)
+    /// <summary>
+    /// The scheduler every portal instance runs: same name and store, its own instance id; each job's cron is its own
+    /// unless <paramref name="schedules"/> (configuration <c>Scheduling:Cron</c>) sets another.
+    /// </summary>
+    public static void Configure(IQuartzBuilder q, string connection, string? instanceId, JobSchedules? schedules = null)
     {
+        schedules ??= new JobSchedules();
         q.ConfigureScheduler(o =>
         {
             o.InstanceName = SchedulerName;
@@ -60,10 +66,12 @@ public static class PortalScheduling
                 o.SchemaProvisioning = SchemaProvisioning.Validate;
             });
         });
-        q.AddPortalJob<MailOutboxJob>(MailOutboxJob.Name, MailOutboxJob.Cron);
-        q.AddPortalJob<DeadlineReminderJob>(DeadlineReminderJob.Name, DeadlineReminderJob.Cron);
-        q.AddPortalJob<RegistryExpiryJob>(RegistryExpiryJob.Name, RegistryExpiryJob.Cron);
-        q.AddPortalJob<AnnualReportReminderJob>(AnnualReportReminderJob.Name, AnnualReportReminderJob.Cron);
+        q.AddJobListener<JobFiringLog>();
+        q.AddPortalJob<MailOutboxJob>(MailOutboxJob.Name, schedules.For(MailOutboxJob.Name, MailOutboxJob.Cron));
+        q.AddPortalJob<DeadlineReminderJob>(DeadlineReminderJob.Name, schedules.For(DeadlineReminderJob.Name, DeadlineReminderJob.Cron));
+        q.AddPortalJob<RegistryExpiryJob>(RegistryExpiryJob.Name, schedules.For(RegistryExpiryJob.Name, RegistryExpiryJob.Cron));
+        q.AddPortalJob<AnnualReportReminderJob>(AnnualReportReminderJob.Name, schedules.For(AnnualReportReminderJob.Name, AnnualReportReminderJob.Cron));
+        schedules.RejectUnknown();
     }
 
     /// <summary>A job with its one cron trigger (北京时间), never run twice at once anywhere in the cluster.</summary>
