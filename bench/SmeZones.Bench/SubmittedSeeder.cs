@@ -217,6 +217,13 @@ internal static class SubmittedSeeder
             """).AsAsyncEnumerable().SingleAsync();
         var source = template.Application;
         var signedAt = template.Review.SignedOffAt!.Value;
+        // The assessment at sign-off, as SignOffAsync keeps it, once per kind of answers (a batch shares its unit).
+        var signedAssessment = new Dictionary<bool, SmeZones.Core.Assessment.Assessment>();
+        SmeZones.Core.Assessment.Assessment AssessmentAtSignOff(Application application) =>
+            signedAssessment.TryGetValue(Declares(application.Answers), out var kept) ? kept
+            : signedAssessment[Declares(application.Answers)] = ApplicationAssessment.Assess(
+                new Application { Number = "", RegionCode = source.RegionCode, PrefectureCode = source.PrefectureCode, ProvincialUnitCode = source.ProvincialUnitCode,
+                    FormEditionKey = source.FormEditionKey, Campaign = campaign }, template.Snapshot.Definition, new FormAnswers(application.Answers), settings);
         for (var i = 0; i < size; i++)
         {
             var n = index + i;
@@ -247,14 +254,15 @@ internal static class SubmittedSeeder
 
             var review = template.Review;
             var reviewId = Guid.NewGuid();
-            db.StageReviews.Add(new StageReview
+            var copy = new StageReview
             {
                 Id = reviewId, ApplicationId = application.Id, StageOrder = review.StageOrder, OrganisationId = review.OrganisationId,
                 Points = new(review.Points), Comments = new(review.Comments), Judgements = new(review.Judgements),
                 Decision = review.Decision, Opinion = review.Opinion, DecidedAt = review.DecidedAt, DecidedById = review.DecidedById,
-                SignedOffAt = review.SignedOffAt, SignedOffById = review.SignedOffById, SignedOffByName = review.SignedOffByName,
-                AssessmentJson = review.AssessmentJson, UpdatedAt = review.UpdatedAt,
-            });
+                SignedOffAt = review.SignedOffAt, SignedOffById = review.SignedOffById, SignedOffByName = review.SignedOffByName, UpdatedAt = review.UpdatedAt,
+            };
+            copy.KeepAssessment(AssessmentAtSignOff(application));
+            db.StageReviews.Add(copy);
             string Rewrite(string? text) => (text ?? "").Replace(source.Id.ToString(), application.Id.ToString(), StringComparison.Ordinal)
                 .Replace(source.Number, application.Number, StringComparison.Ordinal)
                 .Replace(template.Submission.Sha256, submission.Sha256, StringComparison.Ordinal)
@@ -279,10 +287,19 @@ internal static class SubmittedSeeder
     }
 
     // Titles differ and not in number order, so sorting by title is real work; the title answer carries it, as a save would.
+    // One in five declares serious misconduct, a gate the criteria check, so the verdict filter has both kinds to find.
     private static Dictionary<string, string> Answers(IReadOnlyDictionary<string, string> answers, string titleKey, int index, int count)
     {
         var copy = new Dictionary<string, string>(answers, StringComparer.Ordinal);
         copy[titleKey] = $"{answers[titleKey]}（{index * 7919L % count:00000}）";
+        if (index % 5 == 4)
+        {
+            copy[Misconduct] = "yes";
+        }
         return copy;
     }
+
+    private const string Misconduct = "basic.seriousMisconduct";
+
+    private static bool Declares(IReadOnlyDictionary<string, string> answers) => answers.GetValueOrDefault(Misconduct) == "yes";
 }
