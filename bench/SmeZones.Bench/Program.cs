@@ -20,7 +20,7 @@ if (args.Length == 0 || args[0] is not ("seed" or "load" or "parts" or "drill" o
     Console.Error.WriteLine("       SmeZones.Bench cross --ids ids.tsv --a http://127.0.0.1:5101 --b http://127.0.0.1:5102");
     Console.Error.WriteLine("       SmeZones.Bench race --ids ids.tsv --connection CS --a URL --b URL --reviewer-b NAME [--password-b PW] [--repeat 5]");
     Console.Error.WriteLine("       SmeZones.Bench drill --ids ids.tsv [--url http://127.0.0.1:5099] [--duration 30]");
-    Console.Error.WriteLine("       SmeZones.Bench seed-submitted --connection CS [--count 5000] [--organisation 佛山市工业和信息化局]");
+    Console.Error.WriteLine("       SmeZones.Bench seed-submitted --connection CS [--count 5000]");
     Console.Error.WriteLine("       SmeZones.Bench seed-dossier --connection CS --application ID [--mb 2048]");
     Console.Error.WriteLine("       SmeZones.Bench lists --url URL --campaign ID [--samples 200] [--pid PORTAL_PID] [--connection CS] [--dossier ID --dossier-mb N] [--out lists.md]");
     return 2;

@@ -80,6 +80,23 @@ public static class ApplicationSubmission
         return errors;
     }
 
+    /// <summary>The immutable record of a snapshot: its canonical JSON and that text's SHA-256 (the one place a submission is made).</summary>
+    public static Submission Freeze(SubmissionSnapshot snapshot, Guid submittedById)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var json = snapshot.ToCanonicalJson();
+        return new Submission
+        {
+            Id = Guid.NewGuid(),
+            ApplicationId = snapshot.ApplicationId,
+            Sequence = snapshot.Sequence,
+            SubmittedAt = snapshot.SubmittedAt,
+            SubmittedById = submittedById,
+            CanonicalJson = json,
+            Sha256 = SubmissionSnapshot.HashOf(json),
+        };
+    }
+
     /// <summary>
     /// Stores the immutable snapshot and moves the application to the first review stage, in one transaction
     /// with the audit event. A resubmission after a return for revision goes back to the stage that returned it
@@ -107,17 +124,7 @@ public static class ApplicationSubmission
             Answers = new SortedDictionary<string, string>(application.Answers, StringComparer.Ordinal),
             Evidence = evidence,
         };
-        var json = snapshot.ToCanonicalJson();
-        var submission = new Submission
-        {
-            Id = Guid.NewGuid(),
-            ApplicationId = application.Id,
-            Sequence = sequence,
-            SubmittedAt = now,
-            SubmittedById = actor.UserId ?? Guid.Empty,
-            CanonicalJson = json,
-            Sha256 = SubmissionSnapshot.HashOf(json),
-        };
+        var submission = Freeze(snapshot, actor.UserId ?? Guid.Empty);
         db.Submissions.Add(submission);
         // What the lists show of its assessment, stored with it so no list parses the snapshot (ADR 0072).
         var settings = await Assessment.ApplicationAssessment.SettingsForAsync(db, application, ct);

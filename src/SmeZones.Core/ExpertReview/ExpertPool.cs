@@ -40,7 +40,11 @@ public static class ExpertPool
     public static int MinistryStageOrder(Campaigns.Campaign campaign) => campaign.Stages.Count == 0 ? int.MaxValue : campaign.Stages.Max(s => s.Order);
 
     /// <summary>Applications of the round that reached the ministry's stage.</summary>
-    public static async Task<IReadOnlyList<Application>> AtMinistryStageAsync(PortalDbContext db, int campaignId, CancellationToken ct = default)
+    public static Task<IReadOnlyList<Application>> AtMinistryStageAsync(PortalDbContext db, int campaignId, CancellationToken ct = default) =>
+        AtMinistryStageAsync(db, campaignId, withGroupOnly: false, ct);
+
+    /// <summary>The same, optionally only those with an expert group.</summary>
+    public static async Task<IReadOnlyList<Application>> AtMinistryStageAsync(PortalDbContext db, int campaignId, bool withGroupOnly, CancellationToken ct = default)
     {
         var campaign = await db.Campaigns.AsNoTracking().Include(c => c.Stages).SingleOrDefaultAsync(c => c.Id == campaignId, ct);
         if (campaign is null)
@@ -50,6 +54,7 @@ public static class ExpertPool
         var order = MinistryStageOrder(campaign);
         return await db.Applications.AsNoTracking().Include(a => a.Organisation)
             .Where(a => a.CampaignId == campaignId && a.ReachedStageOrder >= order && a.Status != ApplicationStatus.Draft && a.Status != ApplicationStatus.Returned)
+            .Where(a => !withGroupOnly || a.ExpertAssignments.Any())
             .OrderBy(a => a.Number).ToListAsync(ct);
     }
 

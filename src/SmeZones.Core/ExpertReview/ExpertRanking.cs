@@ -22,9 +22,13 @@ public static class ExpertRanking
             .ToList();
 
     /// <summary>The round's rows in rank order.</summary>
-    public static async Task<IReadOnlyList<ExpertReviewRow>> RowsAsync(PortalDbContext db, int campaignId, CancellationToken ct = default)
+    public static Task<IReadOnlyList<ExpertReviewRow>> RowsAsync(PortalDbContext db, int campaignId, CancellationToken ct = default) =>
+        RowsAsync(db, campaignId, withGroupOnly: false, ct);
+
+    /// <summary>The same, optionally only the applications that have an expert group (a download of thousands needs no others).</summary>
+    public static async Task<IReadOnlyList<ExpertReviewRow>> RowsAsync(PortalDbContext db, int campaignId, bool withGroupOnly, CancellationToken ct = default)
     {
-        var applications = await ExpertPool.AtMinistryStageAsync(db, campaignId, ct);
+        var applications = await ExpertPool.AtMinistryStageAsync(db, campaignId, withGroupOnly, ct);
         var ids = applications.Select(a => a.Id).ToList();
         var settings = await ExpertPool.SettingsAsync(db, campaignId, ct);
         var signOffs = await ExpertPool.SignOffsAsync(db, ids, ct);

@@ -46,14 +46,11 @@ public sealed record NationalPage(IReadOnlyList<NationalRow> Rows, int Total, in
 
 /// <summary>
 /// The recommended applications of a national round, filtered and ordered in SQL (provincial unit, then number) and
-/// read a page at a time. The verdict is the assessment the provincial unit signed off with (StageReview.AssessmentJson).
+/// read a page at a time. The verdict is the assessment the provincial unit signed off with (StageReview.GatesMet).
 /// </summary>
 public static class NationalRecommendations
 {
     public const int PageSize = 50;
-
-    // The stored assessment is compact camelCase JSON (AssessmentJson.Options): the flag is matched as written.
-    internal const string GatesMetJson = "\"allGatesMet\":true";
 
     public static string StateText(NationalReviewState state) => state switch
     {
@@ -90,8 +87,7 @@ public static class NationalRecommendations
         if (filter.Verdict is { } verdict)
         {
             var met = verdict == AssessmentVerdict.GatesMet;
-            query = query.Where(a => db.StageReviews.Any(r => r.ApplicationId == a.Id && r.StageOrder == province
-                && r.AssessmentJson != null && r.AssessmentJson.Contains(GatesMetJson) == met));
+            query = query.Where(a => db.StageReviews.Any(r => r.ApplicationId == a.Id && r.StageOrder == province && r.GatesMet == met));
         }
         query = filter.State switch
         {
@@ -114,23 +110,25 @@ public static class NationalRecommendations
         var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
         page = Math.Clamp(page, 1, pages);
         var (province, ministry) = (round.ProvinceStage.Order, round.MinistryStage.Order);
+        // One value per correlated subquery: each is an index lookup for the page's rows only (an object taken with
+        // First() becomes a window over every stage review of the round).
         var rows = await query.OrderBy(a => a.ProvincialUnitCode).ThenBy(a => a.Number)
             .Skip((page - 1) * PageSize).Take(PageSize)
             .Select(a => new
             {
                 a.Id, a.Number, a.Title, Organisation = a.Organisation!.Name, a.ProvincialUnitCode, a.RegionCode, a.Status,
-                Province = db.StageReviews.Where(r => r.ApplicationId == a.Id && r.StageOrder == province)
-                    .Select(r => new { r.SignedOffAt, GatesMet = r.AssessmentJson == null ? (bool?)null : r.AssessmentJson.Contains(GatesMetJson) }).First(),
-                Ministry = db.StageReviews.Where(r => r.ApplicationId == a.Id && r.StageOrder == ministry)
-                    .Select(r => new { r.Decision, r.SignedOffAt }).FirstOrDefault(),
+                ProvinceSignedOffAt = db.StageReviews.Where(r => r.ApplicationId == a.Id && r.StageOrder == province).Select(r => r.SignedOffAt).FirstOrDefault(),
+                GatesMet = db.StageReviews.Where(r => r.ApplicationId == a.Id && r.StageOrder == province).Select(r => r.GatesMet).FirstOrDefault(),
+                MinistryDecision = db.StageReviews.Where(r => r.ApplicationId == a.Id && r.StageOrder == ministry).Select(r => (ReviewDecision?)r.Decision).FirstOrDefault(),
+                MinistrySignedOffAt = db.StageReviews.Where(r => r.ApplicationId == a.Id && r.StageOrder == ministry).Select(r => r.SignedOffAt).FirstOrDefault(),
             }).ToListAsync(ct);
         var regions = RegionCatalogue.Instance;
         return new NationalPage(rows.Select(r => new NationalRow(
             r.Id, r.Number, r.Title, r.Organisation, r.ProvincialUnitCode, regions.Find(r.ProvincialUnitCode)?.Name ?? r.ProvincialUnitCode,
-            regions.FullName(r.RegionCode) ?? r.RegionCode, r.Province.GatesMet, r.Province.SignedOffAt,
+            regions.FullName(r.RegionCode) ?? r.RegionCode, r.GatesMet, r.ProvinceSignedOffAt,
             r.Status == ApplicationStatus.Returned ? NationalReviewState.Returned
-            : r.Ministry?.SignedOffAt is not null ? NationalReviewState.SignedOff
-            : r.Ministry is { Decision: not ReviewDecision.Undecided } ? NationalReviewState.Decided
+            : r.MinistrySignedOffAt is not null ? NationalReviewState.SignedOff
+            : r.MinistryDecision is { } decision && decision != ReviewDecision.Undecided ? NationalReviewState.Decided
             : NationalReviewState.Waiting)).ToList(), total, page, PageSize);
     }
 }

@@ -39,7 +39,8 @@ public static class NationalSummary
             .Append(new TableColumn { Key = VerdictColumn, Label = "预评估结论（省级签发时）" })
             .Append(new TableColumn { Key = ExpertColumn, Label = "专家评审（去掉最高最低分后平均）" }).ToList();
         // The same aggregates the ministry ranks by (ExpertRanking): one computation, wherever it is shown.
-        var experts = (await ExpertRanking.RowsAsync(db, round.Campaign.Id, ct)).ToDictionary(r => r.Application.Id, r => r.Result);
+        // Only applications with an expert group have an aggregate; the others read "尚无评分", as an empty group would.
+        var experts = (await ExpertRanking.RowsAsync(db, round.Campaign.Id, withGroupOnly: true, ct)).ToDictionary(r => r.Application.Id, r => r.Result);
         var rows = table.Rows.Select((row, i) =>
         {
             var application = sources[i].Summary.Application;
@@ -92,7 +93,7 @@ public static class NationalSummary
         var answers = latest.ToDictionary(s => s.ApplicationId, s => (IReadOnlyDictionary<string, string>)SubmissionSnapshot.Parse(s.CanonicalJson).Answers);
         var order = round.ProvinceStage.Order;
         var verdicts = await db.StageReviews.AsNoTracking().Where(r => ids.Contains(r.ApplicationId) && r.StageOrder == order)
-            .Select(r => new { r.ApplicationId, GatesMet = r.AssessmentJson == null ? (bool?)null : r.AssessmentJson.Contains(NationalRecommendations.GatesMetJson) })
+            .Select(r => new { r.ApplicationId, r.GatesMet })
             .ToDictionaryAsync(r => r.ApplicationId, r => r.GatesMet, ct);
         return applications.Select(a => new Source(new SummarySource(a, answers.GetValueOrDefault(a.Id) ?? a.Answers), verdicts.GetValueOrDefault(a.Id))).ToList();
     }

@@ -92,7 +92,7 @@ public sealed record InboxPage(IReadOnlyList<InboxGroup> Groups, int Total, int 
 /// <summary>
 /// The reviewing authority's inbox: the applications <see cref="ApplicationAccess.VisibleTo"/> lets the viewer reach,
 /// newest round first, filtered, ordered and cut into pages of 50 in SQL, each with the assessment summary stored with
-/// its latest submission (ADR 0072). Three queries whatever the count: counts per round, the page, the page's rounds.
+/// its latest submission (ADR 0072). Four queries whatever the count: counts per round, the page, its summaries, its rounds.
 /// </summary>
 public static class InboxQuery
 {
@@ -135,10 +135,14 @@ public static class InboxQuery
             Review = db.StageReviews
                 .Where(r => r.ApplicationId == a.Id && a.Campaign.Stages.Any(s => s.Level == level && s.Order == r.StageOrder))
                 .Select(r => new InboxReviewState(r.Decision, r.SignedOffAt)).FirstOrDefault(),
-            Summary = db.SubmissionSummaries.Where(s => s.ApplicationId == a.Id && s.Assessed).OrderByDescending(s => s.Sequence)
-                .Select(s => new InboxAssessmentSummary(s.AllGatesMet, s.Met, s.NotMet, s.DataMissing, s.ReviewerJudgement, s.SuggestedTotal))
-                .FirstOrDefault(),
         }).ToListAsync(ct);
+        // The page's summaries by their ids (an index lookup each): taken in the page query, the latest per application
+        // became a window over every stored summary.
+        var ids = rows.Select(r => r.Id).ToList();
+        var summaries = (await db.SubmissionSummaries.AsNoTracking().Where(s => ids.Contains(s.ApplicationId) && s.Assessed)
+                .Select(s => new { s.ApplicationId, s.Sequence, Summary = new InboxAssessmentSummary(s.AllGatesMet, s.Met, s.NotMet, s.DataMissing, s.ReviewerJudgement, s.SuggestedTotal) })
+                .ToListAsync(ct))
+            .GroupBy(s => s.ApplicationId).ToDictionary(g => g.Key, g => g.MaxBy(s => s.Sequence)!.Summary);
 
         var campaignIds = rows.Select(r => r.CampaignId).Distinct().ToList();
         var campaigns = await db.Campaigns.AsNoTracking().Include(c => c.Stages).Where(c => campaignIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
@@ -148,7 +152,7 @@ public static class InboxQuery
             var campaign = campaigns[group.Key];
             var items = group.Select(r => new InboxRow(r.Id, r.Number, r.Title, r.Organisation,
                 RegionCatalogue.Instance.FullName(r.RegionCode) ?? r.RegionCode, r.Status,
-                PositionOf(r.Status, r.CurrentStageOrder, r.StageOrder), r.SubmittedAt, r.Summary, r.Review)).ToList();
+                PositionOf(r.Status, r.CurrentStageOrder, r.StageOrder), r.SubmittedAt, summaries.GetValueOrDefault(r.Id), r.Review)).ToList();
             return new InboxGroup(campaign.Id, campaign.Name, campaign.StageFor(level)?.Name, items, counts.GetValueOrDefault(campaign.Id));
         }).ToList();
         return new InboxPage(groups, total, page, PageSize);

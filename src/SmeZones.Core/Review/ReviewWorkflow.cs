@@ -240,7 +240,7 @@ public static class ReviewWorkflow
         var snapshot = SubmissionSnapshot.Parse(latest.CanonicalJson);
         var settings = await ApplicationAssessment.SettingsForAsync(db, application, ct);
         var assessment = ApplicationAssessment.Assess(application, snapshot.Definition, new FormAnswers(snapshot.Answers), settings);
-        review.AssessmentJson = AssessmentJson.Serialize(assessment);
+        review.KeepAssessment(assessment);
         review.SignedOffAt = now;
         review.SignedOffById = actor.UserId;
         review.SignedOffByName = input.SignerName;

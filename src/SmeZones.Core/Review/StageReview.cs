@@ -37,6 +37,20 @@ public class StageReview
 
     /// <summary>The assessment as it stood at sign-off (AssessmentJson), so the decision can be read with its figures.</summary>
     public string? AssessmentJson { get; set; }
+
+    /// <summary>
+    /// Whether that assessment met every gate (null without one): stored beside the JSON so the national list filters and
+    /// shows the verdict without reading thousands of assessments (ADR 0078). Set only with it, by <see cref="KeepAssessment"/>.
+    /// </summary>
+    public bool? GatesMet { get; set; }
+
+    /// <summary>Keeps the assessment the decision is signed off with, and its verdict.</summary>
+    public void KeepAssessment(Assessment.Assessment assessment)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        AssessmentJson = Assessment.AssessmentJson.Serialize(assessment);
+        GatesMet = assessment.AllGatesMet;
+    }
     public DateTimeOffset UpdatedAt { get; set; }
     public uint Version { get; set; }
 

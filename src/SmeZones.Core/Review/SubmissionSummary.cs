@@ -11,7 +11,7 @@ namespace SmeZones.Core.Review;
 /// <summary>
 /// What the lists show of a submission's assessment, stored beside the snapshot when it is made (same transaction), so
 /// no list parses a snapshot (ADR 0072). One row per submission; <see cref="Assessed"/> is false when the round has no
-/// criteria for the form edition. Refreshed only when the province's reference figures change (they feed the assessment).
+/// criteria for the form edition. Refreshed through <see cref="SubmissionSummaries.AssessmentInputsChangedAsync"/> when an input of the assessment changes.
 /// </summary>
 public class SubmissionSummary
 {
@@ -86,35 +86,37 @@ public static class SubmissionSummaries
     }
 
     /// <summary>
-    /// Re-assesses the latest submission of each application of the round in the province whose reference figures
-    /// changed (the zone criteria compare growth with them), so the lists keep showing what the review page shows.
-    /// The caller saves.
+    /// "The assessment inputs of these applications changed": the one call every write makes that changes something the
+    /// assessment reads after submissions exist (today the province's reference figures; a round's relaxations and
+    /// relaxed classes are fixed once it is published, and an application's region is copied at creation). Re-assesses
+    /// the latest submission of each application with the inputs as they stand in this unit of work (tracked, unsaved
+    /// changes included) and rewrites its stored summary, so the lists keep showing what the review page shows.
+    /// Works in batches, so a round of thousands never holds more than a batch of snapshots. The caller saves, in the
+    /// same transaction as the change.
     /// </summary>
-    public static async Task RefreshForFiguresAsync(PortalDbContext db, int campaignId, string provincialUnitCode, DateTimeOffset now, CancellationToken ct = default)
+    public static async Task AssessmentInputsChangedAsync(PortalDbContext db, IQueryable<Application> applications, DateTimeOffset now, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var applications = db.Applications.Where(a => a.CampaignId == campaignId && a.ProvincialUnitCode == provincialUnitCode).Select(a => a.Id);
-        var submissions = await db.Submissions.AsNoTracking()
-            .Where(s => applications.Contains(s.ApplicationId)
-                && s.Sequence == db.Submissions.Where(t => t.ApplicationId == s.ApplicationId).Max(t => t.Sequence))
-            .ToListAsync(ct);
-        if (submissions.Count == 0)
+        ArgumentNullException.ThrowIfNull(applications);
+        var ids = applications.Select(a => a.Id);
+        var latest = await db.Submissions.AsNoTracking()
+            .Where(s => ids.Contains(s.ApplicationId) && s.Sequence == db.Submissions.Where(t => t.ApplicationId == s.ApplicationId).Max(t => t.Sequence))
+            .OrderBy(s => s.Id).Select(s => s.Id).ToListAsync(ct);
+        foreach (var chunk in latest.Chunk(200))
         {
-            return;
-        }
-        // The figures being saved are in the change tracker, not yet in the database: settings use them.
-        var fresh = await ComputeAsync(db, submissions, now, ct);
-        var ids = submissions.Select(s => s.Id).ToList();
-        var existing = await db.SubmissionSummaries.Where(m => ids.Contains(m.SubmissionId)).ToDictionaryAsync(m => m.SubmissionId, ct);
-        foreach (var row in fresh)
-        {
-            if (existing.TryGetValue(row.SubmissionId, out var stored))
+            var submissions = await db.Submissions.AsNoTracking().Where(s => chunk.Contains(s.Id)).ToListAsync(ct);
+            var fresh = await ComputeAsync(db, submissions, now, ct);
+            var existing = await db.SubmissionSummaries.Where(m => chunk.Contains(m.SubmissionId)).ToDictionaryAsync(m => m.SubmissionId, ct);
+            foreach (var row in fresh)
             {
-                db.Entry(stored).CurrentValues.SetValues(row);
-            }
-            else
-            {
-                db.SubmissionSummaries.Add(row);
+                if (existing.TryGetValue(row.SubmissionId, out var stored))
+                {
+                    db.Entry(stored).CurrentValues.SetValues(row);
+                }
+                else
+                {
+                    db.SubmissionSummaries.Add(row);
+                }
             }
         }
     }
@@ -125,7 +127,13 @@ public static class SubmissionSummaries
         var applications = await db.Applications.AsNoTracking().Where(a => applicationIds.Contains(a.Id))
             .Select(a => new { a.Id, a.CampaignId, a.RegionCode, a.ProvincialUnitCode }).ToDictionaryAsync(a => a.Id, ct);
         var campaignIds = applications.Values.Select(a => a.CampaignId).Distinct().ToList();
-        var campaigns = await db.Campaigns.AsNoTracking().Include(c => c.Stages).Where(c => campaignIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        // A round being changed in this unit of work is read as changed (tracked first), the others from the database.
+        var campaigns = db.Campaigns.Local.Where(c => campaignIds.Contains(c.Id)).ToDictionary(c => c.Id);
+        var missing = campaignIds.Where(id => !campaigns.ContainsKey(id)).ToList();
+        foreach (var campaign in await db.Campaigns.AsNoTracking().Include(c => c.Stages).Where(c => missing.Contains(c.Id)).ToListAsync(ct))
+        {
+            campaigns[campaign.Id] = campaign;
+        }
         var figures = db.ProvinceReferenceFigures.Local.Where(f => campaignIds.Contains(f.CampaignId)).ToList();
         figures.AddRange(await db.ProvinceReferenceFigures.AsNoTracking().Where(f => campaignIds.Contains(f.CampaignId)).ToListAsync(ct));
         var byUnit = figures.GroupBy(f => (f.CampaignId, f.RegionCode)).ToDictionary(g => g.Key, g => g.First());

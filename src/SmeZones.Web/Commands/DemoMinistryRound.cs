@@ -62,12 +62,13 @@ public static class DemoMinistryRound
             var assessment = ApplicationAssessment.Assess(application, definition, new FormAnswers(application.Answers),
                 await ApplicationAssessment.SettingsForAsync(db, application));
             var signedOffAt = now.AddMinutes(minute++);
-            db.StageReviews.Add(new StageReview
+            var review = new StageReview
             {
                 Id = Guid.NewGuid(), ApplicationId = application.Id, StageOrder = 1, OrganisationId = reviewer.Id, Decision = ReviewDecision.Recommend,
-                Opinion = "经审核，同意推荐。", DecidedAt = signedOffAt, SignedOffAt = signedOffAt, SignedOffByName = reviewer.Name,
-                AssessmentJson = AssessmentJson.Serialize(assessment), UpdatedAt = now,
-            });
+                Opinion = "经审核，同意推荐。", DecidedAt = signedOffAt, SignedOffAt = signedOffAt, SignedOffByName = reviewer.Name, UpdatedAt = now,
+            };
+            review.KeepAssessment(assessment);
+            db.StageReviews.Add(review);
             application.CurrentStageOrder = 2;
             application.ReachedStageOrder = 2;
             await db.SaveChangesAsync();

@@ -32,13 +32,17 @@ public sealed partial class TestData
             await ApplicationAssessment.SettingsForAsync(db, application));
         var provinceStage = application.Campaign!.StageFor(OrganisationLevel.ProvincialUnit)!;
         var decidedAt = signedOffAt ?? host.Clock.GetUtcNow();
-        db.StageReviews.Add(new StageReview
+        var review = new StageReview
         {
             Id = Guid.NewGuid(), ApplicationId = application.Id, StageOrder = provinceStage.Order, OrganisationId = province.Id,
             Decision = ReviewDecision.Recommend, Opinion = $"同意推荐{title}", DecidedAt = decidedAt,
-            SignedOffAt = signedOffAt, SignedOffByName = signedOffAt is null ? null : "张处长",
-            AssessmentJson = signedOffAt is null ? null : AssessmentJson.Serialize(assessment), UpdatedAt = decidedAt,
-        });
+            SignedOffAt = signedOffAt, SignedOffByName = signedOffAt is null ? null : "张处长", UpdatedAt = decidedAt,
+        };
+        if (signedOffAt is not null)
+        {
+            review.KeepAssessment(assessment);
+        }
+        db.StageReviews.Add(review);
         if (signedOffAt is not null)
         {
             var ministry = application.Campaign.StageFor(OrganisationLevel.Ministry)!;

@@ -93,14 +93,18 @@ public static class NationalTestData
         }
         var province = round.ProvinceOf(application.ProvincialUnitCode);
         var assessment = ApplicationAssessment.Assess(application, definition, new FormAnswers(application.Answers), await ApplicationAssessment.SettingsForAsync(db, application));
-        db.StageReviews.Add(new StageReview
+        var review = new StageReview
         {
             Id = Guid.NewGuid(), ApplicationId = application.Id, StageOrder = 1, OrganisationId = province.Id, Decision = decision,
             Opinion = decision == ReviewDecision.Recommend ? $"同意推荐{title}" : null,
             DecisionReason = decision == ReviewDecision.NotRecommend ? "不符合条件" : null,
-            DecidedAt = now, SignedOffAt = signedOff ? now : null, SignedOffByName = signedOff ? "张处长" : null,
-            AssessmentJson = signedOff ? AssessmentJson.Serialize(assessment) : null, UpdatedAt = now,
-        });
+            DecidedAt = now, SignedOffAt = signedOff ? now : null, SignedOffByName = signedOff ? "张处长" : null, UpdatedAt = now,
+        };
+        if (signedOff)
+        {
+            review.KeepAssessment(assessment);
+        }
+        db.StageReviews.Add(review);
         if (signedOff && decision == ReviewDecision.Recommend)
         {
             application.CurrentStageOrder = 2;

@@ -1997,6 +1997,9 @@ namespace SmeZones.Core.Data.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<bool?>("GatesMet")
+                        .HasColumnType("boolean");
+
                     b.Property<Dictionary<string, string>>("Judgements")
                         .IsRequired()
                         .HasColumnType("jsonb");

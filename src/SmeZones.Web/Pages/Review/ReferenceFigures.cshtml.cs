@@ -64,7 +64,9 @@ public class ReferenceFiguresModel(PortalDbContext db, TimeProvider clock) : Pag
         db.Record(User.ToActor(), "ReferenceFiguresSet", nameof(Campaign), CampaignId.Value.ToString(CultureInfo.InvariantCulture),
             "录入本省近三年平均增速", new { viewer.RegionCode, fdi, export, Source });
         // The lists show stored assessment summaries; the figures feed the assessment, so they are re-made with them.
-        await SubmissionSummaries.RefreshForFiguresAsync(db, CampaignId.Value, viewer.RegionCode!, now, HttpContext.RequestAborted);
+        var unit = viewer.RegionCode!;
+        await SubmissionSummaries.AssessmentInputsChangedAsync(db,
+            db.Applications.Where(a => a.CampaignId == CampaignId.Value && a.ProvincialUnitCode == unit), now, HttpContext.RequestAborted);
         await db.SaveChangesAsync();
         TempData["Notice"] = "已保存本省参考数据，评估将据此比较。";
         return RedirectToPage(new { CampaignId });
