@@ -42,24 +42,26 @@ internal static class Pdfs
             var rssBefore = ChromiumKiB();
             text.AppendLine(inv, $"Load average before the PDF phases: {File.ReadAllText("/proc/loadavg").Trim()}; " +
                 $"Chromium and Playwright's driver before the first PDF: {rssBefore / 1024} MiB.").AppendLine();
-            text.AppendLine("| phase | documents | errors | p50 ms | p95 ms | max ms | wall s | KiB per PDF |");
-            text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+            text.AppendLine("| phase | documents | errors | p50 ms | p95 ms | max ms | wall s | KiB per PDF | CPU ms per document: portal + Chromium (portal alone) |");
+            text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
 
             Console.Error.WriteLine($"PDF: 1 cold + {warmCount} warm …");
-            var cold = await RunAsync(clients.Take(1), 1, path);
+            var cold = await RunAsync(clients.Take(1), 1, path, portal);
             text.AppendLine(Row("P1. cold (the process's first PDF, unless an earlier phase made one)", cold));
-            var warm = await RunAsync(clients.Take(1), warmCount, path);
+            var floor = await RunAsync(clients.Take(1), warmCount, $"/Applications/{application}/Print", portal, pdf: false);
+            text.AppendLine(Row($"F. floor: the same print HTML (`/Print`, no Chromium), {warmCount} sequential", floor));
+            var warm = await RunAsync(clients.Take(1), warmCount, path, portal);
             text.AppendLine(Row($"P2. warm, one client, {warmCount} sequential", warm));
             var rssWarm = ChromiumKiB();
 
             Console.Error.WriteLine($"PDF: {burst} at once …");
-            var simultaneous = await RunAsync(clients.Take(burst), burst, path);
+            var simultaneous = await RunAsync(clients.Take(burst), burst, path, portal);
             text.AppendLine(Row($"P3. {burst} requests at once ({burst} clients)", simultaneous));
 
             Console.Error.WriteLine($"PDF: {many} from {manyClients} clients, Chromium's memory sampled …");
             using var sampling = new CancellationTokenSource();
             var peak = PeakAsync(ChromiumKiB, sampling.Token);
-            var bulk = await RunAsync(clients.Take(manyClients), many, path);
+            var bulk = await RunAsync(clients.Take(manyClients), many, path, portal);
             await sampling.CancelAsync();
             text.AppendLine(Row($"P4. {many} documents, {manyClients} clients in a closed loop", bulk));
             var rssAfter = ChromiumKiB();
@@ -84,13 +86,15 @@ internal static class Pdfs
         return failed ? 1 : 0;
     }
 
-    private sealed record Result(Series Series, double WallSeconds, long Bytes);
+    private sealed record Result(Series Series, double WallSeconds, long Bytes, double TreeCpuMs, double PortalCpuMs);
 
     /// <summary>Total documents shared by the clients, each sending its next request when the previous one is answered.</summary>
-    private static async Task<Result> RunAsync(IEnumerable<PortalClient> clients, int documents, string path)
+    private static async Task<Result> RunAsync(IEnumerable<PortalClient> clients, int documents, string path, PortalProcess? portal, bool pdf = true)
     {
         var remaining = documents;
         long bytes = 0;
+        // CPU of the portal and all it started (Chromium's processes, including browsers recycled meanwhile).
+        var (tree, own) = (portal?.TreeCpuSeconds() ?? 0, portal?.CpuSeconds() ?? 0);
         var started = Stopwatch.GetTimestamp();
         var parts = await Task.WhenAll(clients.Select(async client =>
         {
@@ -98,7 +102,7 @@ internal static class Pdfs
             while (Interlocked.Decrement(ref remaining) >= 0)
             {
                 var (status, body, ms) = await client.GetBytesAsync(path);
-                if (status != HttpStatusCode.OK || body.Length < 5 || Encoding.ASCII.GetString(body, 0, 5) != "%PDF-")
+                if (status != HttpStatusCode.OK || (pdf && (body.Length < 5 || Encoding.ASCII.GetString(body, 0, 5) != "%PDF-")))
                 {
                     series.Fail($"answered {(int)status} ({body.Length} bytes)");
                     continue;
@@ -108,12 +112,15 @@ internal static class Pdfs
             }
             return series;
         }));
-        return new Result(Series.Merge(parts), Stopwatch.GetElapsedTime(started).TotalSeconds, bytes);
+        var wall = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var done = Math.Max(1, documents);
+        return new Result(Series.Merge(parts), wall, bytes,
+            ((portal?.TreeCpuSeconds() ?? 0) - tree) * 1000 / done, ((portal?.CpuSeconds() ?? 0) - own) * 1000 / done);
     }
 
     private static string Row(string name, Result r) => string.Create(CultureInfo.InvariantCulture,
         $"| {name} | {r.Series.Milliseconds.Count + r.Series.Errors} | {r.Series.Errors}{(r.Series.FirstError is { } e ? $" ({e})" : "")} | " +
-        $"{Series.Ms(r.Series.Percentile(50))} | {Series.Ms(r.Series.Percentile(95))} | {Series.Ms(r.Series.Percentile(100))} | {r.WallSeconds:0.0} | {r.Bytes / 1024.0:0} |");
+        $"{Series.Ms(r.Series.Percentile(50))} | {Series.Ms(r.Series.Percentile(95))} | {Series.Ms(r.Series.Percentile(100))} | {r.WallSeconds:0.0} | {r.Bytes / 1024.0:0} | {r.TreeCpuMs:0} ({r.PortalCpuMs:0}) |");
 
     private static async Task<long> PeakAsync(Func<long> sample, CancellationToken stop)
     {

@@ -83,7 +83,7 @@ public sealed class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
         try
         {
             page = await LeaseAsync(cancellationToken);
-            var pdf = await page.PrintAsync(html, footerText, baseUrl, _options.Timeout, cancellationToken);
+            var pdf = await page.PrintAsync(html, footerText, baseUrl, _options, cancellationToken);
             reusable = true;
             return pdf;
         }
@@ -387,12 +387,13 @@ public sealed class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
             return page;
         }
 
-        public async Task<byte[]> PrintAsync(string html, string footerText, Uri? baseUrl, TimeSpan timeout, CancellationToken cancellationToken)
+        public async Task<byte[]> PrintAsync(string html, string footerText, Uri? baseUrl, PdfRendererOptions options, CancellationToken cancellationToken)
         {
+            var timeout = options.Timeout;
             await _context.ClearCookiesAsync();
             var routing = new PageRouting(html, baseUrl);
             Volatile.Write(ref _routing, routing);
-            var work = LoadAndPrintAsync(_page, routing.DocumentUrl, footerText);
+            var work = LoadAndPrintAsync(_page, routing.DocumentUrl, footerText, options.Tagged);
             try
             {
                 // Print has no timeout of its own; closing the page's context (the caller does, as it is not reused) aborts it.
@@ -410,7 +411,7 @@ public sealed class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
             }
         }
 
-        private static async Task<byte[]> LoadAndPrintAsync(IPage page, string documentUrl, string footerText)
+        private static async Task<byte[]> LoadAndPrintAsync(IPage page, string documentUrl, string footerText, bool tagged)
         {
             // about: URLs are not routed, so a <meta http-equiv="refresh" content="0; url=about:blank"> that slipped
             // into the HTML would silently print an empty page; noticing the navigation turns that into an error.
@@ -444,7 +445,7 @@ public sealed class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
                     FooterTemplate = PdfFooter.Template(footerText),
                     // Used when the document's @page rule sets no margin; the footer needs the bottom one.
                     Margin = new Margin { Top = "15mm", Right = "15mm", Bottom = "18mm", Left = "15mm" },
-                    Tagged = true,
+                    Tagged = tagged,
                 });
                 if (Volatile.Read(ref navigatedAway) == 1 || page.Url != documentUrl)
                 {

@@ -36,6 +36,7 @@ public static class PortalSetup
             PoolSize = config.GetValue("Portal:PdfPoolSize", 2 * Environment.ProcessorCount),
             QueueTimeout = TimeSpan.FromSeconds(config.GetValue("Portal:PdfQueueTimeoutSeconds", 15.0)),
             RecycleAfter = config.GetValue("Portal:PdfRecycleAfter", 500),
+            Tagged = config.GetValue("Portal:PdfTagged", false),
         });
         services.AddSingleton<IPdfRenderer, ChromiumPdfRenderer>();
         services.AddSingleton<ApplicationPrintHtml>();
