@@ -26,5 +26,5 @@ public sealed record PdfRendererOptions
     public bool Tagged { get; init; }
 
     /// <summary>Documents one Chromium prints before it is replaced, so that its memory stays bounded.</summary>
-    public int RecycleAfter { get; init; } = 500;
+    public int RecycleAfter { get; init; } = 200;
 }

@@ -234,8 +234,10 @@ public sealed class ChromiumPdfRendererTests(PdfRendererFixture fixture, ITestOu
     [Fact]
     public async Task Sixteen_documents_requested_at_once_all_print_each_its_own_text()
     {
+        // The default pool (2 pages per core) with a queue timeout that a busy test machine cannot exceed.
+        await using var renderer = new ChromiumPdfRenderer(new PdfRendererOptions { QueueTimeout = TimeSpan.FromMinutes(3) });
         var pdfs = await Task.WhenAll(Enumerable.Range(1, 16).Select(i =>
-            Renderer.RenderAsync(Document($"<p>同时打印的第{i}份</p>"), $"HZQ-2026-{i:0000} · {i:x16}")));
+            renderer.RenderAsync(Document($"<p>同时打印的第{i}份</p>"), $"HZQ-2026-{i:0000} · {i:x16}")));
 
         for (var i = 1; i <= 16; i++)
         {
@@ -266,7 +268,8 @@ public sealed class ChromiumPdfRendererTests(PdfRendererFixture fixture, ITestOu
     [Fact]
     public async Task After_the_recycle_limit_a_new_browser_takes_over_and_no_document_in_flight_is_cut_off()
     {
-        await using var renderer = new ChromiumPdfRenderer(new PdfRendererOptions { PoolSize = 3, RecycleAfter = 4 });
+        // A long queue timeout: this is about recycling, and four browser starts take a while on a busy machine.
+        await using var renderer = new ChromiumPdfRenderer(new PdfRendererOptions { PoolSize = 3, RecycleAfter = 4, QueueTimeout = TimeSpan.FromMinutes(3) });
         var paragraphs = string.Concat(Enumerable.Range(1, 60).Select(i => $"<p>第{i}段：集群主导产业发展情况。</p>"));
 
         // 14 documents, 3 at a time: browsers are retired while documents of theirs are still printing.
