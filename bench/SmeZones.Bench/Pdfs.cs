@@ -39,6 +39,7 @@ internal static class Pdfs
             }
 
             long ChromiumKiB() => portal?.DescendantsRssKiB() ?? 0;
+            long ChromiumPssKiB() => portal?.DescendantsPssKiB() ?? 0;
             var rssBefore = ChromiumKiB();
             text.AppendLine(inv, $"Load average before the PDF phases: {File.ReadAllText("/proc/loadavg").Trim()}; " +
                 $"Chromium and Playwright's driver before the first PDF: {rssBefore / 1024} MiB.").AppendLine();
@@ -53,6 +54,7 @@ internal static class Pdfs
             var warm = await RunAsync(clients.Take(1), warmCount, path, portal);
             text.AppendLine(Row($"P2. warm, one client, {warmCount} sequential", warm));
             var rssWarm = ChromiumKiB();
+            var pssWarm = ChromiumPssKiB();
 
             Console.Error.WriteLine($"PDF: {burst} at once …");
             var simultaneous = await RunAsync(clients.Take(burst), burst, path, portal);
@@ -61,14 +63,18 @@ internal static class Pdfs
             Console.Error.WriteLine($"PDF: {many} from {manyClients} clients, Chromium's memory sampled …");
             using var sampling = new CancellationTokenSource();
             var peak = PeakAsync(ChromiumKiB, sampling.Token);
+            var peakPss = PeakAsync(ChromiumPssKiB, sampling.Token);
             var bulk = await RunAsync(clients.Take(manyClients), many, path, portal);
             await sampling.CancelAsync();
             text.AppendLine(Row($"P4. {many} documents, {manyClients} clients in a closed loop", bulk));
             var rssAfter = ChromiumKiB();
             var rssPeak = await peak;
+            var pssAfter = ChromiumPssKiB();
+            var pssPeak = await peakPss;
             text.AppendLine();
             text.AppendLine(inv, $"Chromium and Playwright's driver (resident, all processes under the portal): after the warm PDFs {rssWarm / 1024} MiB; " +
-                $"highest during P4 (sampled every 200 ms) {rssPeak / 1024} MiB; after P4 {rssAfter / 1024} MiB. " +
+                $"highest during P4 (sampled every 200 ms) {rssPeak / 1024} MiB; after P4 {rssAfter / 1024} MiB " +
+                $"(sum of VmRSS, which counts shared pages once per process; proportional, PSS: {pssWarm / 1024}, {pssPeak / 1024} and {pssAfter / 1024} MiB). " +
                 $"Portal VmRSS at the end {(portal?.StatusKiB("VmRSS") ?? 0) / 1024} MiB. Load average after: {File.ReadAllText("/proc/loadavg").Trim()}.");
             failed = cold.Series.Errors + warm.Series.Errors + simultaneous.Series.Errors + bulk.Series.Errors > 0;
         }
