@@ -21,6 +21,10 @@ ROUNDS=${ROUNDS:-3}
 SUBMITTED=${SUBMITTED:-5000}
 DOSSIER_MB=${DOSSIER_MB:-2048}
 SECTION_PHASES=${SECTION_PHASES:-1}
+# The PDF phases (issue 13 item 3): cold/warm, a burst of PDF_BURST at once, PDF_MANY documents with Chromium's memory.
+PDF_PHASES=${PDF_PHASES:-0}
+PDF_BURST=${PDF_BURST:-16}
+PDF_MANY=${PDF_MANY:-200}
 url="http://127.0.0.1:$PORT"
 
 # The whole run is bounded: a watchdog ends it whatever happens (the trap still cleans up). 9½ minutes for the section
@@ -129,6 +133,12 @@ if [ "$SUBMITTED" -gt 0 ]; then
     ${dossier_app:+--dossier "$dossier_app" --dossier-mb "$DOSSIER_MB"} --out "$work/lists.md" >/dev/null || load_status=$?
 fi
 
+if [ "$PDF_PHASES" = 1 ]; then
+  step "PDFs: cold, warm, $PDF_BURST at once, $PDF_MANY with Chromium's memory"
+  timeout 600 dotnet "$bench" pdf --ids "$work/ids.tsv" --url "$url" --pid "$portal_pid" --burst "$PDF_BURST" --many "$PDF_MANY" \
+    --out "$work/pdf.md" >/dev/null || load_status=$?
+fi
+
 peak_sampled=$(sort -n "$work/rss.txt" | tail -n 1)
 hwm=$(awk '/^VmHWM/ {print $2}' "/proc/$portal_pid/status")
 requests=$(grep -c 'HTTP ' "$work/portal.log" || true)
@@ -139,6 +149,7 @@ cat "$work/results.md" 2>/dev/null || true
 echo
 cat "$work/parts.md" 2>/dev/null || true
 [ -f "$work/lists.md" ] && { echo "Lists ($SUBMITTED submitted applications; load average before the lists phases: $lists_load)"; echo; cat "$work/lists.md"; echo; }
+[ -f "$work/pdf.md" ] && { echo "PDFs of one complete zone-2026 application"; echo; cat "$work/pdf.md"; echo; }
 echo "Portal peak memory: VmHWM $((hwm / 1024)) MiB; highest VmRSS sampled every 0.2 s over the run $((${peak_sampled:-0} / 1024)) MiB; $requests requests logged."
 echo "Load average (1/5/15 min) before the load phases: $load_before; after: $load_after (anything above ~0 before means other work shared the cores)."
 echo "Machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB, $(. /etc/os-release && echo "$PRETTY_NAME"), .NET SDK $(dotnet --version), runtime $(dotnet --list-runtimes | awk '/NETCore.App/ {v=$2} END {print v}'), $("$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/postgres" --version); whole run ${SECONDS}s."

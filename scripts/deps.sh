@@ -11,6 +11,9 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql-15)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 # grep -q would stop reading early and fail the pipeline (SIGPIPE under pipefail): read all of it.
 fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || missing+=(fonts-noto-cjk)
+# The PDFs' fonts (ADR 0075): TrueType, so Chromium embeds CID subsets rather than Type 3 outlines.
+fc-list 2>/dev/null | grep -i "AR PL UMing CN" >/dev/null || missing+=(fonts-arphic-uming)
+fc-list 2>/dev/null | grep -i "WenQuanYi Zen Hei" >/dev/null || missing+=(fonts-wqy-zenhei)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 # LibreOffice prints the 推荐汇总表 .xlsx in a test, as a reviewer opening it would.
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)

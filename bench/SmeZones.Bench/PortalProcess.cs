@@ -74,6 +74,27 @@ internal sealed class PortalProcess(int pid)
     /// <summary>Resident memory of all descendants (Playwright's driver, Chromium and its helpers), KiB.</summary>
     public long DescendantsRssKiB() => Descendants().Sum(child => StatusKiB(child, "VmRSS"));
 
+    /// <summary>
+    /// Proportional resident memory of all descendants, KiB: shared pages (Chromium's binary, mapped by each of its
+    /// processes) are divided among the processes sharing them, so unlike the sum of VmRSS this does not overcount.
+    /// </summary>
+    public long DescendantsPssKiB() => Descendants().Sum(child =>
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{child}/smaps_rollup").FirstOrDefault(l => l.StartsWith("Pss:", StringComparison.Ordinal));
+            return line is null ? 0 : long.Parse(line[4..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return 0;
+        }
+    });
+
     private List<int> Descendants()
     {
         var parents = new Dictionary<int, int>();

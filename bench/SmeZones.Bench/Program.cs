@@ -10,7 +10,8 @@ using SmeZones.Bench;
 // SmeZones.Bench seed-dossier …  large evidence rows on one application (the dossier phase).
 // SmeZones.Bench lists …  inbox and national list pages, the national .xlsx against COPY, a large dossier's memory.
 // SmeZones.Bench race …  the quota race across two portal instances (bench/two-instances.sh).
-if (args.Length == 0 || args[0] is not ("seed" or "load" or "parts" or "drill" or "cross" or "seed-submitted" or "seed-dossier" or "lists" or "race"))
+// SmeZones.Bench pdf …  one application's PDF: cold, warm, a burst at once, many with Chromium's memory sampled.
+if (args.Length == 0 || args[0] is not ("seed" or "load" or "parts" or "drill" or "cross" or "seed-submitted" or "seed-dossier" or "lists" or "race" or "pdf"))
 {
     Console.Error.WriteLine("usage: SmeZones.Bench seed --connection CS --count 1000 --out ids.tsv [--organisations A,B]");
     Console.Error.WriteLine("       SmeZones.Bench load --ids ids.tsv [--url http://127.0.0.1:5099] [--clients 32] [--warmup 5] [--duration 20]");
@@ -23,6 +24,7 @@ if (args.Length == 0 || args[0] is not ("seed" or "load" or "parts" or "drill" o
     Console.Error.WriteLine("       SmeZones.Bench seed-submitted --connection CS [--count 5000]");
     Console.Error.WriteLine("       SmeZones.Bench seed-dossier --connection CS --application ID [--mb 2048]");
     Console.Error.WriteLine("       SmeZones.Bench lists --url URL --campaign ID [--samples 200] [--pid PORTAL_PID] [--connection CS] [--dossier ID --dossier-mb N] [--out lists.md]");
+    Console.Error.WriteLine("       SmeZones.Bench pdf --ids ids.tsv [--url URL] [--pid PORTAL_PID] [--warm 20] [--burst 16] [--many 200] [--many-clients 4] [--out pdf.md]");
     return 2;
 }
 
@@ -37,5 +39,6 @@ return args[0] switch
     "seed-dossier" => await Lists.SeedDossierAsync(options),
     "lists" => await Lists.RunAsync(options),
     "race" => await Race.RunAsync(options),
+    "pdf" => await Pdfs.RunAsync(options),
     _ => await LoadRun.RunAsync(options),
 };

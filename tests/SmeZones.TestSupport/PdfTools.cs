@@ -30,6 +30,35 @@ public static partial class PdfTools
             int.Parse(pages.Groups[1].Value, CultureInfo.InvariantCulture));
     }
 
+    /// <summary>One font of a PDF as pdffonts lists it.</summary>
+    public sealed record PdfFont(string Name, string Type, string Encoding, bool Embedded, bool Subset);
+
+    /// <summary>The fonts the PDF uses (pdffonts: name, type such as "CID TrueType" or "Type 3", embedded, subset).</summary>
+    public static async Task<IReadOnlyList<PdfFont>> FontsAsync(byte[] pdf)
+    {
+        var lines = (await RunOnFileAsync(pdf, "pdffonts", "{0}")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        // Columns are fixed-width, as the dashes under the heading show; a type may hold a space ("Type 3").
+        var rule = Array.FindIndex(lines, l => l.StartsWith("----", StringComparison.Ordinal));
+        if (rule < 0)
+        {
+            throw new InvalidOperationException($"pdffonts printed no table:\n{string.Join('\n', lines)}");
+        }
+
+        var columns = new List<(int Start, int Length)>();
+        foreach (Match dashes in Dashes().Matches(lines[rule]))
+        {
+            columns.Add((dashes.Index, dashes.Length));
+        }
+
+        string Cell(string line, int i) =>
+            columns[i].Start >= line.Length ? "" : line.Substring(columns[i].Start, Math.Min(columns[i].Length, line.Length - columns[i].Start)).Trim();
+
+        return [.. lines.Skip(rule + 1).Select(l => new PdfFont(Cell(l, 0), Cell(l, 1), Cell(l, 2), Cell(l, 3) == "yes", Cell(l, 4) == "yes"))];
+    }
+
+    [GeneratedRegex("-+")]
+    private static partial Regex Dashes();
+
     private static async Task<string> RunOnFileAsync(byte[] pdf, string tool, params string[] args)
     {
         var path = Path.Combine(Path.GetTempPath(), $"smezones-{Guid.NewGuid():N}.pdf");

@@ -27,6 +27,9 @@ internal sealed class PageRouting
         DocumentUrl = baseUrl?.GetLeftPart(UriPartial.Query) ?? DefaultDocumentUrl;
     }
 
+    /// <summary>Routing of a page between two documents: serves nothing, so a late refresh of the last one goes nowhere.</summary>
+    public static PageRouting Closed() => new(string.Empty, null) { _documentServed = 1 };
+
     /// <summary>The address to navigate to; relative links in the document resolve against it.</summary>
     public string DocumentUrl { get; }
 

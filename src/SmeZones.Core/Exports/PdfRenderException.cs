@@ -1,8 +1,11 @@
 namespace SmeZones.Core.Exports;
 
-/// <summary>A PDF could not be made (Chromium missing, crashed or too slow). The message says which.</summary>
+/// <summary>A PDF could not be made (Chromium missing, crashed or too slow, or every page busy). The message says which.</summary>
 public sealed class PdfRenderException : Exception
 {
+    /// <summary>Every page of the pool stayed busy for the queue timeout: nothing failed, the request may simply be retried.</summary>
+    public bool Busy { get; init; }
+
     public PdfRenderException()
     {
     }

@@ -9,6 +9,7 @@ public static class PortalErrors
 {
     public const string DatabaseUnavailable = "系统暂时无法连接数据库，请稍后再试。";
     public const string PdfUnavailable = "PDF 文件暂时无法生成（生成超时或打印服务繁忙），请稍后再试；也可先使用“打印预览”。";
+    public const string PdfBusy = "PDF 生成繁忙，请稍后再试；也可先使用“打印预览”。";
 
     public static int StatusCodeFor(Exception exception) => exception switch
     {
@@ -21,8 +22,16 @@ public static class PortalErrors
     };
 
     /// <summary>The message for a 503, by its cause.</summary>
-    public static string UnavailableMessage(Exception? exception) =>
-        exception is not null && Chain(exception).Any(e => e is PdfRenderException) ? PdfUnavailable : DatabaseUnavailable;
+    public static string UnavailableMessage(Exception? exception)
+    {
+        var pdf = exception is null ? null : Chain(exception).OfType<PdfRenderException>().FirstOrDefault();
+        return pdf switch
+        {
+            null => DatabaseUnavailable,
+            { Busy: true } => PdfBusy,
+            _ => PdfUnavailable,
+        };
+    }
 
     /// <summary>
     /// Connection-level failures only (refused, reset, timed out, server shutting down or starting, too many

@@ -34,6 +34,10 @@ public static class PortalSetup
         {
             ChromiumPath = config["Portal:ChromiumPath"] ?? "/usr/bin/chromium",
             Timeout = TimeSpan.FromSeconds(config.GetValue("Portal:PdfTimeoutSeconds", 20)),
+            PoolSize = config.GetValue("Portal:PdfPoolSize", 2 * Environment.ProcessorCount),
+            QueueTimeout = TimeSpan.FromSeconds(config.GetValue("Portal:PdfQueueTimeoutSeconds", 15.0)),
+            RecycleAfter = config.GetValue("Portal:PdfRecycleAfter", 200),
+            Tagged = config.GetValue("Portal:PdfTagged", false),
         });
         services.AddSingleton<IPdfRenderer, ChromiumPdfRenderer>();
         services.AddSingleton<ApplicationPrintHtml>();

@@ -57,9 +57,10 @@ public sealed class ChromiumPdfRendererTests(PdfRendererFixture fixture, ITestOu
         var (width, height, _) = await PdfTools.InfoAsync(pdf);
         Assert.Equal(595.28, width, 1.0);
         Assert.Equal(841.89, height, 1.0);
-        var text = await PdfTools.TextAsync(pdf);
+        // Compacted: how pdftotext spaces the footer depends on the font's glyph widths (ADR 0011, ADR 0075).
+        var text = PdfTools.Compact(await PdfTools.TextAsync(pdf));
         Assert.Contains("草稿", text);
-        Assert.Contains("第 1 页 / 共 1 页", text);
+        Assert.Contains("第1页/共1页", text);
     }
 
     [Fact]
@@ -71,10 +72,10 @@ public sealed class ChromiumPdfRendererTests(PdfRendererFixture fixture, ITestOu
 
         var (_, _, pages) = await PdfTools.InfoAsync(pdf);
         Assert.True(pages > 1, $"expected several pages, got {pages}");
-        var text = await PdfTools.TextAsync(pdf);
+        var text = PdfTools.Compact(await PdfTools.TextAsync(pdf));
         for (var n = 1; n <= pages; n++)
         {
-            Assert.Contains($"第 {n} 页 / 共 {pages} 页", text);
+            Assert.Contains($"第{n}页/共{pages}页", text);
         }
     }
 
@@ -228,5 +229,83 @@ public sealed class ChromiumPdfRendererTests(PdfRendererFixture fixture, ITestOu
 
         output.WriteLine($"cold {cold.TotalMilliseconds:0} ms, warm {warm.TotalMilliseconds:0} ms");
         Assert.True(warm < cold, $"warm {warm} should beat cold {cold}");
+    }
+
+    [Fact]
+    public async Task Sixteen_documents_requested_at_once_all_print_each_its_own_text()
+    {
+        // The default pool (2 pages per core) with a queue timeout that a busy test machine cannot exceed.
+        await using var renderer = new ChromiumPdfRenderer(new PdfRendererOptions { QueueTimeout = TimeSpan.FromMinutes(3) });
+        var pdfs = await Task.WhenAll(Enumerable.Range(1, 16).Select(i =>
+            renderer.RenderAsync(Document($"<p>同时打印的第{i}份</p>"), $"HZQ-2026-{i:0000} · {i:x16}")));
+
+        for (var i = 1; i <= 16; i++)
+        {
+            var text = PdfTools.Compact(await PdfTools.TextAsync(pdfs[i - 1]));
+            Assert.Contains($"同时打印的第{i}份", text);
+            Assert.Contains($"HZQ-2026-{i:0000}", text);
+            Assert.Single(Enumerable.Range(1, 16), j => text.Contains($"同时打印的第{j}份", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task A_reused_page_prints_only_the_document_it_was_given()
+    {
+        await using var renderer = new ChromiumPdfRenderer(new PdfRendererOptions { PoolSize = 1 });
+        // The first leaves a refresh pending and a failed one leaves its page elsewhere: neither may reach the next.
+        await renderer.RenderAsync(Document("""<meta http-equiv="refresh" content="1; url=http://127.0.0.1:9/x"><p>甲方文件</p>"""), "甲");
+        await Assert.ThrowsAsync<PdfRenderException>(() =>
+            renderer.RenderAsync(Document("""<meta http-equiv="refresh" content="0; url=about:blank"><p>失败文件</p>"""), "丙"));
+
+        var second = await PdfTools.TextAsync(await renderer.RenderAsync(Document("<p>乙方文件</p>"), "乙"));
+
+        Assert.Contains("乙方文件", second);
+        Assert.DoesNotContain("甲方文件", second);
+        Assert.DoesNotContain("失败文件", second);
+        Assert.Equal(1, renderer.BrowsersStarted);
+    }
+
+    [Fact]
+    public async Task After_the_recycle_limit_a_new_browser_takes_over_and_no_document_in_flight_is_cut_off()
+    {
+        // A long queue timeout: this is about recycling, and four browser starts take a while on a busy machine.
+        await using var renderer = new ChromiumPdfRenderer(new PdfRendererOptions { PoolSize = 3, RecycleAfter = 4, QueueTimeout = TimeSpan.FromMinutes(3) });
+        var paragraphs = string.Concat(Enumerable.Range(1, 60).Select(i => $"<p>第{i}段：集群主导产业发展情况。</p>"));
+
+        // 14 documents, 3 at a time: browsers are retired while documents of theirs are still printing.
+        var pdfs = await Task.WhenAll(Enumerable.Range(1, 14).Select(i =>
+            renderer.RenderAsync(Document($"<h1>第{i}份</h1>{paragraphs}"), $"HZQ-2026-{i:0000}")));
+
+        for (var i = 1; i <= 14; i++)
+        {
+            var text = PdfTools.Compact(await PdfTools.TextAsync(pdfs[i - 1]));
+            Assert.Contains($"第{i}份", text);
+            Assert.Contains("第60段", text);
+            Assert.Contains($"HZQ-2026-{i:0000}", text);
+        }
+
+        Assert.Equal(4, renderer.BrowsersStarted); // ceil(14 / 4)
+        Assert.Equal(1, renderer.BrowsersOpen);    // the retired ones were closed once their last document was done
+        var pdf = await renderer.RenderAsync(Document("<p>回收之后</p>"), Footer);
+        Assert.Contains("回收之后", await PdfTools.TextAsync(pdf));
+    }
+
+    [Fact]
+    public async Task A_request_that_finds_no_free_page_within_the_queue_timeout_is_refused_as_busy()
+    {
+        await using var renderer = new ChromiumPdfRenderer(new PdfRendererOptions { PoolSize = 1, QueueTimeout = TimeSpan.FromMilliseconds(100) });
+
+        // The first holds the only page while Chromium starts (seconds), far longer than the others may wait.
+        var first = renderer.RenderAsync(Document("<p>第一份</p>"), Footer);
+        var others = Enumerable.Range(0, 3).Select(_ => renderer.RenderAsync(Document("<p>排队</p>"), Footer)).ToList();
+
+        Assert.Contains("第一份", await PdfTools.TextAsync(await first));
+        foreach (var other in others)
+        {
+            var ex = await Assert.ThrowsAsync<PdfRenderException>(() => other);
+            Assert.True(ex.Busy);
+            Assert.Contains("busy", ex.Message, StringComparison.Ordinal);
+        }
+        Assert.Contains("排队", await PdfTools.TextAsync(await renderer.RenderAsync(Document("<p>排队</p>"), Footer)));
     }
 }
