@@ -63,5 +63,6 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+        builder.HasDbFunction(typeof(AnswerSql).GetMethod(nameof(AnswerSql.Text))!).HasName("jsonb_extract_path_text").IsBuiltIn();
     }
 }

@@ -1,5 +1,9 @@
+using System.Data;
+using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 using SmeZones.Core.Applications;
 using SmeZones.Core.Data;
 using SmeZones.Core.ExpertReview;
@@ -23,37 +27,76 @@ public static class NationalSummary
     /// <summary>The unit's table: its signed-off recommendations, under its own name, as RecommendationSummaryTable builds it.</summary>
     public static async Task<SummaryTable> ForUnitAsync(PortalDbContext db, NationalRound round, string unitCode, string authorityName, CancellationToken ct = default)
     {
-        var sources = await SourcesAsync(db, round, round.Recommended(db).Where(a => a.ProvincialUnitCode == unitCode), ct);
-        return RecommendationSummaryTable.Build(Definition(round), round.Campaign.Year, authorityName, null, sources.Select(s => s.Summary).ToList());
+        var sources = new List<SummarySource>();
+        await foreach (var source in SourcesAsync(db, round, round.Recommended(db).Where(a => a.ProvincialUnitCode == unitCode), ct))
+        {
+            sources.Add(source.Summary);
+        }
+        return RecommendationSummaryTable.Build(Definition(round), round.Campaign.Year, authorityName, null, sources);
     }
 
     /// <summary>All provincial units' signed-off recommendations in one table, ordered by unit then number.</summary>
     public static async Task<SummaryTable> NationalAsync(PortalDbContext db, NationalRound round, CancellationToken ct = default)
     {
-        var sources = await SourcesAsync(db, round, round.Recommended(db), ct);
-        var table = RecommendationSummaryTable.Build(Definition(round), round.Campaign.Year, "", null, sources.Select(s => s.Summary).ToList());
-        var regions = RegionCatalogue.Instance;
-        var first = table.Columns.Take(1);
-        var columns = first.Append(new TableColumn { Key = UnitColumn, Label = "推荐单位" })
-            .Concat(table.Columns.Skip(1))
+        var rows = new List<SummaryRow>();
+        await foreach (var row in NationalRowsAsync(db, round, ct))
+        {
+            rows.Add(row);
+        }
+        return new SummaryTable(null, NationalTitle(round), NationalHeader(rows.Count), NationalColumns(round), rows);
+    }
+
+    /// <summary>
+    /// The national table as .xlsx, each row written to <paramref name="stream"/> as it is read from the database
+    /// (issue 13 item 4: 5,000 rows are never a list in memory); the same workbook as <see cref="NationalAsync"/>'s
+    /// table written by <see cref="SummaryTableDocuments.ToSpreadsheet"/>. Returns the number of rows.
+    /// </summary>
+    public static async Task<int> WriteNationalSpreadsheetAsync(PortalDbContext db, NationalRound round, Stream stream, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        // The heading's count and the rows are read from one snapshot, so they agree while units sign off meanwhile.
+        await using var snapshot = db.Database.CurrentTransaction is null
+            ? await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct)
+            : null;
+        var count = await round.Recommended(db).CountAsync(ct);
+        await SummaryTableDocuments.WriteSpreadsheetAsync(NationalTitle(round), NationalHeader(count), NationalColumns(round), NationalRowsAsync(db, round, ct), stream, ct);
+        return count;
+    }
+
+    /// <summary>The national table's title, which also names its files.</summary>
+    public static string NationalTitle(NationalRound round) => $"{round.Campaign.Name}全国推荐汇总表";
+
+    private static IReadOnlyList<string> NationalHeader(int count) => [$"各省级中小企业主管部门已签发的推荐，共 {count} 项"];
+
+    /// <summary>The edition's summary columns with the recommending unit after the first, then the verdict and the experts' aggregate.</summary>
+    private static List<TableColumn> NationalColumns(NationalRound round)
+    {
+        var columns = RecommendationSummaryTable.Build(Definition(round), round.Campaign.Year, "", null, []).Columns;
+        return columns.Take(1).Append(new TableColumn { Key = UnitColumn, Label = "推荐单位" })
+            .Concat(columns.Skip(1))
             .Append(new TableColumn { Key = VerdictColumn, Label = "预评估结论（省级签发时）" })
             .Append(new TableColumn { Key = ExpertColumn, Label = "专家评审（去掉最高最低分后平均）" }).ToList();
+    }
+
+    private static async IAsyncEnumerable<SummaryRow> NationalRowsAsync(PortalDbContext db, NationalRound round, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var definition = Definition(round);
+        var regions = RegionCatalogue.Instance;
         // The same aggregates the ministry ranks by (ExpertRanking): one computation, wherever it is shown.
         // Only applications with an expert group have an aggregate; the others read "尚无评分", as an empty group would.
         var experts = (await ExpertRanking.RowsAsync(db, round.Campaign.Id, withGroupOnly: true, ct)).ToDictionary(r => r.Application.Id, r => r.Result);
-        var rows = table.Rows.Select((row, i) =>
+        var number = 0;
+        await foreach (var source in SourcesAsync(db, round, round.Recommended(db), ct))
         {
-            var application = sources[i].Summary.Application;
-            var cells = new Dictionary<string, string>(row.Cells, StringComparer.Ordinal)
+            var application = source.Summary.Application;
+            var row = RecommendationSummaryTable.Row(definition, ++number, source.Summary);
+            yield return new SummaryRow(new Dictionary<string, string>(row.Cells, StringComparer.Ordinal)
             {
                 [UnitColumn] = regions.Find(application.ProvincialUnitCode)?.Name ?? "",
-                [VerdictColumn] = NationalRecommendations.VerdictText(sources[i].GatesMet),
+                [VerdictColumn] = NationalRecommendations.VerdictText(source.GatesMet),
                 [ExpertColumn] = experts.GetValueOrDefault(application.Id)?.SummaryText ?? "尚无评分",
-            };
-            return new SummaryRow(cells);
-        }).ToList();
-        var title = $"{round.Campaign.Name}全国推荐汇总表";
-        return new SummaryTable(null, title, [$"各省级中小企业主管部门已签发的推荐，共 {rows.Count} 项"], columns, rows);
+            });
+        }
     }
 
     /// <summary>
@@ -78,23 +121,60 @@ public static class NationalSummary
 
     private sealed record Source(SummarySource Summary, bool? GatesMet);
 
-    /// <summary>Each application with the answers of its latest submission and the verdict its unit signed off with.</summary>
-    private static async Task<List<Source>> SourcesAsync(PortalDbContext db, NationalRound round, IQueryable<Application> query, CancellationToken ct)
+    /// <summary>What a summary row is read from: the application's own fields the columns show, the answers they read.</summary>
+    private sealed record Read(Application Application, string?[] Answers, bool? GatesMet);
+
+    /// <summary>
+    /// Each application, ordered by unit then number, with the answers of its latest submission the summary's columns read
+    /// and the verdict its unit signed off with, yielded as the one query is read: only the columns shown and
+    /// each answer the summary reads (<see cref="AnswerSql"/>) leave the database, not the whole answers document.
+    /// </summary>
+    private static async IAsyncEnumerable<Source> SourcesAsync(PortalDbContext db, NationalRound round, IQueryable<Application> query, [EnumeratorCancellation] CancellationToken ct)
     {
-        var applications = await query.OrderBy(a => a.ProvincialUnitCode).ThenBy(a => a.Number).ToListAsync(ct);
-        var ids = applications.Select(a => a.Id).ToList();
         // While an application is not editable its answers are exactly its latest snapshot's (SubmitAsync copies them;
         // only SectionSave changes them, and only while editable), so only the ones being revised need their snapshot
-        // parsed: a national table of thousands does not parse thousands of snapshots and their definition copies.
-        var revising = applications.Where(a => a.IsEditableByApplicant).Select(a => a.Id).ToList();
+        // parsed (the states of Application.IsEditableByApplicant): they are few, read before the rows are.
+        var revising = query.Where(a => a.Status == ApplicationStatus.Draft || a.Status == ApplicationStatus.Returned).Select(a => a.Id);
         var latest = await db.Submissions.AsNoTracking().Where(s => revising.Contains(s.ApplicationId)
                 && s.Sequence == db.Submissions.Where(t => t.ApplicationId == s.ApplicationId).Max(t => t.Sequence))
             .Select(s => new { s.ApplicationId, s.CanonicalJson }).ToListAsync(ct);
-        var answers = latest.ToDictionary(s => s.ApplicationId, s => (IReadOnlyDictionary<string, string>)SubmissionSnapshot.Parse(s.CanonicalJson).Answers);
+        var snapshots = latest.ToDictionary(s => s.ApplicationId, s => (IReadOnlyDictionary<string, string>)SubmissionSnapshot.Parse(s.CanonicalJson).Answers);
+
+        var keys = RecommendationSummaryTable.AnswerKeys(Definition(round));
         var order = round.ProvinceStage.Order;
-        var verdicts = await db.StageReviews.AsNoTracking().Where(r => ids.Contains(r.ApplicationId) && r.StageOrder == order)
-            .Select(r => new { r.ApplicationId, r.GatesMet })
-            .ToDictionaryAsync(r => r.ApplicationId, r => r.GatesMet, ct);
-        return applications.Select(a => new Source(new SummarySource(a, answers.GetValueOrDefault(a.Id) ?? a.Answers), verdicts.GetValueOrDefault(a.Id))).ToList();
+        Expression<Func<Application, string?[], Read>> shape = (a, answers) => new Read(
+            new Application
+            {
+                Id = a.Id, Number = a.Number, Title = a.Title, Status = a.Status, FormEditionKey = a.FormEditionKey,
+                RegionCode = a.RegionCode, PrefectureCode = a.PrefectureCode, ProvincialUnitCode = a.ProvincialUnitCode,
+                SummaryPartners = a.SummaryPartners, SummaryIntro = a.SummaryIntro,
+            },
+            answers,
+            db.StageReviews.Where(r => r.ApplicationId == a.Id && r.StageOrder == order).Select(r => r.GatesMet).FirstOrDefault());
+        // answers := new[] { AnswerSql.Text(a.Answers, key), ... }, one SQL column per key the summary reads.
+        var application = shape.Parameters[0];
+        var answerColumns = Expression.NewArrayInit(typeof(string), keys.Select(key => Expression.Call(
+            typeof(AnswerSql).GetMethod(nameof(AnswerSql.Text))!, Expression.Property(application, nameof(Application.Answers)), Expression.Constant(key))));
+        var selector = Expression.Lambda<Func<Application, Read>>(ReplacingExpressionVisitor.Replace(shape.Parameters[1], answerColumns, shape.Body), application);
+
+        var rows = query.OrderBy(a => a.ProvincialUnitCode).ThenBy(a => a.Number).Select(selector).AsAsyncEnumerable().WithCancellation(ct);
+        await foreach (var row in rows)
+        {
+            var answers = snapshots.GetValueOrDefault(row.Application.Id) ?? Answers(keys, row.Answers);
+            yield return new Source(new SummarySource(row.Application, answers), row.GatesMet);
+        }
+    }
+
+    private static Dictionary<string, string> Answers(IReadOnlyList<string> keys, string?[] values)
+    {
+        var answers = new Dictionary<string, string>(keys.Count, StringComparer.Ordinal);
+        for (var i = 0; i < keys.Count; i++)
+        {
+            if (values[i] is { } value)
+            {
+                answers[keys[i]] = value;
+            }
+        }
+        return answers;
     }
 }

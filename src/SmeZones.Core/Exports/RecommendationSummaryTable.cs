@@ -35,12 +35,27 @@ public static class RecommendationSummaryTable
     public static SummaryTable Build(
         FormDefinition definition, int roundYear, string authorityName, string? contact, IReadOnlyList<SummarySource> sources, string? authorityLabel = null)
     {
-        var summary = definition.Summary ?? throw new InvalidOperationException($"Edition {definition.Key} has no summary table.");
-        var rows = sources.Select((s, i) => new SummaryRow(summary.Columns.ToDictionary(c => c.Key, c => Cell(c.Source, i + 1, s)), s.AwaitingSignOff)).ToList();
+        var summary = SummaryOf(definition);
+        var rows = sources.Select((s, i) => Row(definition, i + 1, s)).ToList();
         var header = summary.HeaderLines.Select(line => HeaderLine(line, authorityName, contact, authorityLabel)).ToList();
         return new SummaryTable(summary.Annex, FormTemplate.Resolve(summary.Title, roundYear), header,
             summary.Columns.Select(c => c with { Label = FormTemplate.Resolve(c.Label, roundYear) }).ToList(), rows);
     }
+
+    /// <summary>The row of <paramref name="source"/> numbered <paramref name="number"/>, as <see cref="Build"/> makes it (a table read a row at a time).</summary>
+    public static SummaryRow Row(FormDefinition definition, int number, SummarySource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return new SummaryRow(SummaryOf(definition).Columns.ToDictionary(c => c.Key, c => Cell(c.Source, number, source)), source.AwaitingSignOff);
+    }
+
+    /// <summary>The answer keys the summary's columns read ("answer:KEY"), so a query can read only those.</summary>
+    public static IReadOnlyList<string> AnswerKeys(FormDefinition definition) =>
+        SummaryOf(definition).Columns.Where(c => c.Source?.StartsWith(AnswerSource, StringComparison.Ordinal) == true)
+            .Select(c => c.Source![AnswerSource.Length..]).Distinct(StringComparer.Ordinal).ToList();
+
+    private static RecommendationSummary SummaryOf(FormDefinition definition) =>
+        definition.Summary ?? throw new InvalidOperationException($"Edition {definition.Key} has no summary table.");
 
     /// <summary>The stamp line's label for a unit at <paramref name="level"/>: the ministry compiles (汇总单位); others keep the edition's.</summary>
     public static string? AuthorityLabelFor(Organisations.OrganisationLevel level) =>

@@ -71,6 +71,35 @@ public sealed class SpreadsheetWriter
     /// <summary>Cells are strings, numbers or null (empty), one per column; a shorter row is padded with empty cells.</summary>
     public SpreadsheetWriter AddRow(params object?[] cells)
     {
+        _rows.Add([.. Checked(cells)]); // a copy, so the caller reusing its array cannot change a row already added
+        return this;
+    }
+
+    /// <summary>
+    /// Writes the workbook to <paramref name="stream"/> (seekable: the package writer needs one) with the rows added so
+    /// far followed by <paramref name="rows"/>, each written as it is read: a national table is never a list in memory.
+    /// </summary>
+    public async Task WriteRowsAsync(Stream stream, IAsyncEnumerable<object?[]> rows, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(rows);
+        await BuildAsync(stream, (layout, part) => layout.WriteAsync(part, Added(rows), cancellationToken));
+
+        async IAsyncEnumerable<object?[]> Added(IAsyncEnumerable<object?[]> read)
+        {
+            foreach (var row in _rows)
+            {
+                yield return row;
+            }
+            await foreach (var cells in read.WithCancellation(cancellationToken))
+            {
+                yield return Checked(cells);
+            }
+        }
+    }
+
+    private object?[] Checked(object?[] cells)
+    {
         ArgumentNullException.ThrowIfNull(cells);
         if (cells.Length > _columns.Count)
         {
@@ -82,8 +111,7 @@ public sealed class SpreadsheetWriter
             _ = cell is null || ExportValue.TryFormatNumber(cell, out _); // rejects unsupported types now, not at write time
         }
 
-        _rows.Add([.. cells]); // a copy, so the caller reusing its array cannot change a row already added
-        return this;
+        return cells;
     }
 
     public byte[] ToArray()
@@ -106,7 +134,14 @@ public sealed class SpreadsheetWriter
         await stream.WriteAsync(ToArray(), cancellationToken);
     }
 
-    private void Build(Stream stream)
+    private void Build(Stream stream) =>
+        BuildAsync(stream, (layout, part) =>
+        {
+            layout.Write(part, _rows);
+            return Task.CompletedTask;
+        }).GetAwaiter().GetResult(); // completes synchronously: the sheet's rows are already in memory
+
+    private async Task BuildAsync(Stream stream, Func<WorksheetLayout, WorksheetPart, Task> writeSheet)
     {
         if (_columns.Count == 0)
         {
@@ -117,9 +152,9 @@ public sealed class SpreadsheetWriter
         var workbookPart = document.AddWorkbookPart();
         workbookPart.AddNewPart<WorkbookStylesPart>().Stylesheet = SpreadsheetStyles.Create();
         var strings = new SharedStrings();
-        var layout = new WorksheetLayout(_title, _headerLines, _columns, _rows, strings);
+        var layout = new WorksheetLayout(_title, _headerLines, _columns, strings);
         var sheetPart = workbookPart.AddNewPart<WorksheetPart>();
-        layout.Write(sheetPart);
+        await writeSheet(layout, sheetPart);
         workbookPart.AddNewPart<SharedStringTablePart>().SharedStringTable = strings.Table;
 
         var headerRow = layout.HeaderRowIndex;

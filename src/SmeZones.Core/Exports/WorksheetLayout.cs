@@ -11,7 +11,6 @@ internal sealed class WorksheetLayout(
     string title,
     IReadOnlyList<string> headerLines,
     IReadOnlyList<SpreadsheetColumn> columns,
-    IReadOnlyList<object?[]> rows,
     SharedStrings strings)
 {
     private readonly int _lastColumn = columns.Count - 1;
@@ -23,10 +22,34 @@ internal sealed class WorksheetLayout(
     /// Writes the worksheet part element by element with <see cref="OpenXmlWriter"/>: a row at a time, so a sheet of
     /// thousands of rows is never a document tree in memory (issue 13 item 4). The schema fixes the order of the parts.
     /// </summary>
-    public void Write(WorksheetPart part)
+    public void Write(WorksheetPart part, IEnumerable<object?[]> rows)
     {
-        ArgumentNullException.ThrowIfNull(part);
+        ArgumentNullException.ThrowIfNull(rows);
         using var writer = OpenXmlWriter.Create(part);
+        var (rowIndex, merges) = Begin(writer);
+        foreach (var cells in rows)
+        {
+            writer.WriteElement(DataRow(++rowIndex, cells, SpreadsheetStyles.Text));
+        }
+        End(writer, merges);
+    }
+
+    /// <summary>The same, with each row written as it is read from <paramref name="rows"/> (a query being read).</summary>
+    public async Task WriteAsync(WorksheetPart part, IAsyncEnumerable<object?[]> rows, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        using var writer = OpenXmlWriter.Create(part);
+        var (rowIndex, merges) = Begin(writer);
+        await foreach (var cells in rows.WithCancellation(ct))
+        {
+            writer.WriteElement(DataRow(++rowIndex, cells, SpreadsheetStyles.Text));
+        }
+        End(writer, merges);
+    }
+
+    /// <summary>Everything before the data rows; returns the index of the last row written and the merges to write at the end.</summary>
+    private (uint RowIndex, MergeCells Merges) Begin(OpenXmlWriter writer)
+    {
         writer.WriteStartElement(new Worksheet());
         writer.WriteElement(new SheetProperties(new PageSetupProperties { FitToPage = true }));
         writer.WriteElement(new SheetViews(FrozenView()));
@@ -42,12 +65,12 @@ internal sealed class WorksheetLayout(
         }
 
         writer.WriteElement(DataRow(++rowIndex, [.. columns.Select(c => c.Title)], SpreadsheetStyles.ColumnTitle));
-        foreach (var cells in rows)
-        {
-            writer.WriteElement(DataRow(++rowIndex, cells, SpreadsheetStyles.Text));
-        }
-        writer.WriteEndElement();
+        return (rowIndex, merges);
+    }
 
+    private static void End(OpenXmlWriter writer, MergeCells merges)
+    {
+        writer.WriteEndElement();
         if (merges.HasChildren)
         {
             writer.WriteElement(merges);

@@ -221,4 +221,41 @@ public class SpreadsheetWriterTests
         using var document = Open(stream.ToArray());
         Assert.Equal("余杭区", Text(document, "A3"));
     }
+
+    [Fact]
+    public async Task Rows_written_as_they_are_read_give_the_same_sheet_as_rows_added_first()
+    {
+        object?[][] rows = [[1, "余杭区智能装备产业集群", "浙江省杭州市", LongText, 123.45m], [2, "=1+1", "+1", null, "@SUM(A1)"], [3, "只有两格"]];
+        using var stream = new MemoryStream();
+
+        await Writer().AddRow(rows[0]).WriteRowsAsync(stream, Read(rows.Skip(1)));
+
+        var added = rows.Aggregate(Writer(), (writer, row) => writer.AddRow(row)).ToArray();
+        using var streamed = Open(stream.ToArray());
+        using var expected = Open(added);
+        Assert.Equal(Sheet(expected).OuterXml, Sheet(streamed).OuterXml);
+        Assert.Equal(expected.WorkbookPart!.SharedStringTablePart!.SharedStringTable.OuterXml, streamed.WorkbookPart!.SharedStringTablePart!.SharedStringTable.OuterXml);
+        Assert.Empty(new OpenXmlValidator().Validate(streamed));
+
+        static SpreadsheetWriter Writer() => new SpreadsheetWriter("推荐汇总表", Title).AddHeaderLine("联系人及联系方式：")
+            .AddColumn("序号", 6).AddColumn("集群名称", 30).AddColumn("所在地区", 16).AddColumn("主导产业简介", 60).AddColumn("营业收入（亿元）", 14);
+    }
+
+    [Fact]
+    public async Task A_row_read_with_more_cells_than_columns_is_refused()
+    {
+        using var stream = new MemoryStream();
+
+        await Assert.ThrowsAsync<ArgumentException>(() =>
+            new SpreadsheetWriter("表", "标题").AddColumn("名称", 10).WriteRowsAsync(stream, Read([["一", "二"]])));
+    }
+
+    private static async IAsyncEnumerable<object?[]> Read(IEnumerable<object?[]> rows)
+    {
+        foreach (var row in rows)
+        {
+            await Task.Yield(); // as a query's rows arrive
+            yield return row;
+        }
+    }
 }

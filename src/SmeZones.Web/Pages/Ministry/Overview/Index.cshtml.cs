@@ -29,8 +29,20 @@ public class IndexModel(PortalDbContext db, IPdfRenderer pdf, ApplicationPrintHt
         return Page();
     }
 
-    public Task<IActionResult> OnGetXlsxAsync() => NationalAsync("xlsx", table => Task.FromResult<IActionResult>(
-        File(SummaryTableDocuments.ToSpreadsheet(table), SpreadsheetWriter.ContentType, table.Title + ".xlsx")));
+    /// <summary>Written as the rows are read (thousands of them); the package needs a seekable stream, so a buffer of the small file.</summary>
+    public async Task<IActionResult> OnGetXlsxAsync()
+    {
+        if (!await LoadRoundAsync() || Round is null)
+        {
+            return NotFound();
+        }
+        var buffer = new MemoryStream();
+        var rows = await NationalSummary.WriteNationalSpreadsheetAsync(Db, Round, buffer, HttpContext.RequestAborted);
+        await AuditAsync("NationalSummaryDownloaded", "下载全国推荐汇总表（xlsx）", new { format = "xlsx", rows });
+        Response.Headers.CacheControl = "no-store";
+        buffer.Position = 0;
+        return File(buffer, SpreadsheetWriter.ContentType, NationalSummary.NationalTitle(Round) + ".xlsx");
+    }
 
     public Task<IActionResult> OnGetCsvAsync() => NationalAsync("csv", table => Task.FromResult<IActionResult>(
         File(NationalSummary.ToCsv(table), NationalSummary.CsvContentType, table.Title + ".csv")));
