@@ -78,6 +78,19 @@ public sealed class CountingPortalHost : PortalHost
 public class StatementsPerRequestTests(CountingPortalHost host) : IClassFixture<CountingPortalHost>
 {
     [Fact]
+    public async Task The_liveness_probe_sends_no_statement_even_with_a_sign_in_cookie()
+    {
+        var chain = await host.TestData.CreateRoundChainAsync(Programme.Zone);
+        using var client = await host.SignedInAsync(chain.Applicant);
+
+        host.Commands.Reset();
+        using var response = await client.Http.GetAsync(new Uri("/health/live", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(0, host.Commands.Count);
+    }
+
+    [Fact]
     public async Task A_section_GET_takes_two_statements_and_a_save_three()
     {
         var chain = await host.TestData.CreateRoundChainAsync(Programme.Zone);
