@@ -25,8 +25,11 @@ public sealed record DraftDerivations(IReadOnlyList<SectionProgress> Progress, A
 /// </summary>
 public sealed class DraftSelfCheck(int capacity = DraftSelfCheck.DefaultCapacity) : IDisposable
 {
-    /// <summary>Draft versions kept at most: a few kilobytes each, so a few megabytes in all.</summary>
-    public const int DefaultCapacity = 2_000;
+    /// <summary>
+    /// Drafts kept at most, one entry each (their latest version): an entry holds a whole assessment, tens of
+    /// kilobytes, so the default bounds the cache at tens of megabytes.
+    /// </summary>
+    public const int DefaultCapacity = 1_000;
 
     // A cache of its own, so its size limit binds only these entries.
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = capacity });
@@ -58,19 +61,25 @@ public sealed class DraftSelfCheck(int capacity = DraftSelfCheck.DefaultCapacity
         var application = draft.Application;
         var campaign = application.Campaign ?? throw new InvalidOperationException("Load the campaign with the application.");
         var key = new Key(application.Id, application.Version, definition.Key, campaign.CriteriaEditionKey, campaign.Year, Fingerprint(draft.Settings));
-        if (cache.TryGetValue(key, out DraftDerivations? known) && known is not null)
+        // One entry per application, replaced when any input changes: a save's older versions are never kept.
+        if (cache.TryGetValue(application.Id, out Entry? known) && known is not null && known.Key == key)
         {
-            return known;
+            return known.Derivations;
         }
         var answers = new FormAnswers(application.Answers);
         var derived = new DraftDerivations(
             SectionProgressReport.For(definition, campaign.Year, answers),
             ApplicationAssessment.TryAssess(campaign, definition, answers, draft.Settings));
-        cache.Set(key, derived, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = Idle });
+        cache.Set(application.Id, new Entry(key, derived), new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = Idle });
         return derived;
     }
 
+    /// <summary>Entries held now (one per application at most).</summary>
+    public int Entries => cache.Count;
+
     public void Dispose() => cache.Dispose();
+
+    private sealed record Entry(Key Key, DraftDerivations Derivations);
 
     private sealed record Key(Guid ApplicationId, uint Version, string FormEdition, string CriteriaEdition, int Year, string Settings);
 

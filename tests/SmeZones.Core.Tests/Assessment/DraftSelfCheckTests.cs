@@ -73,6 +73,22 @@ public class DraftSelfCheckTests
     }
 
     [Fact]
+    public void A_draft_saved_many_times_keeps_one_entry_its_latest()
+    {
+        using var drafts = new DraftSelfCheck();
+        var id = Guid.NewGuid();
+
+        for (uint version = 1; version <= 50; version++)
+        {
+            drafts.For(Draft(id, version, ZonePassing()), Form);
+        }
+        var latest = drafts.For(Draft(id, 50, ZonePassing()), Form);
+
+        Assert.Equal(1, drafts.Entries);
+        Assert.Same(latest, drafts.For(Draft(id, 50, ZonePassing()), Form));
+    }
+
+    [Fact]
     public void Another_round_year_or_another_application_is_not_served_from_the_cache()
     {
         using var drafts = new DraftSelfCheck();
