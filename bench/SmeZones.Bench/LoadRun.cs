@@ -72,16 +72,28 @@ internal static class LoadRun
 
             var (sectionKey, survey) = await ChooseSectionAsync(clients[0], options.Get("section", "auto"));
             var phases = new List<Phase>();
+            // A subset (e.g. --phases B) is for profiling one phase; the default runs all three.
+            var which = options.Get("phases", "ABC");
             for (var round = 1; round <= rounds; round++)
             {
-                phases.Add(await RunPhaseAsync("A", "GET /health/live", round, clients, probes, warmup, duration, HealthStep));
-                phases.Add(await RunPhaseAsync("B", $"GET section `{sectionKey}`", round, clients, probes, warmup, duration, c => new GetSectionStep(c, sectionKey)));
-                phases.Add(await RunPhaseAsync("C", $"POST section `{sectionKey}`", round, clients, probes, warmup, duration,
-                    c => new PostSectionStep(c, sectionKey), "GET after save"));
+                if (which.Contains('A', StringComparison.Ordinal))
+                {
+                    phases.Add(await RunPhaseAsync("A", "GET /health/live", round, clients, probes, warmup, duration, HealthStep));
+                }
+                if (which.Contains('B', StringComparison.Ordinal))
+                {
+                    phases.Add(await RunPhaseAsync("B", $"GET section `{sectionKey}`", round, clients, probes, warmup, duration, c => new GetSectionStep(c, sectionKey)));
+                }
+                if (which.Contains('C', StringComparison.Ordinal))
+                {
+                    phases.Add(await RunPhaseAsync("C", $"POST section `{sectionKey}`", round, clients, probes, warmup, duration,
+                        c => new PostSectionStep(c, sectionKey), "GET after save"));
+                }
             }
             // After the rounds, when the portal's code is jitted and tiered up: what each page costs in CPU.
-            survey = await CpuSurveyAsync(clients[0], portal, survey);
-            var pdf = await TimePdfAsync(clients[0]);
+            var full = which == "ABC";
+            survey = full ? await CpuSurveyAsync(clients[0], portal, survey) : survey;
+            var pdf = full ? await TimePdfAsync(clients[0]) : new PdfTiming(0, [], 0, null);
 
             var report = Report(baseUrl, clientCount, warmup, duration, rounds, users, sectionKey, survey, phases, pdf, portal);
             Console.WriteLine(report);
@@ -398,13 +410,13 @@ internal static class LoadRun
             text.AppendLine(inv, $"Round {p.Round} phase {p.Name}: {p.Main.Errors + (p.Aux?.Errors ?? 0)} errors, the first: {p.Main.FirstError ?? p.Aux?.FirstError}").AppendLine();
         }
 
-        if (pdf.Error is null)
+        if (pdf.Error is null && pdf.WarmMs.Count > 0)
         {
             text.AppendLine(inv, $"PDF of one application (`/Applications/{{id}}/Pdf`, {pdf.Bytes / 1024.0:0} KiB, after the load, one client): cold (the first, which starts Playwright's driver and Chromium) " +
                 $"**{pdf.ColdMs:0} ms**; warm median of {pdf.WarmMs.Count} **{pdf.WarmMs[pdf.WarmMs.Count / 2]:0} ms** " +
                 $"(min {pdf.WarmMs[0]:0}, max {pdf.WarmMs[^1]:0}).").AppendLine();
         }
-        else
+        else if (pdf.Error is not null)
         {
             text.AppendLine(inv, $"PDF failed: {pdf.Error}").AppendLine();
         }

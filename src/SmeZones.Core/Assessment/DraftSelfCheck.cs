@@ -37,12 +37,14 @@ public sealed class DraftSelfCheck(int capacity = DraftSelfCheck.DefaultCapacity
     private static readonly TimeSpan Idle = TimeSpan.FromMinutes(20);
 
     /// <summary>
-    /// As <see cref="ApplicationAccess.FindVisibleAsync"/> (the application tracked, with its campaign, stages and
+    /// As <see cref="ApplicationAccess.FindVisibleAsync"/> (the application, tracked if asked, with its campaign, stages and
     /// organisation), plus the province reference figures for the self-check, in the same statement.
     /// </summary>
-    public static async Task<DraftForPage?> FindVisibleAsync(PortalDbContext db, Viewer viewer, Guid id, CancellationToken ct = default)
+    public static async Task<DraftForPage?> FindVisibleAsync(PortalDbContext db, Viewer viewer, Guid id, bool tracked, CancellationToken ct = default)
     {
-        var row = await db.Applications.VisibleTo(viewer).Where(a => a.Id == id)
+        // A page that only shows the draft does not track it: nothing to snapshot or fix up for a save.
+        var applications = tracked ? db.Applications : db.Applications.AsNoTracking();
+        var row = await applications.VisibleTo(viewer).Where(a => a.Id == id)
             .Include(a => a.Campaign).ThenInclude(c => c!.Stages).Include(a => a.Organisation)
             .Select(a => new
             {

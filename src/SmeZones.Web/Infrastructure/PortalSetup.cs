@@ -152,7 +152,9 @@ public static class PortalSetup
     {
         var connection = config.GetConnectionString("Default")
             ?? throw new InvalidOperationException("ConnectionStrings:Default is not set (environment variable ConnectionStrings__Default).");
-        services.AddDbContext<PortalDbContext>(o => o.UsePortalDatabase(connection));
+        // Pooled (ADR 0088): a request rents a context already built instead of creating and initialising one.
+        // The context holds no state of its own beyond what EF Core resets when it goes back to the pool.
+        services.AddDbContextPool<PortalDbContext>(o => o.UsePortalDatabase(connection));
         // The portal and the admin verbs both come here, so both know an operator's extra form editions (ADR 0036).
         if (config["Forms:EditionsDirectory"] is { Length: > 0 } editions)
         {

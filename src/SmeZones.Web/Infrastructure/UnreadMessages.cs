@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
 using SmeZones.Core.Data;
 using SmeZones.Core.Notifications;
 
@@ -10,9 +11,10 @@ namespace SmeZones.Web.Infrastructure;
 /// statement as the security stamp, so a page costs no extra round trip for the badge (ADR 0069). The count is
 /// still never cached across requests, so a message read or received shows on the next page. Anything saved through
 /// this request's context (opening a message marks it read) drops the early count and the layout counts afresh.
-/// A failing database never breaks the page over a badge.
+/// A failing database never breaks the page over a badge. The context is pooled (ADR 0088), so the handler is
+/// removed when the request ends rather than left on a context that serves the next request.
 /// </summary>
-public sealed class UnreadMessages
+public sealed class UnreadMessages : IDisposable
 {
     private readonly PortalDbContext _db;
     private int? _known;
@@ -20,8 +22,12 @@ public sealed class UnreadMessages
     public UnreadMessages(PortalDbContext db)
     {
         _db = db;
-        db.SavedChanges += (_, _) => _known = null;
+        db.SavedChanges += Forget;
     }
+
+    public void Dispose() => _db.SavedChanges -= Forget;
+
+    private void Forget(object? sender, SavedChangesEventArgs e) => _known = null;
 
     /// <summary>The count read by the session check at the start of this request.</summary>
     public void Known(int count) => _known = count;

@@ -116,7 +116,7 @@ public class SectionModel(PortalDbContext db, TimeProvider clock, DraftSelfCheck
         {
             // Someone saved between our read and our write: show what they saved, not our unsaved copy.
             db.ChangeTracker.Clear();
-            _draft = (await DraftSelfCheck.FindVisibleAsync(db, User.ToViewer(), Application.Id))!;
+            _draft = (await DraftSelfCheck.FindVisibleAsync(db, User.ToViewer(), Application.Id, tracked: true))!;
             Application = _draft.Application;
             return RefuseAsConflict(posted);
         }
@@ -176,7 +176,7 @@ public class SectionModel(PortalDbContext db, TimeProvider clock, DraftSelfCheck
 
     /// <summary>
     /// The draft for this request, read once: a POST's validator and its handler share it (the same request's
-    /// context, tracked), so a save does not read the application twice.
+    /// context, tracked), so a save does not read the application twice. A GET only shows it, untracked.
     /// </summary>
     internal static async Task<DraftForPage?> FindDraftAsync(HttpContext http, PortalDbContext db, Guid id)
     {
@@ -184,7 +184,7 @@ public class SectionModel(PortalDbContext db, TimeProvider clock, DraftSelfCheck
         {
             return known;
         }
-        var draft = await DraftSelfCheck.FindVisibleAsync(db, http.User.ToViewer(), id, http.RequestAborted);
+        var draft = await DraftSelfCheck.FindVisibleAsync(db, http.User.ToViewer(), id, tracked: !HttpMethods.IsGet(http.Request.Method), http.RequestAborted);
         http.Items[typeof(DraftForPage)] = draft;
         return draft;
     }

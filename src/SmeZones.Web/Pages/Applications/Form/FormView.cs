@@ -6,7 +6,7 @@ using SmeZones.Web.Infrastructure;
 namespace SmeZones.Web.Pages.Applications.Form;
 
 /// <summary>
-/// What the generic field partials need to draw any edition's fields: the definition, the round, the values
+/// What the form renderer needs to draw any edition's fields: the definition, the round, the values
 /// to show (saved, or as just posted), errors by answer key and the computed suggestions.
 /// </summary>
 public sealed class FormView(FormDefinition definition, int roundYear, FormAnswers values, ModelStateDictionary errors, bool readOnly, FormAnswers? latest = null)
@@ -50,9 +50,9 @@ public sealed class FormView(FormDefinition definition, int roundYear, FormAnswe
     public string DescribedBy(string key) => HasError(key) ? ErrorId(key) : "";
 }
 
-/// <summary>One field with the view it is drawn in; the model of the field partials.</summary>
-public sealed record FieldModel(FormField Field, FormView View);
+/// <summary>Fields with the view they are drawn in; the model of the form renderer (<c>_Fields.cshtml</c>).</summary>
+public sealed record FieldsModel(IReadOnlyList<FormField> Fields, FormView View);
 
-/// <summary>One input of a field; the model of the input partial.</summary>
+/// <summary>One input of a field, as the form renderer draws it.</summary>
 /// <param name="Context">Said to screen readers after the label where the printed label alone is ambiguous (two rows "联系人").</param>
 public sealed record InputModel(string Key, string Label, FormView View, string? Unit = null, int? MaxChars = null, bool Numeric = false, bool Multiline = false, bool HideLabel = false, string? Context = null);
