@@ -14,7 +14,8 @@ namespace SmeZones.Core.Assessment;
 public sealed record DraftForPage(Application Application, AssessmentSettings Settings);
 
 /// <summary>What a section page derives from the saved answers alone: the section list's progress and the self-check.</summary>
-public sealed record DraftDerivations(IReadOnlyList<SectionProgress> Progress, AssessmentResult? SelfCheck);
+/// <param name="Suggestions">The figures the form computes from the saved answers (shown beside the officer's own).</param>
+public sealed record DraftDerivations(IReadOnlyList<SectionProgress> Progress, AssessmentResult? SelfCheck, IReadOnlyList<FormSuggestion> Suggestions);
 
 /// <summary>
 /// The section pages' reads and derivations (ADRs 0069, 0073). The application, its round and the province figures
@@ -71,7 +72,8 @@ public sealed class DraftSelfCheck(int capacity = DraftSelfCheck.DefaultCapacity
         var answers = new FormAnswers(application.Answers);
         var derived = new DraftDerivations(
             SectionProgressReport.For(definition, campaign.Year, answers),
-            ApplicationAssessment.TryAssess(campaign, definition, answers, draft.Settings));
+            ApplicationAssessment.TryAssess(campaign, definition, answers, draft.Settings),
+            FormComputations.Suggest(definition, campaign.Year, answers));
         cache.Set(application.Id, new Entry(key, derived), new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = Idle });
         return derived;
     }

@@ -7,18 +7,20 @@ namespace SmeZones.Core.Forms;
 /// </summary>
 public static class RepeatedFields
 {
+    /// <summary>The answers to show in the section: the same instance when there is nothing to fill.</summary>
     public static FormAnswers Prefill(FormDefinition definition, int roundYear, FormAnswers answers, string sectionKey)
     {
-        var result = new FormAnswers(answers.Values);
+        FormAnswers? result = null;
         var cover = definition.Cover.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
         foreach (var slot in FormAnswerKeys.For(definition, roundYear).Where(s => s.SectionKey == sectionKey && s.Key.StartsWith("basic.", StringComparison.Ordinal)))
         {
             var source = "cover." + slot.Key["basic.".Length..];
             if (cover.Contains(source) && !answers.IsFilled(slot.Key) && answers.IsFilled(source))
             {
+                result ??= new FormAnswers(answers.Values);
                 result.Set(slot.Key, answers.Get(source));
             }
         }
-        return result;
+        return result ?? answers;
     }
 }

@@ -99,4 +99,31 @@ public class DraftSelfCheckTests
         Assert.NotSame(first, drafts.For(Draft(id, 7, ZonePassing(), year: ZoneRound + 1), Form));
         Assert.NotSame(first, drafts.For(Draft(Guid.NewGuid(), 7, ZonePassing()), Form));
     }
+
+    [Fact]
+    public void The_form_s_computed_figures_come_with_the_derivations_as_computed_from_the_saved_answers()
+    {
+        using var drafts = new DraftSelfCheck();
+        var answers = ZonePassing();
+
+        var derived = drafts.For(Draft(Guid.NewGuid(), 7, answers), Form);
+
+        var expected = FormComputations.Suggest(Form, ZoneRound, new FormAnswers(answers));
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Select(s => (s.Key, s.Explanation)), derived.Suggestions.Select(s => (s.Key, s.Explanation)));
+    }
+
+    [Fact]
+    public void Prefill_hands_back_the_same_answers_when_it_has_nothing_to_fill_and_a_copy_when_it_fills()
+    {
+        var answers = new FormAnswers(new Dictionary<string, string> { ["cover.zoneName"] = "佛山顺德中德合作区" });
+
+        var elsewhere = RepeatedFields.Prefill(Form, ZoneRound, answers, "service");
+        var basic = RepeatedFields.Prefill(Form, ZoneRound, answers, "basic");
+
+        Assert.Same(answers, elsewhere);
+        Assert.NotSame(answers, basic);
+        Assert.Equal("佛山顺德中德合作区", basic.Get("basic.zoneName"));
+        Assert.Null(answers.Get("basic.zoneName"));
+    }
 }

@@ -32,6 +32,9 @@ public class SectionModel(PortalDbContext db, TimeProvider clock, DraftSelfCheck
     /// <summary>The application as loaded, with the settings its self-check is made with.</summary>
     private DraftForPage _draft = null!;
 
+    /// <summary>The saved answers when a GET shows them unchanged.</summary>
+    private FormAnswers? _saved;
+
     public string Heading => Progress.Single(p => p.Key == SectionKey).Heading;
     public string? NextSection =>
         SectionProgressReport.Headings(Definition).SkipWhile(h => h.Key != SectionKey).Skip(1).Select(h => h.Key).FirstOrDefault();
@@ -43,8 +46,8 @@ public class SectionModel(PortalDbContext db, TimeProvider clock, DraftSelfCheck
             return NotFound();
         }
         Version = Application.Version;
-        var saved = new FormAnswers(Application.Answers);
-        Show(Application.IsEditableByApplicant ? RepeatedFields.Prefill(Definition, Application.Campaign!.Year, saved, SectionKey) : saved);
+        _saved = new FormAnswers(Application.Answers);
+        Show(Application.IsEditableByApplicant ? RepeatedFields.Prefill(Definition, Application.Campaign!.Year, _saved, SectionKey) : _saved);
         return Page();
     }
 
@@ -156,8 +159,12 @@ public class SectionModel(PortalDbContext db, TimeProvider clock, DraftSelfCheck
     private void Show(FormAnswers values, FormAnswers? latest = null)
     {
         // Both from the answers as saved (after this request's save, if any): the cache key is the new row version.
-        (Progress, SelfCheck) = drafts.For(_draft, Definition);
-        View = new FormView(Definition, Application.Campaign!.Year, values, ModelState, readOnly: !Application.IsEditableByApplicant, latest);
+        var derived = drafts.For(_draft, Definition);
+        (Progress, SelfCheck) = (derived.Progress, derived.SelfCheck);
+        // Showing the saved answers as they are (nothing prefilled, nothing posted): their figures are already computed.
+        var asSaved = ReferenceEquals(values, _saved);
+        View = new FormView(Definition, Application.Campaign!.Year, values, ModelState, readOnly: !Application.IsEditableByApplicant, latest,
+            asSaved ? derived.Suggestions : null);
     }
 
     private async Task<bool> LoadAsync(Guid id, string section)

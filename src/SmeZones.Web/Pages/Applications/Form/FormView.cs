@@ -9,10 +9,12 @@ namespace SmeZones.Web.Pages.Applications.Form;
 /// What the form renderer needs to draw any edition's fields: the definition, the round, the values
 /// to show (saved, or as just posted), errors by answer key and the computed suggestions.
 /// </summary>
-public sealed class FormView(FormDefinition definition, int roundYear, FormAnswers values, ModelStateDictionary errors, bool readOnly, FormAnswers? latest = null)
+/// <param name="suggestions">Already computed from these very values (the saved draft's, kept with it); else computed here.</param>
+public sealed class FormView(FormDefinition definition, int roundYear, FormAnswers values, ModelStateDictionary errors, bool readOnly,
+    FormAnswers? latest = null, IReadOnlyList<FormSuggestion>? suggestions = null)
 {
     private readonly Dictionary<string, FormSuggestion> _suggestions =
-        FormComputations.Suggest(definition, roundYear, values).ToDictionary(s => s.Key);
+        (suggestions ?? FormComputations.Suggest(definition, roundYear, values)).ToDictionary(s => s.Key);
 
     public FormDefinition Definition { get; } = definition;
     public int RoundYear { get; } = roundYear;
