@@ -33,8 +33,11 @@ public static class ApplicationAccess
 
     /// <summary>One application with its campaign and organisation, or null when the viewer may not reach it.</summary>
     public static Task<Application?> FindVisibleAsync(this IQueryable<Application> applications, Viewer viewer, Guid id, CancellationToken ct = default) =>
-        applications.VisibleTo(viewer).Include(a => a.Campaign).ThenInclude(c => c!.Stages).Include(a => a.Organisation)
-            .SingleOrDefaultAsync(a => a.Id == id, ct);
+        applications.VisibleTo(viewer).WithRoundAndOrganisation().SingleOrDefaultAsync(a => a.Id == id, ct);
+
+    /// <summary>What an application's pages need around it: its round with the round's stages, and its organisation.</summary>
+    public static IQueryable<Application> WithRoundAndOrganisation(this IQueryable<Application> applications) =>
+        applications.Include(a => a.Campaign).ThenInclude(c => c!.Stages).Include(a => a.Organisation);
 
     /// <summary>Applications in the reviewer's jurisdiction that have reached the stage of the reviewer's level.</summary>
     private static IQueryable<Application> ReviewableBy(IQueryable<Application> applications, Viewer viewer)

@@ -45,8 +45,7 @@ public sealed class DraftSelfCheck(int capacity = DraftSelfCheck.DefaultCapacity
     {
         // A page that only shows the draft does not track it: nothing to snapshot or fix up for a save.
         var applications = tracked ? db.Applications : db.Applications.AsNoTracking();
-        var row = await applications.VisibleTo(viewer).Where(a => a.Id == id)
-            .Include(a => a.Campaign).ThenInclude(c => c!.Stages).Include(a => a.Organisation)
+        var row = await applications.VisibleTo(viewer).Where(a => a.Id == id).WithRoundAndOrganisation()
             .Select(a => new
             {
                 Application = a,
