@@ -109,9 +109,14 @@ public static class ReReviewRounds
             .Select(a => a.ReReviewEntryId!.Value).ToListAsync(ct);
         var entries = await db.RegistryEntries.AsNoTracking()
             .Where(e => campaign.ReReviewEntryIds.Contains(e.Id) && !existing.Contains(e.Id)).OrderBy(e => e.CertificateNumber).ToListAsync(ct);
+        // The holders in one read (tracked: each becomes its draft's organisation), not one per entry.
+        var holderIds = entries.Where(e => e.OrganisationId is not null).Select(e => e.OrganisationId!.Value).Distinct().ToList();
+        var holders = await db.Organisations.Where(o => holderIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
         foreach (var entry in entries)
         {
-            var holder = await db.Organisations.SingleAsync(o => o.Id == entry.OrganisationId, ct);
+            var holder = entry.OrganisationId is int holderId && holders.TryGetValue(holderId, out var found)
+                ? found
+                : throw new InvalidOperationException($"Registry entry {entry.CertificateNumber} has no holder organisation.");
             var application = await ApplicationFactory.AddDraftAsync(db, campaign, holder, actor, now, ct);
             application.ReReviewEntryId = entry.Id;
             application.Title = entry.Name;
