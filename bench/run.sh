@@ -30,6 +30,7 @@ PDF_MANY=${PDF_MANY:-200}
 # (/proc status and smaps_rollup, the runtime's GC counters, then a gcdump, which forces a full GC: later phases of
 # that run start from a collected heap).
 STOP_AFTER=${STOP_AFTER:-}
+GCDUMP=${GCDUMP:-1}  # 0: no gcdump (no forced GC), counters and /proc only
 MEASURE_DIR=${MEASURE_DIR:-}
 url="http://127.0.0.1:$PORT"
 
@@ -90,10 +91,12 @@ measure() {
   sleep 6
   awk -F, 'NR > 1 {value[$3] = $5; at[$3] = $1} END {for (k in value) print at[k] "  " k " = " value[k]}' \
     "$MEASURE_DIR/counters-whole-run.csv" 2>/dev/null | sort -k3 >"$out/counters-latest.txt" || true
-  timeout 120 "$tools/dotnet-gcdump" collect -p "$portal_pid" -o "$out/heap.gcdump" >/dev/null 2>&1 \
-    && timeout 60 "$tools/dotnet-gcdump" report "$out/heap.gcdump" >"$out/heap-report.txt" 2>&1 \
-    || echo "bench: dotnet-gcdump failed (dotnet tool install -g dotnet-gcdump)" >&2
-  grep -E '^(Vm|Rss)' "/proc/$portal_pid/status" >"$out/status-after-gcdump.txt" || true
+  if [ "$GCDUMP" = 1 ]; then
+    timeout 120 "$tools/dotnet-gcdump" collect -p "$portal_pid" -o "$out/heap.gcdump" >/dev/null 2>&1 \
+      && timeout 60 "$tools/dotnet-gcdump" report "$out/heap.gcdump" >"$out/heap-report.txt" 2>&1 \
+      || echo "bench: dotnet-gcdump failed (dotnet tool install -g dotnet-gcdump)" >&2
+    grep -E '^(Vm|Rss)' "/proc/$portal_pid/status" >"$out/status-after-gcdump.txt" || true
+  fi
 }
 
 step "build (Release)"
