@@ -22,7 +22,7 @@ public class PortalRuntimeSettingsTests
         var properties = ConfigProperties();
 
         Assert.True(properties.TryGetProperty("System.GC.Gen0MaxBudget", out var budget), "System.GC.Gen0MaxBudget is not set.");
-        Assert.Equal(16L * 1024 * 1024, budget.GetInt64());
+        Assert.Equal(32L * 1024 * 1024, budget.GetInt64());
     }
 
     [Fact]
