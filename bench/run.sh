@@ -25,6 +25,13 @@ SECTION_PHASES=${SECTION_PHASES:-1}
 PDF_PHASES=${PDF_PHASES:-0}
 PDF_BURST=${PDF_BURST:-16}
 PDF_MANY=${PDF_MANY:-200}
+# Memory investigation (issue 13 item 4), off by default: STOP_AFTER=sections|lists ends the run after that phase
+# (lists: before the dossier); MEASURE_DIR=DIR keeps a memory snapshot of the portal at each phase boundary there
+# (/proc status and smaps_rollup, the runtime's GC counters, then a gcdump, which forces a full GC: later phases of
+# that run start from a collected heap).
+STOP_AFTER=${STOP_AFTER:-}
+GCDUMP=${GCDUMP:-1}  # 0: no gcdump (no forced GC), counters and /proc only
+MEASURE_DIR=${MEASURE_DIR:-}
 url="http://127.0.0.1:$PORT"
 
 # The whole run is bounded: a watchdog ends it whatever happens (the trap still cleans up). 9½ minutes for the section
@@ -44,6 +51,7 @@ sampler_pid=""
 cleanup() {
   status=$?
   [ -n "$sampler_pid" ] && kill "$sampler_pid" 2>/dev/null || true
+  [ -n "${counters_pid:-}" ] && kill -TERM "$counters_pid" 2>/dev/null || true
   if [ -n "$portal_pid" ] && kill -0 "$portal_pid" 2>/dev/null; then
     kill -TERM "$portal_pid" 2>/dev/null || true
     for _ in $(seq 50); do kill -0 "$portal_pid" 2>/dev/null || break; sleep 0.1; done
@@ -65,6 +73,31 @@ if ss -ltn 2>/dev/null | grep -qE "127\.0\.0\.1:($PG_PORT|$PORT)\b"; then
 fi
 
 step() { printf '[%3ds] %s\n' "$SECONDS" "$*" >&2; }
+
+# measure LABEL: the portal's memory now, as the process sees it (RSS by kind) and as the runtime sees it (GC heap by
+# generation, fragmentation, committed), then which types hold the managed heap (gcdump; forces a full GC) and RSS after it.
+measure() {
+  [ -n "$MEASURE_DIR" ] || return 0
+  local out="$MEASURE_DIR/$1" tools="$HOME/.dotnet/tools"
+  mkdir -p "$out"
+  step "measure memory: $1 -> $out"
+  cat /proc/loadavg >"$out/loadavg.txt"
+  grep -E '^(Vm|Rss|Threads)' "/proc/$portal_pid/status" >"$out/status-before.txt" || true
+  cat "/proc/$portal_pid/smaps_rollup" >"$out/smaps_rollup-before.txt" 2>/dev/null || true
+  # The largest mappings by resident size (anonymous ones are the GC heap, native allocations and thread stacks).
+  awk '/^[0-9a-f]+-[0-9a-f]+ / {name = ($6 == "" ? "[anon]" : $6)} /^Rss:/ {rss[name] += $2} END {for (n in rss) printf "%8d KiB  %s\n", rss[n], n}' \
+    "/proc/$portal_pid/smaps" 2>/dev/null | sort -rn | head -n 40 >"$out/mappings.txt" || true
+  # The latest value of each runtime counter (a second counters session beside the whole run's one records nothing).
+  sleep 6
+  awk -F, 'NR > 1 {value[$3] = $5; at[$3] = $1} END {for (k in value) print at[k] "  " k " = " value[k]}' \
+    "$MEASURE_DIR/counters-whole-run.csv" 2>/dev/null | sort -k3 >"$out/counters-latest.txt" || true
+  if [ "$GCDUMP" = 1 ]; then
+    timeout 120 "$tools/dotnet-gcdump" collect -p "$portal_pid" -o "$out/heap.gcdump" >/dev/null 2>&1 \
+      && timeout 60 "$tools/dotnet-gcdump" report "$out/heap.gcdump" >"$out/heap-report.txt" 2>&1 \
+      || echo "bench: dotnet-gcdump failed (dotnet tool install -g dotnet-gcdump)" >&2
+    grep -E '^(Vm|Rss)' "/proc/$portal_pid/status" >"$out/status-after-gcdump.txt" || true
+  fi
+}
 
 step "build (Release)"
 bash scripts/deps.sh
@@ -114,6 +147,14 @@ curl -fsS "$url/health/ready" >/dev/null
 ( while kill -0 "$portal_pid" 2>/dev/null; do awk '/^VmRSS/ {print $2}' "/proc/$portal_pid/status" 2>/dev/null; sleep 0.2; done ) >"$work/rss.txt" &
 sampler_pid=$!
 
+# With MEASURE_DIR: the runtime's counters (GC collections, allocation rate, heap sizes) every 5 s for the whole run.
+counters_pid=""
+if [ -n "$MEASURE_DIR" ]; then
+  mkdir -p "$MEASURE_DIR"
+  "$HOME/.dotnet/tools/dotnet-counters" collect -p "$portal_pid" --counters System.Runtime --refresh-interval 5 --format csv \
+    -o "$MEASURE_DIR/counters-whole-run.csv" >/dev/null 2>&1 &
+  counters_pid=$!
+fi
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 step "load: $CLIENTS clients, $ROUNDS rounds of 3 phases, ${WARMUP}s warm-up + ${DURATION}s each"
 load_status=0
@@ -126,19 +167,34 @@ fi
 # The same section's form work in-process, to read the HTTP figures against.
 section=$(sed -n 's/^| section `\([a-z]*\)` ← benchmarked.*/\1/p' "$work/results.md" 2>/dev/null | head -n 1 || true)
 [ "$SECTION_PHASES" = 1 ] && { timeout 60 dotnet "$bench" parts --section "${section:-service}" --out "$work/parts.md" >/dev/null || true; }
-if [ "$SUBMITTED" -gt 0 ]; then
+rss_after_sections=$(awk '/^VmRSS/ {print int($2 / 1024)}' "/proc/$portal_pid/status")
+[ "$SECTION_PHASES" = 1 ] && measure after-sections
+if [ "$STOP_AFTER" = lists ] || [ -n "$MEASURE_DIR" ]; then
+  lists_dossier=""  # the dossier runs on its own below (after the measurement), or not at all
+else
+  lists_dossier=${dossier_app:-}
+fi
+if [ "$SUBMITTED" -gt 0 ] && [ "$STOP_AFTER" != sections ]; then
   step "lists: inbox and national list pages, national .xlsx against COPY, dossier of $DOSSIER_MB MiB"
   lists_load=$(cut -d' ' -f1-3 /proc/loadavg)
   timeout 900 dotnet "$bench" lists --url "$url" --campaign "$campaign" --pid "$portal_pid" --connection "$ConnectionStrings__Default" \
-    ${dossier_app:+--dossier "$dossier_app" --dossier-mb "$DOSSIER_MB"} --out "$work/lists.md" >/dev/null || load_status=$?
+    ${lists_dossier:+--dossier "$lists_dossier" --dossier-mb "$DOSSIER_MB"} --out "$work/lists.md" >/dev/null || load_status=$?
+  measure after-lists
+  if [ -n "$MEASURE_DIR" ] && [ "$STOP_AFTER" != lists ] && [ -n "${dossier_app:-}" ]; then
+    timeout 300 dotnet "$bench" lists --url "$url" --pid "$portal_pid" --only dossier --dossier "$dossier_app" --dossier-mb "$DOSSIER_MB" \
+      --out "$work/dossier.md" >/dev/null || load_status=$?
+    cat "$work/dossier.md" >>"$work/lists.md"
+  fi
 fi
 
-if [ "$PDF_PHASES" = 1 ]; then
+if [ "$PDF_PHASES" = 1 ] && [ -z "$STOP_AFTER" ]; then
   step "PDFs: cold, warm, $PDF_BURST at once, $PDF_MANY with Chromium's memory"
   timeout 600 dotnet "$bench" pdf --ids "$work/ids.tsv" --url "$url" --pid "$portal_pid" --burst "$PDF_BURST" --many "$PDF_MANY" \
     --out "$work/pdf.md" >/dev/null || load_status=$?
 fi
 
+# dotnet-counters ignores SIGINT without a terminal; its CSV is written as it goes.
+[ -n "$counters_pid" ] && { kill -TERM "$counters_pid" 2>/dev/null; wait "$counters_pid" 2>/dev/null || true; counters_pid=""; }
 peak_sampled=$(sort -n "$work/rss.txt" | tail -n 1)
 hwm=$(awk '/^VmHWM/ {print $2}' "/proc/$portal_pid/status")
 requests=$(grep -c 'HTTP ' "$work/portal.log" || true)
@@ -150,6 +206,7 @@ echo
 cat "$work/parts.md" 2>/dev/null || true
 [ -f "$work/lists.md" ] && { echo "Lists ($SUBMITTED submitted applications; load average before the lists phases: $lists_load)"; echo; cat "$work/lists.md"; echo; }
 [ -f "$work/pdf.md" ] && { echo "PDFs of one complete zone-2026 application"; echo; cat "$work/pdf.md"; echo; }
+[ "$SECTION_PHASES" = 1 ] && echo "Portal VmRSS after the section phases (and the per-page CPU, PDF and in-process steps): $rss_after_sections MiB."
 echo "Portal peak memory: VmHWM $((hwm / 1024)) MiB; highest VmRSS sampled every 0.2 s over the run $((${peak_sampled:-0} / 1024)) MiB; $requests requests logged."
 echo "Load average (1/5/15 min) before the load phases: $load_before; after: $load_after (anything above ~0 before means other work shared the cores)."
 echo "Machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB, $(. /etc/os-release && echo "$PRETTY_NAME"), .NET SDK $(dotnet --version), runtime $(dotnet --list-runtimes | awk '/NETCore.App/ {v=$2} END {print v}'), $("$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/postgres" --version); whole run ${SECONDS}s."

@@ -31,49 +31,53 @@ internal static partial class Lists
         await reviewer.SignInAsync(password);
         await ministry.SignInAsync(password);
 
-        output.AppendLine("| phase (one client, sequential) | requests | errors | p50 ms | p95 ms | p99 ms | max ms | rows on a page | total |");
-        output.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
-        string[] inboxSorts = ["", "&sort=title", "&sort=number", "&sort=submitted-asc"];
-        var health = await TimeAsync(reviewer, samples, _ => "/health/live", null);
-        output.AppendLine(Row("floor: GET /health/live", health.Series, "–", "–"));
-        var inbox = await TimeAsync(reviewer, samples, i => $"/Review?p={Page(i)}{inboxSorts[i % inboxSorts.Length]}", "inbox");
-        output.AppendLine(Row("L1. GET /Review (reviewer.guangdong), random page", inbox.Series, inbox.Rows, inbox.Total));
-        // The ministry's own inbox holds every application that reached its stage: the inbox at the full 5,000.
-        var ministryInbox = await TimeAsync(ministry, samples, i => $"/Review?p={Page(i)}{inboxSorts[i % inboxSorts.Length]}", "inbox");
-        output.AppendLine(Row("L1′. GET /Review (ministry), random page", ministryInbox.Series, ministryInbox.Rows, ministryInbox.Total));
-        var national = await TimeAsync(ministry, samples, i => $"/Ministry/Applications?campaignId={campaign}&p={Page(i)}", "national");
-        output.AppendLine(Row("L2. GET /Ministry/Applications (ministry), random page", national.Series, national.Rows, national.Total));
-        failed |= inbox.Series.Errors > 0 || ministryInbox.Series.Errors > 0 || national.Series.Errors > 0;
-
-        // X: the export against COPY of the same rows (the application lines and the verdict the unit signed off with).
-        var copy = new Series();
-        var xlsx = new Series();
-        long xlsxBytes = 0, copyBytes = 0;
-        var connection = options.Get("connection", "");
-        var file = Path.Combine(Path.GetTempPath(), $"smezones-bench-copy-{Environment.ProcessId}.tsv");
-        for (var i = 0; i < 4; i++)
+        // `--only dossier`: the dossier alone (run.sh measures the portal's memory between the lists and the dossier).
+        if (options.Get("only", "") != "dossier")
         {
-            var (status, bytes, ms) = await ministry.DrainAsync($"/Ministry/Overview?campaignId={campaign}&handler=Xlsx");
-            if (status != HttpStatusCode.OK) { xlsx.Fail($"xlsx answered {(int)status}"); continue; }
-            if (i > 0) { xlsx.Milliseconds.Add(ms); }
-            xlsxBytes = bytes;
-            if (connection.Length > 0)
+            output.AppendLine("| phase (one client, sequential) | requests | errors | p50 ms | p95 ms | p99 ms | max ms | rows on a page | total |");
+            output.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+            string[] inboxSorts = ["", "&sort=title", "&sort=number", "&sort=submitted-asc"];
+            var health = await TimeAsync(reviewer, samples, _ => "/health/live", null);
+            output.AppendLine(Row("floor: GET /health/live", health.Series, "–", "–"));
+            var inbox = await TimeAsync(reviewer, samples, i => $"/Review?p={Page(i)}{inboxSorts[i % inboxSorts.Length]}", "inbox");
+            output.AppendLine(Row("L1. GET /Review (reviewer.guangdong), random page", inbox.Series, inbox.Rows, inbox.Total));
+            // The ministry's own inbox holds every application that reached its stage: the inbox at the full 5,000.
+            var ministryInbox = await TimeAsync(ministry, samples, i => $"/Review?p={Page(i)}{inboxSorts[i % inboxSorts.Length]}", "inbox");
+            output.AppendLine(Row("L1′. GET /Review (ministry), random page", ministryInbox.Series, ministryInbox.Rows, ministryInbox.Total));
+            var national = await TimeAsync(ministry, samples, i => $"/Ministry/Applications?campaignId={campaign}&p={Page(i)}", "national");
+            output.AppendLine(Row("L2. GET /Ministry/Applications (ministry), random page", national.Series, national.Rows, national.Total));
+            failed |= inbox.Series.Errors > 0 || ministryInbox.Series.Errors > 0 || national.Series.Errors > 0;
+
+            // X: the export against COPY of the same rows (the application lines and the verdict the unit signed off with).
+            var copy = new Series();
+            var xlsx = new Series();
+            long xlsxBytes = 0, copyBytes = 0;
+            var connection = options.Get("connection", "");
+            var file = Path.Combine(Path.GetTempPath(), $"smezones-bench-copy-{Environment.ProcessId}.tsv");
+            for (var i = 0; i < 4; i++)
             {
-                var started = Stopwatch.GetTimestamp();
-                copyBytes = await CopyAsync(connection, campaign, file);
-                if (i > 0) { copy.Milliseconds.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds); }
+                var (status, bytes, ms) = await ministry.DrainAsync($"/Ministry/Overview?campaignId={campaign}&handler=Xlsx");
+                if (status != HttpStatusCode.OK) { xlsx.Fail($"xlsx answered {(int)status}"); continue; }
+                if (i > 0) { xlsx.Milliseconds.Add(ms); }
+                xlsxBytes = bytes;
+                if (connection.Length > 0)
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    copyBytes = await CopyAsync(connection, campaign, file);
+                    if (i > 0) { copy.Milliseconds.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds); }
+                }
             }
+            File.Delete(file);
+            xlsx.Milliseconds.Sort();
+            copy.Milliseconds.Sort();
+            failed |= xlsx.Errors > 0;
+            var ratio = xlsx.Percentile(50) / copy.Percentile(50);
+            output.AppendLine();
+            output.AppendLine($"X. National summary .xlsx ({national.Total} applications): median {Series.Ms(xlsx.Percentile(50))} ms " +
+                $"(max {Series.Ms(xlsx.Percentile(100))}), {xlsxBytes / 1024.0:0} KiB; PostgreSQL COPY of the same rows to a file: median " +
+                $"{Series.Ms(copy.Percentile(50))} ms, {copyBytes / 1024.0:0} KiB; ratio **{ratio:0.0}×** (goal ≤ 5×; 3 runs each after one warm-up)." +
+                (xlsx.FirstError is { } why ? $" Errors: {why}." : ""));
         }
-        File.Delete(file);
-        xlsx.Milliseconds.Sort();
-        copy.Milliseconds.Sort();
-        failed |= xlsx.Errors > 0;
-        var ratio = xlsx.Percentile(50) / copy.Percentile(50);
-        output.AppendLine();
-        output.AppendLine($"X. National summary .xlsx ({national.Total} applications): median {Series.Ms(xlsx.Percentile(50))} ms " +
-            $"(max {Series.Ms(xlsx.Percentile(100))}), {xlsxBytes / 1024.0:0} KiB; PostgreSQL COPY of the same rows to a file: median " +
-            $"{Series.Ms(copy.Percentile(50))} ms, {copyBytes / 1024.0:0} KiB; ratio **{ratio:0.0}×** (goal ≤ 5×; 3 runs each after one warm-up)." +
-            (xlsx.FirstError is { } why ? $" Errors: {why}." : ""));
 
         if (options.Get("dossier", "") is { Length: > 0 } dossierId)
         {
