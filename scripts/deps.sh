@@ -14,8 +14,8 @@ fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || missing+=(fonts-noto
 # The PDFs' fonts (ADR 0075): TrueType, so Chromium embeds CID subsets rather than Type 3 outlines.
 fc-list 2>/dev/null | grep -i "AR PL UMing CN" >/dev/null || missing+=(fonts-arphic-uming)
 fc-list 2>/dev/null | grep -i "WenQuanYi Zen Hei" >/dev/null || missing+=(fonts-wqy-zenhei)
-# hb-subset cuts the print fonts down (scripts/print-fonts.sh, ADR 0082).
-command -v hb-subset >/dev/null 2>&1 || missing+=(libharfbuzz-bin)
+# pyftsubset cuts the print fonts down (scripts/print-fonts.sh, ADR 0082).
+command -v pyftsubset >/dev/null 2>&1 || missing+=(fonttools)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 # LibreOffice prints the 推荐汇总表 .xlsx in a test, as a reviewer opening it would.
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
