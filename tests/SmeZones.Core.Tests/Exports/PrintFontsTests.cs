@@ -59,4 +59,16 @@ public sealed class PrintFontsTests(PdfRendererFixture fixture) : IClassFixture<
         // One subset from the print font, one from the full collection for 堃.
         Assert.Equal(2, fonts.Count(f => f.Name.Contains("UMingCN", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public async Task Without_the_print_fonts_the_same_text_prints_from_the_full_fonts()
+    {
+        await using var renderer = new ChromiumPdfRenderer(new PdfRendererOptions { FontConfigFile = "/nonexistent/fonts.conf", PoolSize = 1 });
+        var families = "\"SmeZones Print Song\", \"AR PL UMing CN\", serif";
+
+        var pdf = await renderer.RenderAsync(Document(families, "<p>中外中小企业合作区申报表</p>"), "草稿");
+
+        Assert.Contains("中外中小企业合作区申报表", PdfTools.Compact(await PdfTools.TextAsync(pdf)), StringComparison.Ordinal);
+        Assert.Contains(await PdfTools.FontsAsync(pdf), f => f.Name.Contains("UMingCN", StringComparison.Ordinal));
+    }
 }
