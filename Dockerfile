@@ -5,7 +5,10 @@ COPY . .
 RUN dotnet publish src/SmeZones.Web -c Release -o /out
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
-RUN apt-get update && apt-get install -y --no-install-recommends chromium fonts-noto-cjk fonts-arphic-uming fonts-wqy-zenhei fonts-dejavu-core && rm -rf /var/lib/apt/lists/*
+RUN apt-get update && apt-get install -y --no-install-recommends chromium fonts-noto-cjk fonts-arphic-uming fonts-wqy-zenhei fonts-dejavu-core fonttools && rm -rf /var/lib/apt/lists/*
+# The cut-down print fonts PDFs are printed from (ADR 0082).
+COPY scripts/print-fonts.sh /tmp/print-fonts.sh
+RUN bash /tmp/print-fonts.sh && rm /tmp/print-fonts.sh
 WORKDIR /app
 COPY --from=build /out .
 ENV ASPNETCORE_URLS=http://0.0.0.0:8080

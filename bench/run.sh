@@ -116,7 +116,8 @@ step "migrate + seed-demo"
 ASPNETCORE_ENVIRONMENT=Development timeout 120 dotnet "$web" migrate >"$work/setup.log" 2>&1 || { cat "$work/setup.log" >&2; exit 1; }
 ASPNETCORE_ENVIRONMENT=Development timeout 120 dotnet "$web" seed-demo >>"$work/setup.log" 2>&1 || { cat "$work/setup.log" >&2; exit 1; }
 
-if [ "$SECTION_PHASES" = 1 ]; then
+# The PDF phases print the first of these applications, so they need the seed too.
+if [ "$SECTION_PHASES" = 1 ] || [ "$PDF_PHASES" = 1 ]; then
   step "seed $COUNT zone-2026 applications"
   timeout 180 dotnet "$bench" seed --connection "$ConnectionStrings__Default" --count "$COUNT" --out "$work/ids.tsv" >&2
 fi

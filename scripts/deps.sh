@@ -14,6 +14,8 @@ fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || missing+=(fonts-noto
 # The PDFs' fonts (ADR 0075): TrueType, so Chromium embeds CID subsets rather than Type 3 outlines.
 fc-list 2>/dev/null | grep -i "AR PL UMing CN" >/dev/null || missing+=(fonts-arphic-uming)
 fc-list 2>/dev/null | grep -i "WenQuanYi Zen Hei" >/dev/null || missing+=(fonts-wqy-zenhei)
+# pyftsubset cuts the print fonts down (scripts/print-fonts.sh, ADR 0082).
+command -v pyftsubset >/dev/null 2>&1 || missing+=(fonttools)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 # LibreOffice prints the 推荐汇总表 .xlsx in a test, as a reviewer opening it would.
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
@@ -22,4 +24,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing: ${missing[*]}"
   as_root apt-get update -qq
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# The cut-down print fonts PDFs are printed from (ADR 0082); rebuilt when the script changes.
+print_fonts=/usr/local/share/smezones/print-fonts
+if [ ! -f "$print_fonts/fonts.conf" ] || [ "$(dirname "$0")/print-fonts.sh" -nt "$print_fonts/fonts.conf" ]; then
+  as_root bash "$(dirname "$0")/print-fonts.sh" "$print_fonts"
 fi

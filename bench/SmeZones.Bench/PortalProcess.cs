@@ -34,15 +34,16 @@ internal sealed class PortalProcess(int pid)
     public double CpuSeconds() => Cpu(pid, withReapedChildren: false);
 
     /// <summary>
-    /// CPU seconds of the process, its children that have exited, and its live descendants: the whole of a
-    /// PostgreSQL cluster when given the postmaster.
+    /// CPU seconds of the process, its live descendants, and every process of the tree that has exited and been
+    /// reaped (counted in its parent's children's time): the whole of a PostgreSQL cluster when given the postmaster;
+    /// for Chromium also the print compositor it starts for each PDF, which its zygote reaps.
     /// </summary>
     public double TreeCpuSeconds()
     {
         var total = Cpu(pid, withReapedChildren: true);
         foreach (var child in Descendants())
         {
-            total += Cpu(child, withReapedChildren: false);
+            total += Cpu(child, withReapedChildren: true);
         }
         return total;
     }

@@ -223,6 +223,7 @@ public sealed class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
                 ExecutablePath = _options.ChromiumPath,
                 Headless = true,
                 Args = ChromiumArgs,
+                Env = BrowserEnvironment(_options.FontConfigFile),
                 // A cold start on a busy machine can take seconds; it gets at least 30 s whatever the document limit.
                 Timeout = (float)Math.Max(_options.Timeout.TotalMilliseconds, 30_000),
             });
@@ -247,6 +248,27 @@ public sealed class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
         {
             _startLock.Release();
         }
+    }
+
+    /// <summary>
+    /// The portal's environment, plus the print fonts' fontconfig file when it exists (ADR 0082); null keeps
+    /// Playwright's default, the portal's environment as it is.
+    /// </summary>
+    private static Dictionary<string, string>? BrowserEnvironment(string fontConfigFile)
+    {
+        if (string.IsNullOrEmpty(fontConfigFile) || !File.Exists(fontConfigFile))
+        {
+            return null;
+        }
+
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (System.Collections.DictionaryEntry variable in Environment.GetEnvironmentVariables())
+        {
+            environment[(string)variable.Key] = (string?)variable.Value ?? string.Empty;
+        }
+
+        environment["FONTCONFIG_FILE"] = fontConfigFile;
+        return environment;
     }
 
     private async Task ReturnAsync(PrintPage page, bool reusable)

@@ -16,7 +16,7 @@ internal static class PdfFooter
     /// </summary>
     public static string Template(string footerText) =>
         "<div style=\"box-sizing:border-box;width:100%;padding:0 12mm;display:flex;justify-content:space-between;"
-        + "font-family:'WenQuanYi Zen Hei','AR PL UMing CN',sans-serif;font-size:8pt;color:#333;\">"
+        + "font-family:'SmeZones Print Hei','WenQuanYi Zen Hei','AR PL UMing CN',sans-serif;font-size:8pt;color:#333;\">"
         + $"<span>{WebUtility.HtmlEncode(footerText)}</span>"
         + "<span>第<span class=\"pageNumber\" style=\"margin:0 1em\"></span>页"
         + "<span style=\"margin:0 1em\">/</span>"

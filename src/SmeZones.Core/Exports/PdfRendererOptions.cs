@@ -25,6 +25,17 @@ public sealed record PdfRendererOptions
     /// </summary>
     public bool Tagged { get; init; }
 
+    /// <summary>
+    /// The fontconfig file written by <c>scripts/print-fonts.sh</c>: the system's fonts plus the cut-down print fonts
+    /// ("SmeZones Print Song", "SmeZones Print Hei") that the print CSS names first (ADR 0082). Chromium copies the whole
+    /// file of each font a document uses into every print job, so small files make PDFs much cheaper. When the file is
+    /// missing Chromium uses the system's fonts: the same PDFs, printed from the full fonts, more slowly.
+    /// </summary>
+    public string FontConfigFile { get; init; } = DefaultFontConfigFile;
+
+    /// <summary>Where <c>scripts/print-fonts.sh</c> writes its fontconfig file by default.</summary>
+    public const string DefaultFontConfigFile = "/usr/local/share/smezones/print-fonts/fonts.conf";
+
     /// <summary>Documents one Chromium prints before it is replaced, so that its memory stays bounded.</summary>
     public int RecycleAfter { get; init; } = 200;
 }

@@ -38,6 +38,7 @@ public static class PortalSetup
             QueueTimeout = TimeSpan.FromSeconds(config.GetValue("Portal:PdfQueueTimeoutSeconds", 15.0)),
             RecycleAfter = config.GetValue("Portal:PdfRecycleAfter", 200),
             Tagged = config.GetValue("Portal:PdfTagged", false),
+            FontConfigFile = config["Portal:PdfFontConfig"] ?? PdfRendererOptions.DefaultFontConfigFile,
         });
         services.AddSingleton<IPdfRenderer, ChromiumPdfRenderer>();
         services.AddSingleton<ApplicationPrintHtml>();

@@ -208,7 +208,7 @@ public class ApplicationPrintTests(PortalHost host)
         Assert.Equal(sheet, print.StyleSheet);
         Assert.Contains($"style-src {expectedHash};", print.ContentSecurityPolicy, StringComparison.Ordinal);
         Assert.Contains("@page { size: A4; margin: 20mm 18mm 22mm 18mm }", sheet, StringComparison.Ordinal);
-        Assert.Contains("font-family: \"AR PL UMing CN\", \"WenQuanYi Zen Hei\", \"DejaVu Sans\", serif", sheet, StringComparison.Ordinal);
+        Assert.Contains("font-family: \"SmeZones Print Song\", \"AR PL UMing CN\", \"WenQuanYi Zen Hei\", \"DejaVu Sans\", serif", sheet, StringComparison.Ordinal);
         // A hash covers <style> elements only; a style attribute would be blocked by the page's CSP.
         Assert.Empty(page.QuerySelectorAll("[style], script, link"));
     }
