@@ -26,8 +26,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-# The cut-down print fonts PDFs are printed from (ADR 0082); rebuilt when the script changes.
+# The cut-down print fonts PDFs are printed from (ADR 0082); rebuilt when the script's content changes (a fresh
+# clone's files are all new, so their dates say nothing).
 print_fonts=/usr/local/share/smezones/print-fonts
-if [ ! -f "$print_fonts/fonts.conf" ] || [ "$(dirname "$0")/print-fonts.sh" -nt "$print_fonts/fonts.conf" ]; then
+script_hash=$(sha256sum "$(dirname "$0")/print-fonts.sh" | cut -d' ' -f1)
+if [ ! -f "$print_fonts/fonts.conf" ] || [ "$(cat "$print_fonts/built-by" 2>/dev/null)" != "$script_hash" ]; then
   as_root bash "$(dirname "$0")/print-fonts.sh" "$print_fonts"
+  echo "$script_hash" | as_root tee "$print_fonts/built-by" >/dev/null
 fi
