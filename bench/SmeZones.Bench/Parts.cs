@@ -44,14 +44,15 @@ internal static class Parts
         var text = new StringBuilder();
         var entryKiB = RetainedKiB(200, () => new DraftDerivations(
             SectionProgressReport.For(definition, year, answers),
-            AssessmentEngine.Assess(criteria, definition, year, answers, AssessmentSettings.None)));
+            AssessmentEngine.Assess(criteria, definition, year, answers, AssessmentSettings.None),
+            FormComputations.Suggest(definition, year, answers)));
         text.AppendLine(inv, $"In-process cost of the section page's form work ({edition}, complete answers, 1 thread, mean process CPU time per call over ≥ {iterations} calls and ≥ 0.5 CPU s, after a warm-up):").AppendLine();
         text.AppendLine("| computation | CPU µs per call | KiB allocated per call |").AppendLine("|---|---:|---:|");
         foreach (var (what, micros, kib) in rows)
         {
             text.AppendLine(inv, $"| {what} | {micros:0} | {kib:0} |");
         }
-        text.AppendLine().AppendLine(inv, $"One entry of the draft cache (`DraftSelfCheck`: the progress and the self-check of one draft) retains {entryKiB:0.0} KiB of managed heap (mean over 200 held at once).");
+        text.AppendLine().AppendLine(inv, $"One entry of the draft cache (`DraftSelfCheck`: the progress, the self-check and the computed figures of one draft) retains {entryKiB:0.0} KiB of managed heap (mean over 200 held at once).");
         Console.WriteLine(text.ToString());
         var output = options.Get("out", "");
         return output.Length > 0 ? File.WriteAllTextAsync(output, text.ToString()).ContinueWith(_ => 0, TaskScheduler.Default) : Task.FromResult(0);
