@@ -32,9 +32,6 @@ public class SectionModel(PortalDbContext db, TimeProvider clock, DraftSelfCheck
     /// <summary>The application as loaded, with the settings its self-check is made with.</summary>
     private DraftForPage _draft = null!;
 
-    /// <summary>The saved answers when a GET shows them unchanged.</summary>
-    private FormAnswers? _saved;
-
     public string Heading => Progress.Single(p => p.Key == SectionKey).Heading;
     public string? NextSection =>
         SectionProgressReport.Headings(Definition).SkipWhile(h => h.Key != SectionKey).Skip(1).Select(h => h.Key).FirstOrDefault();
@@ -46,8 +43,9 @@ public class SectionModel(PortalDbContext db, TimeProvider clock, DraftSelfCheck
             return NotFound();
         }
         Version = Application.Version;
-        _saved = new FormAnswers(Application.Answers);
-        Show(Application.IsEditableByApplicant ? RepeatedFields.Prefill(Definition, Application.Campaign!.Year, _saved, SectionKey) : _saved);
+        var saved = new FormAnswers(Application.Answers);
+        var shown = Application.IsEditableByApplicant ? RepeatedFields.Prefill(Definition, Application.Campaign!.Year, saved, SectionKey) : saved;
+        Show(shown, asSaved: ReferenceEquals(shown, saved));
         return Page();
     }
 
@@ -156,13 +154,12 @@ public class SectionModel(PortalDbContext db, TimeProvider clock, DraftSelfCheck
         return saved;
     }
 
-    private void Show(FormAnswers values, FormAnswers? latest = null)
+    /// <param name="asSaved">The saved answers as they are (nothing prefilled, nothing posted): their figures are already computed.</param>
+    private void Show(FormAnswers values, FormAnswers? latest = null, bool asSaved = false)
     {
         // Both from the answers as saved (after this request's save, if any): the cache key is the new row version.
         var derived = drafts.For(_draft, Definition);
         (Progress, SelfCheck) = (derived.Progress, derived.SelfCheck);
-        // Showing the saved answers as they are (nothing prefilled, nothing posted): their figures are already computed.
-        var asSaved = ReferenceEquals(values, _saved);
         View = new FormView(Definition, Application.Campaign!.Year, values, ModelState, readOnly: !Application.IsEditableByApplicant, latest,
             asSaved ? derived.Suggestions : null);
     }

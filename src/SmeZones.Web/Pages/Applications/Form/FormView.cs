@@ -57,4 +57,4 @@ public sealed record FieldsModel(IReadOnlyList<FormField> Fields, FormView View)
 
 /// <summary>One input of a field, as the form renderer draws it.</summary>
 /// <param name="Context">Said to screen readers after the label where the printed label alone is ambiguous (two rows "联系人").</param>
-public sealed record InputModel(string Key, string Label, FormView View, string? Unit = null, int? MaxChars = null, bool Numeric = false, bool Multiline = false, bool HideLabel = false, string? Context = null);
+public sealed record InputModel(string Key, string Label, string? Unit = null, int? MaxChars = null, bool Numeric = false, bool Multiline = false, bool HideLabel = false, string? Context = null);
