@@ -38,19 +38,20 @@ public sealed class DraftSelfCheck(int capacity = DraftSelfCheck.DefaultCapacity
     private static readonly TimeSpan Idle = TimeSpan.FromMinutes(20);
 
     /// <summary>
-    /// As <see cref="ApplicationAccess.FindVisibleAsync"/> (the application, tracked if asked, with its campaign, stages and
-    /// organisation), plus the province reference figures for the self-check, in the same statement.
+    /// The application the viewer may see (as <see cref="ApplicationAccess.VisibleTo"/>), tracked if asked, with its round
+    /// (not the round's stages nor the organisation: a section page uses neither) and the province reference figures for
+    /// the self-check, in one statement that returns one row.
     /// </summary>
     public static async Task<DraftForPage?> FindVisibleAsync(PortalDbContext db, Viewer viewer, Guid id, bool tracked, CancellationToken ct = default)
     {
         // A page that only shows the draft does not track it: nothing to snapshot or fix up for a save.
         var applications = tracked ? db.Applications : db.Applications.AsNoTracking();
-        var row = await applications.VisibleTo(viewer).Where(a => a.Id == id).WithRoundAndOrganisation()
-            .Select(a => new
-            {
-                Application = a,
-                Figures = db.ProvinceReferenceFigures.FirstOrDefault(f => f.CampaignId == a.CampaignId && f.RegionCode == a.ProvincialUnitCode),
-            })
+        // A plain left join on the figures' key: FirstOrDefault in a projection would rank the whole table first.
+        var row = await (
+            from a in applications.VisibleTo(viewer).Where(a => a.Id == id).Include(a => a.Campaign)
+            join f in db.ProvinceReferenceFigures on new { a.CampaignId, RegionCode = a.ProvincialUnitCode } equals new { f.CampaignId, f.RegionCode } into figures
+            from f in figures.DefaultIfEmpty()
+            select new { Application = a, Figures = f })
             .SingleOrDefaultAsync(ct);
         return row is null
             ? null

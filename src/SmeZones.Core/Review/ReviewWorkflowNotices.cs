@@ -32,7 +32,7 @@ public static class ReviewWorkflowNotices
         return application is null ? new ApplicantNotices(null, null) : await ForApplicantAsync(db, application, ct);
     }
 
-    /// <summary>The same, for an application the page has already loaded with its campaign and stages.</summary>
+    /// <summary>The same, for an application the page has already loaded.</summary>
     public static async Task<ApplicantNotices> ForApplicantAsync(PortalDbContext db, Application application, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(application);
@@ -58,7 +58,7 @@ public static class ReviewWorkflowNotices
             .Select(h => new SectionComment(h.Key, h.Heading, request.SectionComments[h.Key]))
             .Concat(request.SectionComments.Where(c => headings.All(h => h.Key != c.Key)).Select(c => new SectionComment(c.Key, c.Key, c.Value)))
             .ToList();
-        return new RevisionNotice(await UnitNameAsync(db, request.OrganisationId, ct), StageName(application, request.StageOrder),
+        return new RevisionNotice(await UnitNameAsync(db, request.OrganisationId, ct), await StageNameAsync(db, application.CampaignId, request.StageOrder, ct),
             request.ReturnedAt, request.GeneralComment, sections);
     }
 
@@ -69,12 +69,14 @@ public static class ReviewWorkflowNotices
             .OrderByDescending(r => r.StageOrder).FirstOrDefaultAsync(ct);
         return review is null
             ? null
-            : new NotRecommendedNotice(await UnitNameAsync(db, review.OrganisationId, ct), StageName(application, review.StageOrder),
+            : new NotRecommendedNotice(await UnitNameAsync(db, review.OrganisationId, ct), await StageNameAsync(db, application.CampaignId, review.StageOrder, ct),
                 review.SignedOffAt!.Value, review.DecisionReason ?? "");
     }
 
     private static async Task<string> UnitNameAsync(PortalDbContext db, int organisationId, CancellationToken ct) =>
         await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleOrDefaultAsync(ct) ?? "";
 
-    private static string StageName(Application application, int order) => application.Campaign?.Stage(order)?.Name ?? "";
+    // Read here rather than from the application's loaded round: the section pages load the round without its stages.
+    private static async Task<string> StageNameAsync(PortalDbContext db, int campaignId, int order, CancellationToken ct) =>
+        await db.ReviewStages.Where(s => s.CampaignId == campaignId && s.Order == order).Select(s => s.Name).SingleOrDefaultAsync(ct) ?? "";
 }
