@@ -60,6 +60,7 @@ public class LookAndAccessibilityTests(BrowserPortal portal)
             await SignInAsync(page, "applicant.foshan");
             await Visit("/", "申报单位首页");
             await Visit($"/Applications/{draft.Id}", "申报概览");
+            await Visit($"/Applications/{draft.Id}/SelfCheck", "自查");
             await Visit($"/Applications/{draft.Id}/Sections/basic", "申报表一节");
             // axe checks text only; WCAG 1.4.11 also asks 3:1 for the borders that show where a control is.
             foreach (var control in new[] { "input.form-control", "input[type=radio]" })

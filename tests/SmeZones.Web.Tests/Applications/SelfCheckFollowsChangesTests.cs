@@ -7,8 +7,8 @@ using SmeZones.Web.Tests.Review;
 namespace SmeZones.Web.Tests.Applications;
 
 /// <summary>
-/// The section pages' self-check is kept in process between GETs (ADR 0073); whatever changes what it is made from
-/// shows on the next page, whoever made the change.
+/// The self-check is kept in process between GETs (ADR 0073); whatever changes what it is made from shows on the next
+/// page, a section page's or the self-check page (ADR 0089), whoever made the change.
 /// </summary>
 [Collection(PortalCollection.Name)]
 public class SelfCheckFollowsChangesTests(PortalHost host)
@@ -19,7 +19,10 @@ public class SelfCheckFollowsChangesTests(PortalHost host)
         var (_, application, client) = await SavedDraftAsync();
         using (client)
         {
-            Assert.Equal("不符合", await BadgeAsync(client, application.Id, "gate.noMajorIncident"));
+            var section = $"/Applications/{application.Id}/Sections/basic";
+            var whole = $"/Applications/{application.Id}/SelfCheck";
+            Assert.Equal("不符合", await BadgeAsync(client, section, "gate.noMajorIncident"));
+            Assert.Equal("不符合", await BadgeAsync(client, whole, "gate.noMajorIncident"));
             await using (var db = host.NewDbContext())
             {
                 var saved = await db.Applications.SingleAsync(a => a.Id == application.Id);
@@ -27,7 +30,8 @@ public class SelfCheckFollowsChangesTests(PortalHost host)
                 await db.SaveChangesAsync();
             }
 
-            Assert.Equal("符合", await BadgeAsync(client, application.Id, "gate.noMajorIncident"));
+            Assert.Equal("符合", await BadgeAsync(client, section, "gate.noMajorIncident"));
+            Assert.Equal("符合", await BadgeAsync(client, whole, "gate.noMajorIncident"));
         }
     }
 
@@ -74,8 +78,9 @@ public class SelfCheckFollowsChangesTests(PortalHost host)
         return (chain, application, client);
     }
 
-    private static async Task<string> BadgeAsync(PortalClient client, Guid applicationId, string requirement) =>
-        (await PanelAsync(client, applicationId)).QuerySelector($"li[data-requirement='{requirement}'] .badge")!.TextContent.Trim();
+    /// <summary>The requirement's outcome as a page shows it (a section page's self-check, or the self-check page).</summary>
+    private static async Task<string> BadgeAsync(PortalClient client, string url, string requirement) =>
+        (await client.GetDocumentAsync(url)).QuerySelector($".assessment li[data-requirement='{requirement}'] .badge")!.TextContent.Trim();
 
     private static async Task<AngleSharp.Dom.IElement> PanelAsync(PortalClient client, Guid applicationId) =>
         (await client.GetDocumentAsync($"/Applications/{applicationId}/Sections/openness")).QuerySelector("aside.self-check")!;

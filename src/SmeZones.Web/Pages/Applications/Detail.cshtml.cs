@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SmeZones.Core.Applications;
+using SmeZones.Core.Assessment;
 using SmeZones.Core.Data;
 using SmeZones.Core.Forms;
 using SmeZones.Web.Infrastructure;
@@ -9,7 +10,7 @@ using SmeZones.Web.Infrastructure;
 namespace SmeZones.Web.Pages.Applications;
 
 /// <summary>An application's overview for its applicant: where each part stands, and what to do next.</summary>
-public class DetailModel(PortalDbContext db) : PageModel
+public class DetailModel(PortalDbContext db, DraftSelfCheck drafts) : PageModel
 {
     public Application Application { get; private set; } = null!;
     public FormDefinition Definition { get; private set; } = null!;
@@ -17,16 +18,30 @@ public class DetailModel(PortalDbContext db) : PageModel
     public Core.Publication.ListResult? ListResult { get; private set; }
     public ApplicationProgress Overall { get; private set; } = null!;
 
+    /// <summary>A draft's self-check, for its counts beside the link to the self-check page; null once submitted.</summary>
+    public Core.Assessment.Assessment? SelfCheck { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        var application = await db.Applications.AsNoTracking().FindVisibleAsync(User.ToViewer(), id);
-        if (application is null || !FormEditionCatalogue.Default.TryGet(application.FormEditionKey, out var definition))
+        // The section pages' read (the same statement, with the province figures): a draft's progress and self-check
+        // then come from the derivations kept per draft version, as on its section pages.
+        var draft = await DraftSelfCheck.FindVisibleAsync(db, User.ToViewer(), id, tracked: false, HttpContext.RequestAborted);
+        if (draft is null || !FormEditionCatalogue.Default.TryGet(draft.Application.FormEditionKey, out var definition))
         {
             return NotFound();
         }
+        var application = draft.Application;
         Application = application;
         Definition = definition!;
-        Progress = SectionProgressReport.For(Definition, application.Campaign!.Year, new FormAnswers(application.Answers));
+        if (application.IsEditableByApplicant)
+        {
+            var derived = drafts.For(draft, Definition);
+            (Progress, SelfCheck) = (derived.Progress, derived.SelfCheck);
+        }
+        else
+        {
+            Progress = SectionProgressReport.For(Definition, application.Campaign!.Year, new FormAnswers(application.Answers));
+        }
         var withFiles = await db.Evidence.Where(e => e.ApplicationId == id).Select(e => e.SlotKey).Distinct().ToListAsync();
         Overall = ApplicationProgress.For(Definition, application, Progress, withFiles);
         ListResult = await Core.Publication.PublishedLists.ResultForAsync(db, id);
