@@ -39,16 +39,24 @@ public sealed class DraftSelfCheck(int capacity = DraftSelfCheck.DefaultCapacity
 
     /// <summary>
     /// The application the viewer may see (as <see cref="ApplicationAccess.VisibleTo"/>), tracked if asked, with its round
-    /// (not the round's stages nor the organisation: a section page uses neither) and the province reference figures for
-    /// the self-check, in one statement that returns one row.
+    /// (not the round's stages nor the organisation: the section pages use neither) and the province reference figures
+    /// for the self-check, in one statement that returns one row.
     /// </summary>
-    public static async Task<DraftForPage?> FindVisibleAsync(PortalDbContext db, Viewer viewer, Guid id, bool tracked, CancellationToken ct = default)
+    public static Task<DraftForPage?> FindVisibleAsync(PortalDbContext db, Viewer viewer, Guid id, bool tracked, CancellationToken ct = default) =>
+        FindAsync(db, viewer, id, tracked, applications => applications.Include(a => a.Campaign), ct);
+
+    /// <summary>As <see cref="FindVisibleAsync"/>, with the round's stages and the organisation too (the overview shows them).</summary>
+    public static Task<DraftForPage?> FindVisibleWithRoundAndOrganisationAsync(PortalDbContext db, Viewer viewer, Guid id, CancellationToken ct = default) =>
+        FindAsync(db, viewer, id, tracked: false, applications => applications.WithRoundAndOrganisation(), ct);
+
+    private static async Task<DraftForPage?> FindAsync(
+        PortalDbContext db, Viewer viewer, Guid id, bool tracked, Func<IQueryable<Application>, IQueryable<Application>> including, CancellationToken ct)
     {
         // A page that only shows the draft does not track it: nothing to snapshot or fix up for a save.
         var applications = tracked ? db.Applications : db.Applications.AsNoTracking();
         // A plain left join on the figures' key: FirstOrDefault in a projection would rank the whole table first.
         var row = await (
-            from a in applications.VisibleTo(viewer).Where(a => a.Id == id).Include(a => a.Campaign)
+            from a in including(applications.VisibleTo(viewer).Where(a => a.Id == id))
             join f in db.ProvinceReferenceFigures on new { a.CampaignId, RegionCode = a.ProvincialUnitCode } equals new { f.CampaignId, f.RegionCode } into figures
             from f in figures.DefaultIfEmpty()
             select new { Application = a, Figures = f })

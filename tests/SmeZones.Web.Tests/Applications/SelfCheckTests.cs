@@ -144,13 +144,18 @@ public class SelfCheckTests(PortalHost host, Xunit.Abstractions.ITestOutputHelpe
     }
 
     [Fact]
-    public async Task The_overview_of_a_draft_links_to_the_self_check_with_its_counts()
+    public async Task The_overview_of_a_draft_links_to_the_self_check_with_its_counts_and_names_its_unit_and_round()
     {
         var chain = await host.TestData.CreateRoundChainAsync(Programme.Zone);
         var application = await DraftAsync(chain, WorkspaceTestData.ZoneAnswers("佛山自查概览合作区"));
         using var client = await host.SignedInAsync(chain.Applicant);
 
         var overview = await client.GetDocumentAsync($"/Applications/{application.Id}");
+
+        // The overview reads the draft as the section pages do, plus what its summary shows.
+        var summary = overview.QuerySelector("main dl")!.TextContent;
+        Assert.Contains(chain.ApplicantOrganisation.Name, summary, StringComparison.Ordinal);
+        Assert.Contains(chain.Round.Name, summary, StringComparison.Ordinal);
 
         var link = overview.QuerySelector(".self-check-link")!;
         Assert.Equal($"/Applications/{application.Id}/SelfCheck", link.QuerySelector("a")!.GetAttribute("href"));

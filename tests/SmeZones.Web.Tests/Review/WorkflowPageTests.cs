@@ -35,6 +35,15 @@ public class WorkflowPageTests(PortalHost host)
         Assert.Contains("请补充近三年数据来源。", block.TextContent, StringComparison.Ordinal);
         Assert.NotNull(block.QuerySelector($"a[href='/Applications/{application.Id}/Sections/basic']"));
         Assert.Contains("退回修改", detail.QuerySelector("main dl")!.TextContent, StringComparison.Ordinal);
+        // The section page reads the round without its stages; its notice still names who returned it, at which stage.
+        await using (var read = host.NewDbContext())
+        {
+            var request = await read.RevisionRequests.AsNoTracking().SingleAsync(r => r.ApplicationId == application.Id);
+            var stage = await read.ReviewStages.AsNoTracking().SingleAsync(s => s.CampaignId == chain.Round.Id && s.Order == request.StageOrder);
+            var onSection = (await applicant.GetDocumentAsync($"/Applications/{application.Id}/Sections/basic")).GetElementById("revision-comments")!;
+            Assert.Contains($"{chain.ProvinceOrganisation.Name}（{stage.Name}）", onSection.TextContent, StringComparison.Ordinal);
+            Assert.Contains("营业总收入与统计公报不一致，请核实。", onSection.TextContent, StringComparison.Ordinal);
+        }
 
         using var saved = await applicant.SubmitAsync($"/Applications/{application.Id}/Sections/basic",
             new Dictionary<string, string> { ["basic.zoneName"] = "佛山中德合作区（修改后）" }, "form.section-form");

@@ -23,9 +23,9 @@ public class DetailModel(PortalDbContext db, DraftSelfCheck drafts) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        // The section pages' read (the same statement, with the province figures): a draft's progress and self-check
-        // then come from the derivations kept per draft version, as on its section pages.
-        var draft = await DraftSelfCheck.FindVisibleAsync(db, User.ToViewer(), id, tracked: false, HttpContext.RequestAborted);
+        // The section pages' read (with the province figures) plus the stages and organisation the summary shows: a
+        // draft's progress and self-check then come from the derivations kept per draft version, as on its section pages.
+        var draft = await DraftSelfCheck.FindVisibleWithRoundAndOrganisationAsync(db, User.ToViewer(), id, HttpContext.RequestAborted);
         if (draft is null || !FormEditionCatalogue.Default.TryGet(draft.Application.FormEditionKey, out var definition))
         {
             return NotFound();
