@@ -1,11 +1,8 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using SmeZones.Core.Applications;
-using SmeZones.Core.Data;
 using SmeZones.Core.Forms;
-using SmeZones.Core.Organisations;
 using AssessmentResult = SmeZones.Core.Assessment.Assessment;
 
 namespace SmeZones.Core.Assessment;
@@ -18,8 +15,7 @@ public sealed record DraftForPage(Application Application, AssessmentSettings Se
 public sealed record DraftDerivations(IReadOnlyList<SectionProgress> Progress, AssessmentResult? SelfCheck, IReadOnlyList<FormSuggestion> Suggestions);
 
 /// <summary>
-/// The section pages' reads and derivations (ADRs 0069, 0073). The application, its round and the province figures
-/// come in one statement. The progress and the self-check depend only on the saved answers (the row version, xmin,
+/// The section pages' derivations (ADRs 0069, 0073); <see cref="DraftRead"/> reads the draft. The progress and the self-check depend only on the saved answers (the row version, xmin,
 /// which every write of the row moves), the form and criteria editions, the round year and the assessment settings;
 /// they are kept in process under a key made of all of these, so a GET of another section of an unchanged draft does
 /// not validate and assess the whole form again, and any change of an input is a different key (never a stale entry).
@@ -36,35 +32,6 @@ public sealed class DraftSelfCheck(int capacity = DraftSelfCheck.DefaultCapacity
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = capacity });
 
     private static readonly TimeSpan Idle = TimeSpan.FromMinutes(20);
-
-    /// <summary>
-    /// The application the viewer may see (as <see cref="ApplicationAccess.VisibleTo"/>), tracked if asked, with its round
-    /// (not the round's stages nor the organisation: the section pages use neither) and the province reference figures
-    /// for the self-check, in one statement that returns one row.
-    /// </summary>
-    public static Task<DraftForPage?> FindVisibleAsync(PortalDbContext db, Viewer viewer, Guid id, bool tracked, CancellationToken ct = default) =>
-        FindAsync(db, viewer, id, tracked, applications => applications.Include(a => a.Campaign), ct);
-
-    /// <summary>As <see cref="FindVisibleAsync"/>, with the round's stages and the organisation too (the overview shows them).</summary>
-    public static Task<DraftForPage?> FindVisibleWithRoundAndOrganisationAsync(PortalDbContext db, Viewer viewer, Guid id, CancellationToken ct = default) =>
-        FindAsync(db, viewer, id, tracked: false, applications => applications.WithRoundAndOrganisation(), ct);
-
-    private static async Task<DraftForPage?> FindAsync(
-        PortalDbContext db, Viewer viewer, Guid id, bool tracked, Func<IQueryable<Application>, IQueryable<Application>> including, CancellationToken ct)
-    {
-        // A page that only shows the draft does not track it: nothing to snapshot or fix up for a save.
-        var applications = tracked ? db.Applications : db.Applications.AsNoTracking();
-        // A plain left join on the figures' key: FirstOrDefault in a projection would rank the whole table first.
-        var row = await (
-            from a in including(applications.VisibleTo(viewer).Where(a => a.Id == id))
-            join f in db.ProvinceReferenceFigures on new { a.CampaignId, RegionCode = a.ProvincialUnitCode } equals new { f.CampaignId, f.RegionCode } into figures
-            from f in figures.DefaultIfEmpty()
-            select new { Application = a, Figures = f })
-            .SingleOrDefaultAsync(ct);
-        return row is null
-            ? null
-            : new DraftForPage(row.Application, ApplicationAssessment.SettingsFor(row.Application.Campaign!, row.Application.RegionCode, row.Figures));
-    }
 
     /// <summary>The progress and self-check of the draft as saved (not of what a refused post would show).</summary>
     public DraftDerivations For(DraftForPage draft, FormDefinition definition)

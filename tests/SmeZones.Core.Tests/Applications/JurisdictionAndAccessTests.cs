@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SmeZones.Core.Applications;
+using SmeZones.Core.Assessment;
 using SmeZones.Core.Organisations;
 using SmeZones.Core.Regions;
 using SmeZones.Core.Tests.Infrastructure;
@@ -198,12 +199,25 @@ public class ApplicationAccessTests(MigratedDatabaseFixture fixture) : IClassFix
     private static Viewer ViewerOf(Organisation organisation, params string[] roles) =>
         new(Guid.NewGuid(), organisation.Id, organisation.Level, organisation.RegionCode, roles.ToHashSet());
 
-    /// <summary>The labels of this world's applications the viewer can reach, sorted; other tests' rows are ignored.</summary>
+    /// <summary>
+    /// The labels of this world's applications the viewer can reach, sorted; other tests' rows are ignored. Asked both
+    /// ways a page asks: as a list (the rule bound into the query) and one by one through the section pages' compiled
+    /// read (the rule's viewer as the query's parameters, ADR 0091), which must agree.
+    /// </summary>
     private async Task<List<string>> VisibleAsync(World world, Viewer viewer)
     {
         var ours = world.Applications.Values.ToList();
         await using var db = fixture.CreateContext();
         var ids = await db.Applications.VisibleTo(viewer).Where(a => ours.Contains(a.Id)).Select(a => a.Id).ToListAsync();
+        var readOneByOne = new List<Guid>();
+        foreach (var id in ours)
+        {
+            if (await DraftRead.FindVisibleAsync(db, viewer, id) is not null)
+            {
+                readOneByOne.Add(id);
+            }
+        }
+        Assert.Equal(ids.Order(), readOneByOne.Order());
         var labels = world.Applications.ToDictionary(a => a.Value, a => a.Key);
         return [.. ids.Select(id => labels[id]).Order(StringComparer.Ordinal)];
     }

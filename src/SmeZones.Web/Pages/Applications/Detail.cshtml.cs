@@ -25,7 +25,7 @@ public class DetailModel(PortalDbContext db, DraftSelfCheck drafts) : PageModel
     {
         // The section pages' read (with the province figures) plus the stages and organisation the summary shows: a
         // draft's progress and self-check then come from the derivations kept per draft version, as on its section pages.
-        var draft = await DraftSelfCheck.FindVisibleWithRoundAndOrganisationAsync(db, User.ToViewer(), id, HttpContext.RequestAborted);
+        var draft = await DraftRead.FindVisibleWithRoundAndOrganisationAsync(db, User.ToViewer(), id, HttpContext.RequestAborted);
         if (draft is null || !FormEditionCatalogue.Default.TryGet(draft.Application.FormEditionKey, out var definition))
         {
             return NotFound();

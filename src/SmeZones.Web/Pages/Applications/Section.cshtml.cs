@@ -117,7 +117,7 @@ public class SectionModel(PortalDbContext db, TimeProvider clock, DraftSelfCheck
         {
             // Someone saved between our read and our write: show what they saved, not our unsaved copy.
             db.ChangeTracker.Clear();
-            _draft = (await DraftSelfCheck.FindVisibleAsync(db, User.ToViewer(), Application.Id, tracked: true))!;
+            _draft = (await DraftRead.FindVisibleForSaveAsync(db, User.ToViewer(), Application.Id))!;
             Application = _draft.Application;
             return RefuseAsConflict(posted);
         }
@@ -188,7 +188,9 @@ public class SectionModel(PortalDbContext db, TimeProvider clock, DraftSelfCheck
         {
             return known;
         }
-        var draft = await DraftSelfCheck.FindVisibleAsync(db, http.User.ToViewer(), id, tracked: !HttpMethods.IsGet(http.Request.Method), http.RequestAborted);
+        var draft = HttpMethods.IsGet(http.Request.Method)
+            ? await DraftRead.FindVisibleAsync(db, http.User.ToViewer(), id, http.RequestAborted)
+            : await DraftRead.FindVisibleForSaveAsync(db, http.User.ToViewer(), id, http.RequestAborted);
         http.Items[typeof(DraftForPage)] = draft;
         return draft;
     }

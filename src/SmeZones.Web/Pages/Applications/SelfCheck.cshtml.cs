@@ -21,7 +21,7 @@ public class SelfCheckModel(PortalDbContext db, DraftSelfCheck drafts) : PageMod
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        var draft = await DraftSelfCheck.FindVisibleAsync(db, User.ToViewer(), id, tracked: false, HttpContext.RequestAborted);
+        var draft = await DraftRead.FindVisibleAsync(db, User.ToViewer(), id, HttpContext.RequestAborted);
         if (draft is null || !FormEditionCatalogue.Default.TryGet(draft.Application.FormEditionKey, out var definition))
         {
             return NotFound();
