@@ -27,6 +27,10 @@ public class MinistryInboxTests(PortalHost host)
         Assert.True(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture) >= 1);
         Assert.Equal(count, workbench.QuerySelector("#inbox-waiting strong")!.TextContent);
         Assert.Contains(waiting.Title, home.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        // The ministry's jurisdiction is the country, and its list includes what is still with a local stage.
+        var intro = workbench.GetElementById("inbox-intro")!.TextContent;
+        Assert.StartsWith("以下是全国各地已提交的申报，包括仍在地方审核环节的申报", intro, StringComparison.Ordinal);
+        Assert.DoesNotContain("已报送至本级", intro, StringComparison.Ordinal);
     }
 
     [Fact]

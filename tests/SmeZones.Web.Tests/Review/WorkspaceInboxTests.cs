@@ -23,6 +23,7 @@ public class WorkspaceInboxTests(PortalHost host)
         var page = await guangdong.GetDocumentAsync("/Review");
         var other = await sichuan.GetDocumentAsync("/Review");
 
+        Assert.StartsWith("以下是本单位管辖范围内、已报送至本级的申报", page.GetElementById("inbox-intro")!.TextContent, StringComparison.Ordinal);
         var row = Row(page, application.Id)!;
         Assert.NotNull(row);
         var cells = row.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
