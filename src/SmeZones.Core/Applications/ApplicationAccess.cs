@@ -72,5 +72,12 @@ public static class ApplicationAccess
 
     /// <summary>What an application's pages need around it: its round with the round's stages, and its organisation.</summary>
     public static IQueryable<Application> WithRoundAndOrganisation(this IQueryable<Application> applications) =>
-        applications.Include(a => a.Campaign).ThenInclude(c => c!.Stages).Include(a => a.Organisation);
+        applications.Provider.CreateQuery<Application>(ExpressionParameters.Apply(RoundAndOrganisation, applications.Expression));
+
+    /// <summary>
+    /// The includes of <see cref="WithRoundAndOrganisation"/> as an expression, so a compiled query (which cannot call
+    /// the method) takes the same ones.
+    /// </summary>
+    public static readonly Expression<Func<IQueryable<Application>, IQueryable<Application>>> RoundAndOrganisation =
+        applications => applications.Include(a => a.Campaign).ThenInclude(c => c!.Stages).Include(a => a.Organisation);
 }

@@ -39,12 +39,13 @@ public static class DraftRead
     public sealed record Row(Application Application, ProvinceReferenceFigures? Figures);
 
     // What each shape loads. A page that only shows the draft does not track it: nothing to snapshot for a save.
-    // Overview spells out ApplicationAccess.WithRoundAndOrganisation: a compiled query cannot call it.
+    private static readonly Expression<Func<IQueryable<Application>, IQueryable<Application>>> Untracked = q => q.AsNoTracking();
+    private static readonly Expression<Func<IQueryable<Application>, IQueryable<Application>>> WithRound = q => q.Include(a => a.Campaign);
     private static readonly Dictionary<Shape, Expression<Func<IQueryable<Application>, IQueryable<Application>>>> Shapes = new()
     {
-        [Shape.Shown] = q => q.AsNoTracking().Include(a => a.Campaign),
-        [Shape.Saved] = q => q.Include(a => a.Campaign),
-        [Shape.Overview] = q => q.AsNoTracking().Include(a => a.Campaign).ThenInclude(c => c!.Stages).Include(a => a.Organisation),
+        [Shape.Shown] = ExpressionParameters.Then(Untracked, WithRound),
+        [Shape.Saved] = WithRound,
+        [Shape.Overview] = ExpressionParameters.Then(Untracked, ApplicationAccess.RoundAndOrganisation),
     };
 
     // The read, with two marks that Compile replaces: the shape of the source and the viewer's rule. The viewer comes as
@@ -83,7 +84,7 @@ public static class DraftRead
         protected override Expression VisitMethodCall(MethodCallExpression node) => node.Method.Name switch
         {
             nameof(Shaped) when node.Method.DeclaringType == typeof(DraftRead) =>
-                ExpressionParameters.Replace(shape.Body, shape.Parameters[0], Visit(node.Arguments[0])),
+                ExpressionParameters.Apply(shape, Visit(node.Arguments[0])),
             nameof(Visible) when node.Method.DeclaringType == typeof(DraftRead) =>
                 new ViewerValues(rule.Parameters[1], values).Visit(ExpressionParameters.Replace(rule.Body, rule.Parameters[0], Visit(node.Arguments[0]))),
             _ => base.VisitMethodCall(node),

@@ -17,6 +17,13 @@ internal static class ExpressionParameters
         return Expression.Lambda<Func<T, bool>>(Replace(rule.Body, rule.Parameters[1], captured), rule.Parameters[0]);
     }
 
+    /// <summary>The body of a one-parameter lambda applied to <paramref name="argument"/>.</summary>
+    public static Expression Apply(LambdaExpression lambda, Expression argument) => Replace(lambda.Body, lambda.Parameters[0], argument);
+
+    /// <summary><paramref name="first"/>, then <paramref name="then"/> on its result, as one lambda.</summary>
+    public static Expression<Func<T, TResult>> Then<T, TMiddle, TResult>(Expression<Func<T, TMiddle>> first, Expression<Func<TMiddle, TResult>> then) =>
+        Expression.Lambda<Func<T, TResult>>(Apply(then, first.Body), first.Parameters[0]);
+
     /// <summary><paramref name="body"/> with every use of <paramref name="parameter"/> replaced by <paramref name="by"/>.</summary>
     public static Expression Replace(Expression body, ParameterExpression parameter, Expression by) =>
         new Replacer(parameter, by).Visit(body);

@@ -43,13 +43,22 @@ public static class ReviewWorkflowNotices
 
     private static async Task<RevisionNotice?> RevisionAsync(PortalDbContext db, Application application, CancellationToken ct)
     {
-        var request = await db.RevisionRequests.AsNoTracking()
+        // Who returned it and at which stage come with the request: one statement, whatever the page loaded.
+        var found = await db.RevisionRequests.AsNoTracking()
             .Where(r => r.ApplicationId == application.Id && r.ResolvedAt == null)
-            .OrderByDescending(r => r.ReturnedAt).FirstOrDefaultAsync(ct);
-        if (request is null)
+            .OrderByDescending(r => r.ReturnedAt)
+            .Select(r => new
+            {
+                Request = r,
+                Unit = db.Organisations.Where(o => o.Id == r.OrganisationId).Select(o => o.Name).FirstOrDefault(),
+                Stage = db.ReviewStages.Where(s => s.CampaignId == application.CampaignId && s.Order == r.StageOrder).Select(s => s.Name).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(ct);
+        if (found is null)
         {
             return null;
         }
+        var request = found.Request;
         var headings = FormEditionCatalogue.Default.TryGet(application.FormEditionKey, out var definition)
             ? SectionProgressReport.Headings(definition!)
             : [];
@@ -58,25 +67,22 @@ public static class ReviewWorkflowNotices
             .Select(h => new SectionComment(h.Key, h.Heading, request.SectionComments[h.Key]))
             .Concat(request.SectionComments.Where(c => headings.All(h => h.Key != c.Key)).Select(c => new SectionComment(c.Key, c.Key, c.Value)))
             .ToList();
-        return new RevisionNotice(await UnitNameAsync(db, request.OrganisationId, ct), await StageNameAsync(db, application.CampaignId, request.StageOrder, ct),
-            request.ReturnedAt, request.GeneralComment, sections);
+        return new RevisionNotice(found.Unit ?? "", found.Stage ?? "", request.ReturnedAt, request.GeneralComment, sections);
     }
 
     private static async Task<NotRecommendedNotice?> NotRecommendedAsync(PortalDbContext db, Application application, CancellationToken ct)
     {
-        var review = await db.StageReviews.AsNoTracking()
+        var found = await db.StageReviews.AsNoTracking()
             .Where(r => r.ApplicationId == application.Id && r.Decision == ReviewDecision.NotRecommend && r.SignedOffAt != null)
-            .OrderByDescending(r => r.StageOrder).FirstOrDefaultAsync(ct);
-        return review is null
-            ? null
-            : new NotRecommendedNotice(await UnitNameAsync(db, review.OrganisationId, ct), await StageNameAsync(db, application.CampaignId, review.StageOrder, ct),
-                review.SignedOffAt!.Value, review.DecisionReason ?? "");
+            .OrderByDescending(r => r.StageOrder)
+            .Select(r => new
+            {
+                r.SignedOffAt,
+                r.DecisionReason,
+                Unit = db.Organisations.Where(o => o.Id == r.OrganisationId).Select(o => o.Name).FirstOrDefault(),
+                Stage = db.ReviewStages.Where(s => s.CampaignId == application.CampaignId && s.Order == r.StageOrder).Select(s => s.Name).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(ct);
+        return found is null ? null : new NotRecommendedNotice(found.Unit ?? "", found.Stage ?? "", found.SignedOffAt!.Value, found.DecisionReason ?? "");
     }
-
-    private static async Task<string> UnitNameAsync(PortalDbContext db, int organisationId, CancellationToken ct) =>
-        await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleOrDefaultAsync(ct) ?? "";
-
-    // Read here rather than from the application's loaded round: the section pages load the round without its stages.
-    private static async Task<string> StageNameAsync(PortalDbContext db, int campaignId, int order, CancellationToken ct) =>
-        await db.ReviewStages.Where(s => s.CampaignId == campaignId && s.Order == order).Select(s => s.Name).SingleOrDefaultAsync(ct) ?? "";
 }
