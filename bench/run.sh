@@ -34,9 +34,9 @@ GCDUMP=${GCDUMP:-1}  # 0: no gcdump (no forced GC), counters and /proc only
 MEASURE_DIR=${MEASURE_DIR:-}
 url="http://127.0.0.1:$PORT"
 
-# The whole run is bounded: a watchdog ends it whatever happens (the trap still cleans up). 9½ minutes for the section
+# The whole run is bounded: a watchdog ends it whatever happens (the trap still cleans up). 11 minutes for the section
 # phases; the lists' phases add seeding (about a minute for 5,000), 2 GiB of evidence and their own measurements.
-default_deadline=$(( (SECTION_PHASES == 1 ? 570 : 360) + (SUBMITTED > 0 ? 600 : 0) ))
+default_deadline=$(( (SECTION_PHASES == 1 ? 660 : 360) + (SUBMITTED > 0 ? 600 : 0) ))
 deadline=${BENCH_DEADLINE:-$default_deadline}
 # Bash runs a trap only once the foreground command returns, so the watchdog also ends the script's own children.
 ( trap 'kill "$sleeper" 2>/dev/null; exit 0' TERM
@@ -157,11 +157,11 @@ if [ -n "$MEASURE_DIR" ]; then
   counters_pid=$!
 fi
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-step "load: $CLIENTS clients, $ROUNDS rounds of 3 phases, ${WARMUP}s warm-up + ${DURATION}s each"
+step "load: $CLIENTS clients, $ROUNDS rounds of 4 phases, ${WARMUP}s warm-up + ${DURATION}s each"
 load_status=0
 pg_pid=$(head -n 1 "$work/pg/postmaster.pid")
 if [ "$SECTION_PHASES" = 1 ]; then
-  timeout 420 dotnet "$bench" load --ids "$work/ids.tsv" --url "$url" --clients "$CLIENTS" --rounds "$ROUNDS" --warmup "$WARMUP" \
+  timeout 540 dotnet "$bench" load --ids "$work/ids.tsv" --url "$url" --clients "$CLIENTS" --rounds "$ROUNDS" --warmup "$WARMUP" \
     --duration "$DURATION" --section "$SECTION" --pid "$portal_pid" --pg-pid "$pg_pid" --connection "$ConnectionStrings__Default" \
     --out "$work/results.md" >/dev/null || load_status=$?
 fi

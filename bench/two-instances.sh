@@ -126,7 +126,7 @@ for name in one two; do
   echo "load average before the $name-instance phase: $(cut -d' ' -f1-3 /proc/loadavg)"
   timeout 300 dotnet "$bench" load --ids "$work/ids.tsv" --url "http://127.0.0.1:$PORT" --clients "$CLIENTS" --rounds 1 --section service \
     --warmup "$WARMUP" --duration "$DURATION" --out "$work/load-$name.md" >/dev/null
-  echo "$name instance(s):"; grep -E '^\| [ABC]′?\. ' "$work/load-$name.md"
+  echo "$name instance(s):"; grep -E '^\| [ASBC]′?\. ' "$work/load-$name.md"
   # Summary row: | phase | requests | errors | req/s | p50 | p95 | p99 | max |
   read -r rps[$name] p95[$name] < <(grep -E '^\| B\. ' "$work/load-$name.md" | awk -F'|' '{ gsub(/[ ,]/, "", $5); gsub(/[ ,]/, "", $7); print $5, $7 }')
   read -r floor_rps[$name] floor_p95[$name] < <(grep -E '^\| A\. ' "$work/load-$name.md" | awk -F'|' '{ gsub(/[ ,]/, "", $5); gsub(/[ ,]/, "", $7); print $5, $7 }')

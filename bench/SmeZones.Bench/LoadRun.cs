@@ -6,9 +6,9 @@ using System.Text;
 namespace SmeZones.Bench;
 
 /// <summary>
-/// Signs in N clients, each with its own application, and runs three closed-loop phases (each client sends its next
-/// request when the previous one is answered): GET /health/live, GET the largest section page, POST that page. Then
-/// times one application's PDF. Prints a Markdown report.
+/// Signs in N clients, each with its own application, and runs four closed-loop phases (each client sends its next
+/// request when the previous one is answered): GET /health/live, GET a signed-in page that reads nothing of its own,
+/// GET the largest section page, POST that page. Then times one application's PDF. Prints a Markdown report.
 /// </summary>
 internal static class LoadRun
 {
@@ -72,17 +72,22 @@ internal static class LoadRun
 
             var (sectionKey, survey) = await ChooseSectionAsync(clients[0], options.Get("section", "auto"));
             var phases = new List<Phase>();
-            // A subset (e.g. --phases B) is for profiling one phase; the default runs all three.
-            var which = options.Get("phases", "ABC");
+            // A subset (e.g. --phases B) is for profiling one phase; the default runs all four.
+            var which = options.Get("phases", AllPhases);
             for (var round = 1; round <= rounds; round++)
             {
                 if (which.Contains('A', StringComparison.Ordinal))
                 {
-                    phases.Add(await RunPhaseAsync("A", "GET /health/live", round, clients, probes, warmup, duration, HealthStep));
+                    phases.Add(await RunPhaseAsync("A", "GET /health/live", round, clients, probes, warmup, duration, c => new GetStep(c, HealthPath, null)));
+                }
+                if (which.Contains('S', StringComparison.Ordinal))
+                {
+                    phases.Add(await RunPhaseAsync("S", $"GET {SignedInFloorPath} (signed-in floor)", round, clients, probes, warmup, duration,
+                        c => new GetStep(c, SignedInFloorPath, "__RequestVerificationToken")));
                 }
                 if (which.Contains('B', StringComparison.Ordinal))
                 {
-                    phases.Add(await RunPhaseAsync("B", $"GET section `{sectionKey}`", round, clients, probes, warmup, duration, c => new GetSectionStep(c, sectionKey)));
+                    phases.Add(await RunPhaseAsync("B", $"GET section `{sectionKey}`", round, clients, probes, warmup, duration, c => new GetStep(c, c.SectionPath(sectionKey), "section-form")));
                 }
                 if (which.Contains('C', StringComparison.Ordinal))
                 {
@@ -91,7 +96,7 @@ internal static class LoadRun
                 }
             }
             // After the rounds, when the portal's code is jitted and tiered up: what each page costs in CPU.
-            var full = which == "ABC";
+            var full = which == AllPhases;
             survey = full ? await CpuSurveyAsync(clients[0], portal, survey) : survey;
             var pdf = full ? await TimePdfAsync(clients[0]) : new PdfTiming(0, [], 0, null);
 
@@ -113,6 +118,15 @@ internal static class LoadRun
     }
 
     /// <summary>Every section of one application: answer slots, page size, GET time; "auto" picks the one with most slots.</summary>
+    private const string AllPhases = "ASBC";
+    private const string HealthPath = "/health/live";
+
+    /// <summary>
+    /// A second floor, for the pages: authentication and the session check (one statement), the layout with its menu,
+    /// one form with its antiforgery token, request logging; no application read and no form of the programme.
+    /// </summary>
+    private const string SignedInFloorPath = "/Account/ChangePassword";
+
     private static async Task<(string Key, List<(string Key, int Slots, int Bytes, double Ms, double CpuMs)> Survey)> ChooseSectionAsync(
         PortalClient client, string wanted)
     {
@@ -146,8 +160,9 @@ internal static class LoadRun
         PortalClient client, PortalProcess? portal, List<(string Key, int Slots, int Bytes, double Ms, double CpuMs)> survey)
     {
         Console.Error.WriteLine("CPU per page …");
-        var health = ("/health/live", 0, 0, double.NaN, await CpuPerGetAsync(client, portal, "/health/live", 1000));
-        var measured = new List<(string Key, int Slots, int Bytes, double Ms, double CpuMs)> { health };
+        var health = (HealthPath, 0, 0, double.NaN, await CpuPerGetAsync(client, portal, HealthPath, 1000));
+        var signedIn = (SignedInFloorPath, 0, 0, double.NaN, await CpuPerGetAsync(client, portal, SignedInFloorPath, 100));
+        var measured = new List<(string Key, int Slots, int Bytes, double Ms, double CpuMs)> { health, signedIn };
         foreach (var row in survey)
         {
             measured.Add(row with { CpuMs = await CpuPerGetAsync(client, portal, client.SectionPath(row.Key), 100) });
@@ -176,23 +191,14 @@ internal static class LoadRun
         Task RunAsync(Series? main, Series? aux);
     }
 
-    private static IStep HealthStep(PortalClient client) => new HealthCheckStep(client);
-
-    private sealed class HealthCheckStep(PortalClient client) : IStep
+    /// <summary>A GET that must answer 200 and, when <paramref name="mustContain"/> is given, a page that contains it.</summary>
+    private sealed class GetStep(PortalClient client, string path, string? mustContain) : IStep
     {
         public async Task RunAsync(Series? main, Series? aux)
         {
-            var (status, _, ms) = await client.GetAsync("/health/live");
-            Record(main, status == HttpStatusCode.OK, ms, $"health answered {(int)status}");
-        }
-    }
-
-    private sealed class GetSectionStep(PortalClient client, string section) : IStep
-    {
-        public async Task RunAsync(Series? main, Series? aux)
-        {
-            var (status, body, ms) = await client.GetAsync(client.SectionPath(section));
-            Record(main, status == HttpStatusCode.OK && body.Contains("section-form", StringComparison.Ordinal), ms, $"section GET answered {(int)status}");
+            var (status, body, ms) = await client.GetAsync(path);
+            Record(main, status == HttpStatusCode.OK && (mustContain is null || body.Contains(mustContain, StringComparison.Ordinal)), ms,
+                $"GET {path} answered {(int)status}");
         }
     }
 
@@ -364,7 +370,7 @@ internal static class LoadRun
         var text = new StringBuilder();
         text.AppendLine(inv, $"### SmeZones bench — {DateTimeOffset.Now:yyyy-MM-dd HH:mm zzz}").AppendLine();
         text.AppendLine(inv, $"{clients} closed-loop clients against {baseUrl} (signed in as {string.Join(" / ", users)}, one application each); " +
-            $"{rounds} rounds of phases A, B, C, each {warmup.TotalSeconds:0} s warm-up then {duration.TotalSeconds:0} s measured; " +
+            $"{rounds} rounds of phases {string.Join(", ", phases.Select(p => p.Name).Distinct())}, each {warmup.TotalSeconds:0} s warm-up then {duration.TotalSeconds:0} s measured; " +
             $"{Environment.ProcessorCount} cores shared by the portal, PostgreSQL, this generator and whatever else runs.").AppendLine();
 
         text.AppendLine("Sections of one zone-2026 application, one client (answer slots = named controls in the section form; " +
