@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using SmeZones.Core.Campaigns;
 using SmeZones.Core.Forms;
+using SmeZones.Core.Registry;
 using SmeZones.Core.Review;
 
 namespace SmeZones.Core.Exports;
@@ -48,6 +49,9 @@ public sealed partial class ApplicationPrintModel
     }
 
     public string FooterText => ApplicationPrint.FooterText(_request);
+
+    /// <summary>The completion appendix (<see cref="PrintRequest.Progress"/>), when it has a line to print.</summary>
+    public PlanProgress? Progress => _request.Progress is { Lines.Count: > 0 } progress ? progress : null;
 
     public string FileName => ApplicationPrint.FileName(_request);
 

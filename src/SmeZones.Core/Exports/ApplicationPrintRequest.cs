@@ -1,4 +1,5 @@
 using SmeZones.Core.Forms;
+using SmeZones.Core.Registry;
 using SmeZones.Core.Review;
 
 namespace SmeZones.Core.Exports;
@@ -32,4 +33,10 @@ public sealed record PrintRequest
 
     /// <summary>The 推荐意见 printed in the form's opinion place; null leaves the place blank for pen and stamp.</summary>
     public StageOpinion? Opinion { get; init; }
+
+    /// <summary>
+    /// Not on the paper form: the plan targets' completion the 复核 way (an annual report's), printed after the form as
+    /// an appendix marked as computed by the portal; null prints none.
+    /// </summary>
+    public PlanProgress? Progress { get; init; }
 }

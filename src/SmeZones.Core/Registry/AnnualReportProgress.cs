@@ -1,10 +1,20 @@
+using System.Globalization;
 using SmeZones.Core.Assessment;
 using SmeZones.Core.Forms;
 
 namespace SmeZones.Core.Registry;
 
 /// <summary>One target of the plan with its value for the year and the completion the 复核 assessment would compute.</summary>
-public sealed record ProgressLine(string Direction, string Indicator, string? Baseline, string? Target, string? Achieved, decimal? Rate, bool? Met);
+public sealed record ProgressLine(string Direction, string Indicator, string? Baseline, string? Target, string? Achieved, decimal? Rate, bool? Met)
+{
+    /// <summary>As the report page and its print show it: "110%（已完成）", or "—" when it cannot be computed.</summary>
+    public string Completion =>
+        (Rate is { } rate ? rate.ToString("0.##", CultureInfo.InvariantCulture) + "%" : "—")
+        + Met switch { true => "（已完成）", false => "（未完成）", _ => "" };
+}
+
+/// <summary>A report's plan-versus-actual lines for its year (the year heads the achieved column).</summary>
+public sealed record PlanProgress(int Year, IReadOnlyList<ProgressLine> Lines);
 
 /// <summary>
 /// The report's plan-versus-actual table read back as lines, each with its completion computed by

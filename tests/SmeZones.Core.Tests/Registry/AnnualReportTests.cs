@@ -92,9 +92,9 @@ public class AnnualReportTests(MigratedDatabaseFixture fixture) : IClassFixture<
         report.Answers[$"{table}.outputGrowth.achieved"] = "13.2%";
         report.Answers[$"{table}.co2.achieved"] = "1.8";
         var lines = AnnualReportProgress.Lines(ClusterReport, report.Answers);
-        Assert.Contains(lines, l => l is { Indicator: "近三年集群产值年均增速", Rate: 110m, Met: true });
+        Assert.Contains(lines, l => l is { Indicator: "近三年集群产值年均增速", Rate: 110m, Met: true, Completion: "110%（已完成）" });
         // A "down" indicator: planned reduction 0.5, achieved 0.2 → 40%, not met — the re-review's own rule.
-        Assert.Contains(lines, l => l is { Indicator: "二氧化碳排放量", Rate: 40m, Met: false });
+        Assert.Contains(lines, l => l is { Indicator: "二氧化碳排放量", Rate: 40m, Met: false, Completion: "40%（未完成）" });
     }
 
     [Fact]

@@ -86,6 +86,8 @@ public class PrintTests(PortalHost host)
         Assert.Contains("no-store", response.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
         Assert.Equal("<script>alert(1)</script>", page.QuerySelector(".cover-line .blank")?.TextContent);
         Assert.Contains("一、基本情况", page.QuerySelectorAll("h2").Select(h => h.TextContent));
+        // The completion appendix is an annual report's; an application prints the paper form alone.
+        Assert.Null(page.QuerySelector("section.appendix"));
     }
 
     [Theory]

@@ -23,13 +23,18 @@ public class AnnualReportPageTests(PortalHost host)
     }
 
     /// <summary>The holder starts, fills, uploads the evidence and submits the report over HTTP, as a browser without JavaScript.</summary>
-    private async Task FileAsync(PortalClient holder, string url)
+    private async Task FileAsync(PortalClient holder, string url, IReadOnlyDictionary<string, string>? answers = null)
     {
         using (var started = await holder.SubmitAsync(url, new Dictionary<string, string>(), "main form[action*='handler=Start']"))
         {
             Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
         }
-        using (var saved = await holder.SubmitAsync(url, TestData.CompleteAnnualReport(Programme.Zone, LastYear), "#report-form"))
+        var posted = TestData.CompleteAnnualReport(Programme.Zone, LastYear);
+        foreach (var (key, value) in answers ?? new Dictionary<string, string>())
+        {
+            posted[key] = value;
+        }
+        using (var saved = await holder.SubmitAsync(url, posted, "#report-form"))
         {
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         }
@@ -141,11 +146,16 @@ public class AnnualReportPageTests(PortalHost host)
     }
 
     [Fact]
-    public async Task The_submitted_report_prints_through_the_print_path_with_its_fingerprint_and_downloads_as_a_pdf()
+    public async Task The_submitted_report_prints_through_the_print_path_with_its_fingerprint_and_completion_appendix_and_downloads_as_a_pdf()
     {
         var (chain, entry, url) = await OwingEntryAsync();
         using var holder = await host.SignedInAsync(chain.Applicant);
-        await FileAsync(holder, url);
+        // An added target: 140 achieved of 150 planned is 93.33%, with no 已完成/未完成 (an added row's direction is unknown).
+        await FileAsync(holder, url, new Dictionary<string, string>
+        {
+            ["progress.targets.opennessExtra1.indicator"] = "外资企业数量", ["progress.targets.opennessExtra1.baseline"] = "100",
+            ["progress.targets.opennessExtra1.target"] = "150", ["progress.targets.opennessExtra1.achieved"] = "140",
+        });
         await using (var db = host.NewDbContext())
         {
             var report = await db.AnnualReports.AsNoTracking().SingleAsync(r => r.EntryId == entry.Id);
@@ -155,6 +165,13 @@ public class AnnualReportPageTests(PortalHost host)
             Assert.Contains("中外中小企业合作区年度发展报告", print.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
             Assert.Contains(sha[..16], print.QuerySelector(".meta")!.TextContent, StringComparison.Ordinal);
             Assert.Contains($"{LastYear} 年完成值", print.Body!.TextContent, StringComparison.Ordinal);
+            var appendix = print.QuerySelector("section.appendix#progress")!;
+            Assert.Contains("不属于报告表原文", appendix.TextContent, StringComparison.Ordinal);
+            var row = appendix.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains("外资企业数量", StringComparison.Ordinal));
+            Assert.Equal(["开放合作", "外资企业数量", "100", "150", "140", "93.33%"], row.QuerySelectorAll("td").Select(c => c.TextContent.Trim()));
+            // The report page shows the same line, drawn from the same computation.
+            var page = await province.GetDocumentAsync(url);
+            Assert.Contains(page.QuerySelectorAll("#progress tbody tr"), r => r.TextContent.Contains("外资企业数量", StringComparison.Ordinal) && r.TextContent.Contains("93.33%", StringComparison.Ordinal));
             using var pdf = await province.Http.GetAsync(new Uri(url + "/Pdf", UriKind.Relative));
             Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
             Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);

@@ -4,6 +4,7 @@ using SmeZones.Core.Audit;
 using SmeZones.Core.Data;
 using SmeZones.Core.Exports;
 using SmeZones.Core.Forms;
+using SmeZones.Core.Registry;
 using SmeZones.Web.Infrastructure;
 
 namespace SmeZones.Web.Pages.Registry.Annual;
@@ -56,6 +57,7 @@ public static class ReportDocuments
             Definition = view.Form, RoundYear = view.RoundYear, Answers = new FormAnswers(view.Answers),
             ApplicationNumber = $"{view.Entry.CertificateNumber} {view.Year}年度", OrganisationName = view.Entry.Name,
             IsDraft = view.Fingerprint is null, Fingerprint = view.Fingerprint, SubmittedAt = view.SubmittedAt,
+            Progress = new PlanProgress(view.Year, AnnualReportProgress.Lines(view.Form, view.Answers)),
         });
     }
 }
