@@ -13,8 +13,8 @@ public sealed record ProgressLine(string Direction, string Indicator, string? Ba
         + Met switch { true => "（已完成）", false => "（未完成）", _ => "" };
 }
 
-/// <summary>A report's plan-versus-actual lines for its year (the year heads the achieved column).</summary>
-public sealed record PlanProgress(int Year, IReadOnlyList<ProgressLine> Lines);
+/// <summary>A report's plan-versus-actual lines for its year (the year heads the achieved column), read from the table so named.</summary>
+public sealed record PlanProgress(int Year, string Table, IReadOnlyList<ProgressLine> Lines);
 
 /// <summary>
 /// The report's plan-versus-actual table read back as lines, each with its completion computed by
@@ -26,6 +26,10 @@ public static class AnnualReportProgress
     public static FormField? Table(FormDefinition form) =>
         form.Sections.SelectMany(s => s.Fields).FirstOrDefault(f => f.Type == FieldType.PlanTable
             && f.Columns!.Any(c => c.Key == ReReviewPrefill.TargetColumn) && f.Columns!.Any(c => c.Key == ReReviewPrefill.AchievedColumn));
+
+    /// <summary>The report of <paramref name="year"/>: its table's label and lines.</summary>
+    public static PlanProgress For(FormDefinition form, int year, IReadOnlyDictionary<string, string> answers) =>
+        new(year, Table(form)?.Label ?? "", Lines(form, answers));
 
     public static IReadOnlyList<ProgressLine> Lines(FormDefinition form, IReadOnlyDictionary<string, string> answers)
     {

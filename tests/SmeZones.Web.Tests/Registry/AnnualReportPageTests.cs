@@ -166,7 +166,7 @@ public class AnnualReportPageTests(PortalHost host)
             Assert.Contains(sha[..16], print.QuerySelector(".meta")!.TextContent, StringComparison.Ordinal);
             Assert.Contains($"{LastYear} 年完成值", print.Body!.TextContent, StringComparison.Ordinal);
             var appendix = print.QuerySelector("section.appendix#progress")!;
-            Assert.Contains("不属于报告表原文", appendix.TextContent, StringComparison.Ordinal);
+            Assert.Contains("本页不属于报告表原文：由系统根据“发展目标完成情况”表所填", appendix.TextContent, StringComparison.Ordinal);
             var row = appendix.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains("外资企业数量", StringComparison.Ordinal));
             Assert.Equal(["开放合作", "外资企业数量", "100", "150", "140", "93.33%"], row.QuerySelectorAll("td").Select(c => c.TextContent.Trim()));
             // The report page shows the same line, drawn from the same computation.

@@ -57,7 +57,7 @@ public static class ReportDocuments
             Definition = view.Form, RoundYear = view.RoundYear, Answers = new FormAnswers(view.Answers),
             ApplicationNumber = $"{view.Entry.CertificateNumber} {view.Year}年度", OrganisationName = view.Entry.Name,
             IsDraft = view.Fingerprint is null, Fingerprint = view.Fingerprint, SubmittedAt = view.SubmittedAt,
-            Progress = new PlanProgress(view.Year, AnnualReportProgress.Lines(view.Form, view.Answers)),
+            Progress = AnnualReportProgress.For(view.Form, view.Year, view.Answers),
         });
     }
 }
